@@ -1,0 +1,37 @@
+# paybands — `make help` lists the targets.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help setup report test test-fast lint bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+
+setup: $(STAMP) ## Create .venv from requirements.txt (quick when already done)
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+report: setup ## Ingest the embedded sample and write reports/ and figures/
+	$(BIN)/paybands report
+
+test: setup ## Run every test (notebook and real-data tests included)
+	$(BIN)/pytest
+
+test-fast: setup ## Run the fast tests only
+	$(BIN)/pytest -m "not slow"
+
+lint: setup ## Check style with ruff
+	$(BIN)/ruff check analysis tests benchmarks
+
+bench: setup ## Run the benchmarks (they print their figures)
+	$(BIN)/python benchmarks/pay_accuracy.py
+
+clean: ## Remove generated outputs (keeps .venv)
+	rm -rf reports/*.html reports/_build figures/*.png figures/*.svg figures/*.csv data/snapshots
