@@ -1,0 +1,1094 @@
+"""Parse posted pay text ("$117,000/year to $173,000/year + bonus") into structured pay ranges.
+
+One concept: a free-text pay string in, a :class:`PayParse` out, with one :class:`PayRange` per
+distinct range the text states (per location, zone, level, phase...). The parser never raises: when
+it finds no pay it says why in ``PayParse.reason``.
+
+How a string is read
+--------------------
+1. Normalize: unicode dashes to ``-``, odd spaces to `` ``, markdown escapes (``\\-``) dropped.
+2. Find every amount: an optional currency prefix (``$``, ``US$``, ``CA$``, ``£``, ``USD``, ...), a
+   number (``1,234.56``, European ``60.000`` / ``186 000,00``, Indian ``12,00,000``, ``.62``), an
+   optional multiplier (``K``, ``M``, ``lakh``, ``crore``), an optional currency suffix (``USD``,
+   ``€``) and an optional unit (``/hr``, ``per annum``, ``an hour``, ``hourly``, ``p.a.``, ``CPM``).
+3. Pair amounts into ranges when the text between them is a range connector (``-``, ``to``,
+   ``through``, ``and`` after ``between``, ``up to`` after ``from``). A multiplier on one side only
+   applies to both (``$120-150K``). Amounts with no currency count only as the partner of one that
+   has a currency (``$16-18/hr``, ``£80k - 130k``).
+4. Drop amounts that are not pay (:data:`TRAP_WORDS`: 401(k), sign-on bonus, tuition, insurance,
+   orientation, funding, "$180 million", ...): a trap word closer to the amount than any pay word
+   (:data:`PAY_ANCHOR_WORDS`) before it in the same sentence, or within a few words after it.
+5. Period: the unit attached to the amount, else a period word earlier in the same sentence
+   ("hourly rate is", "annual base salary", "in USD per year is:"), else the one period stated by
+   the other amounts of the text; else inferred (see below). A stated period that is implausible
+   for the amount (:data:`PLAUSIBLE_AMOUNT`, e.g. "$85,000 per hour", "€100 per annum") is
+   re-inferred.
+6. Open ranges: "from / starting at / start / at least X" and a glued "X+" give min only; "up to /
+   max X" gives max only.
+7. Identical ranges are merged (their labels joined); a range that restates an earlier one in
+   another period (same annual pay within 25%) is dropped.
+
+The period inference rule (``period_inferred=True``)
+----------------------------------------------------
+When the text states no period, one rule based on magnitude decides, with ``v`` the range's max
+(else its min), in the posting's currency:
+
+* a ``K``/``M``/lakh/crore multiplier on either amount → ``year``;
+* a whole-number range with both ends in 100–999 and no period word anywhere in the text
+  (``$120 - $145``, a job board's K-less salary field) → thousands, ``year``;
+* ``v < 200`` → ``hour``; ``200 <= v < 1,000`` → ``day``; ``1,000 <= v < 10,000`` → ``month``
+  (a full-time annual salary below 10,000 is implausible, a monthly one is common);
+  ``v >= 10,000`` → ``year``.
+
+Examples
+--------
+>>> p = parse_pay("$117,000/year to $173,000/year + bonus + equity + benefits")
+>>> r = p.ranges[0]
+>>> (r.min, r.max, r.currency, r.period, r.period_inferred, p.has_bonus, p.has_equity)
+(117000.0, 173000.0, 'USD', 'year', False, True, True)
+>>> parse_pay("Competitive + benefits").reason
+'no pay stated (competitive)'
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from analysis.vocabulary import PERIOD_FACTORS, PERIODS
+
+__all__ = [
+    "PayParse",
+    "PayRange",
+    "parse_pay",
+    "clear_cache",
+    "CURRENCY_SYMBOLS",
+    "CURRENCY_CODES",
+    "PERIOD_UNITS",
+    "PERIOD_ADVERBS",
+    "PERIOD_ABBREVIATIONS",
+    "NON_TIME_UNITS",
+    "NO_PAY_WORDS",
+    "TRAP_WORDS",
+    "PAY_ANCHOR_WORDS",
+    "COMPONENT_WORDS",
+    "ESTIMATE_MARKERS",
+    "MULTIPLIERS",
+    "PLAUSIBLE_AMOUNT",
+]
+
+# --------------------------------------------------------------------------------------------
+# Messy-data knowledge, as named constants
+# --------------------------------------------------------------------------------------------
+
+# Currency prefixes and symbols → ISO 4217. "$" alone is ambiguous: it means parse_pay's
+# `currency` argument unless an ISO code is attached ("USD $117,200", "$187,000 CAD", "(USD)").
+CURRENCY_SYMBOLS = {
+    "US$": "USD",
+    "USD$": "USD",
+    "CA$": "CAD",
+    "C$": "CAD",
+    "CAD$": "CAD",
+    "AU$": "AUD",
+    "A$": "AUD",
+    "AUD$": "AUD",
+    "NZ$": "NZD",
+    "NZD$": "NZD",
+    "S$": "SGD",
+    "SG$": "SGD",
+    "SGD$": "SGD",
+    "HK$": "HKD",
+    "£": "GBP",
+    "€": "EUR",
+    "₹": "INR",
+    "¥": "JPY",
+    "Rs.": "INR",
+    "Rs": "INR",
+    "INR₹": "INR",
+}
+DOLLAR = "$"
+# ISO codes recognised as words before or after an amount.
+CURRENCY_CODES = (
+    "USD", "CAD", "AUD", "NZD", "GBP", "EUR", "INR", "CHF", "SGD", "HKD", "JPY", "CNY", "SEK",
+    "NOK", "DKK", "PLN", "MXN", "BRL", "ZAR", "ILS", "AED", "CZK", "HUF", "RON", "PHP", "IDR",
+    "MYR", "THB", "KRW", "TWD", "NGN", "KES", "TRY", "ARS", "COP", "CLP", "PKR", "BDT", "VND",
+)  # fmt: skip
+# Currencies whose amounts have the same orders of magnitude as the dollar (plausibility checks
+# and the magnitude rule are tuned on these; other currencies keep what the text states).
+DOLLAR_LIKE_CURRENCIES = frozenset({"USD", "CAD", "AUD", "NZD", "GBP", "EUR", "CHF", "SGD"})
+
+# Multipliers written after a number. Spelled-out "million"/"billion" are company figures
+# (revenue, funding) in posting text, so they are in TRAP_WORDS, not here.
+MULTIPLIERS = {
+    "k": 1e3,
+    "m": 1e6,
+    "mm": 1e6,
+    "mn": 1e6,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "lac": 1e5,
+    "lacs": 1e5,
+    "lpa": 1e5,  # "12 LPA" = 12 lakh per annum
+    "crore": 1e7,
+    "crores": 1e7,
+    "cr": 1e7,
+}
+
+# Unit nouns that follow "per", "a", "an", "each", "every" or "/" → period.
+PERIOD_UNITS = {
+    "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", "h": "hour",
+    "day": "day", "days": "day", "diem": "day", "shift": "day",
+    "week": "week", "wk": "week", "wks": "week", "weeks": "week",
+    "fortnight": "biweekly", "two weeks": "biweekly", "2 weeks": "biweekly",
+    "pay period": None,
+    "month": "month", "mo": "month", "mth": "month", "mon": "month", "months": "month",
+    "calendar month": "month",
+    "year": "year", "yr": "year", "yrs": "year", "years": "year", "annum": "year", "ann": "year",
+    "y": "year",
+}  # fmt: skip
+# Adverbs and adjectives that state a period on their own ("$22.52 Hourly", "weekly average").
+PERIOD_ADVERBS = {
+    "hourly": "hour", "daily": "day", "weekly": "week",
+    "biweekly": "biweekly", "bi-weekly": "biweekly", "fortnightly": "biweekly",
+    "semimonthly": "semimonthly", "semi-monthly": "semimonthly", "twice monthly": "semimonthly",
+    "twice a month": "semimonthly",
+    "monthly": "month", "yearly": "year", "annually": "year", "annual": "year",
+    "per annum": "year", "a year": "year",
+}  # fmt: skip
+# Abbreviations recognised only right after an amount ("£41.11 PAYE ph", "£50k p.a.").
+PERIOD_ABBREVIATIONS = {
+    "p.a.": "year", "p.a": "year", "pa": "year", "p/a": "year", "pa.": "year",
+    "ph": "hour", "p/h": "hour", "phr": "hour", "p.h.": "hour",
+    "pw": "week", "p/w": "week", "p.w.": "week",
+    "pcm": "month", "p.c.m.": "month", "p/m": "month",
+    "pd": "day", "p/d": "day", "p.d.": "day",
+}  # fmt: skip
+# Words allowed between an amount and its unit ("£41.11 PAYE ph", "$80,000 gross per year").
+UNIT_FILLER_WORDS = (
+    "gross", "net", "base", "paye", "umb", "umbrella", "ltd", "inside", "outside", "dollars",
+    "pounds", "euros", "rupees", "salary", "pay", "total", "flat", "fixed", "average", "avg",
+    "approx", "approximately", "basic", "starting", "ote", "ir35",
+)  # fmt: skip
+# Non-time pay units: the amount is pay, but has no time period (period=None).
+NON_TIME_UNITS = {"mile": "mile", "miles": "mile", "mi": "mile", "cpm": "mile"}
+
+# Words meaning "pay exists but is not stated" (used for the reason when no amount is found).
+NO_PAY_WORDS = (
+    "competitive", "negotiable", "neg", "doe", "d.o.e", "depending on experience",
+    "dependent on experience", "market related", "market rate", "not specified",
+    "not disclosed", "undisclosed", "excellent", "attractive", "tbc", "tbd", "to be discussed",
+    "commensurate", "strong salary", "unpaid", "volunteer",
+)  # fmt: skip
+
+# Words marking an amount as something other than the wage (the amount is dropped).
+TRAP_WORDS = (
+    r"401\s*\(?k\)?", r"403\s*\(?b\)?", "retirement", "pension", "match(?:ing|ed)?",
+    r"bonus(?:es)?", r"sign(?:ing|[- ]?on)", "referral", "relocation", "retention",
+    "tuition", r"reimburse\w*", "insurance", "wellness", r"incentives", "housing",
+    "orientation", "allowance", "discount", r"gift\w*", "credit", "differential",
+    r"fund(?:ing|ed|s)?", "raised?", "raises", r"revenue\w*", "valuation", "arr",
+    "million", "billion", "trillion", "bn", r"sav(?:ed|ings?)", "fees?", "increases?",
+    "out-of-pocket", "deductibles?", "co-?pays?", "coinsurance", "prescription", r"premiums?",
+    "in-network", "out-of-network", "hsa", "fsa", "spending account", "contribut\\w+",
+    "coverage", "medical", "dental", "vision", "hra", "fertility", "gym", "commuter", "transit",
+    "parking", "childcare", "adoption", "home office", "lifestyle", "learning", "education",
+    "professional development", "vacation", "holiday", "pto", "sick", "paid out", "exceeding",
+    "budget", r"assets", "sales", "quota", "portfolio", "loans?", "spend(?:ing)?", "purchas\\w+",
+    "scholarship", "stipend for", "grant", "donat\\w+", "prize", "award", "investment",
+    r"\$0\.\d+ raise",
+)  # fmt: skip
+# Words that tie the nearest amount to the wage, overriding an earlier trap word in the sentence.
+PAY_ANCHOR_WORDS = (
+    "salary", "salaries", "pay", "wage", "wages", "rate", "rates", "compensation",
+    "earnings", "earn", "earning", "range", "average", "avg", "making", "make",
+    "base", "hiring", "income", "stipend", "ote", "remuneration",
+)  # fmt: skip
+
+# Other pay components a text mentions.
+COMPONENT_WORDS = {
+    "bonus": (r"bonus(?:es)?",),
+    "equity": (
+        r"equity",
+        r"rsus?",
+        r"esop",
+        r"espp",
+        r"options? grants?",
+        r"share options",
+        r"stock(?:[- ]based)?(?: options?| grants?| awards?| units?| compensation| plan)?",
+    ),
+    "commission": (r"commissions?", r"ote", r"on[- ]target earnings"),
+    "tips": (r"tips", r"gratuit(?:y|ies)", r"tipped"),
+}
+
+# Phrases that contain a component word but are not a pay component ("internal equity").
+COMPONENT_FALSE_FRIENDS = (
+    r"internal equity",
+    r"pay equity",
+    r"diversity,? (?:and |& )?equity",
+    r"health equity",
+    r"equity,? (?:and |& )?inclusion",
+    r"equity,? diversity",
+    r"private equity",
+    r"home equity",
+    r"equity research",
+    r"equity markets?",
+    r"equity (?:analyst|trader|trading|capital)",
+    r"racial equity",
+    r"social equity",
+    r"educational equity",
+    r"gender equity",
+    r"stock (?:room|clerk|associate|keeper|replenishment|shelves)",
+    r"(?:in|out of) stock",
+    r"tips? (?:and|&) tricks",
+    r"no commissions?",
+)
+# Words after a glued "+" that add a component ("$30+ benefits") rather than open the range.
+PLUS_COMPONENT_WORDS = (
+    r"benefits?",
+    r"bonus(?:es)?",
+    "equity",
+    "commissions?",
+    "tips",
+    "overtime",
+    "ot",
+    "incentives?",
+    "stock",
+    "rsus?",
+    "pension",
+    r"super(?:annuation)?",
+    "holidays?",
+    "pto",
+    "vacation",
+    "perks",
+    "allowances?",
+    "options",
+    "per diem",
+    "relocation",
+    "vat",
+)
+# A job board's own estimate (not employer-posted). "(Employer est.)" is the employer's range.
+ESTIMATE_MARKERS = (
+    r"glassdoor\s+est(?:\.|imated?\b)",
+    r"indeed\s+est(?:\.|imated?\b)",
+    r"ziprecruiter\s+est(?:\.|imated?\b)",
+    r"linkedin\s+est(?:\.|imated?\b)",
+    r"salary\.com\s+est(?:\.|imated?\b)",
+    r"payscale\s+est(?:\.|imated?\b)",
+    r"simplyhired\s+est(?:\.|imated?\b)",
+)
+
+# Plausible amounts per period for dollar-like currencies: a stated period outside its bounds
+# is a typo in the text ("$85,000 - $180,000 per hour", "€100 - €110 per annum") and is
+# re-inferred. The hour ceiling is where contractor day rates ("£400 to £450 per hour") begin.
+PLAUSIBLE_AMOUNT = {
+    "hour": (1.0, 350.0),
+    "day": (20.0, 5_000.0),
+    "week": (50.0, 25_000.0),
+    "biweekly": (100.0, 50_000.0),
+    "semimonthly": (100.0, 50_000.0),
+    "month": (200.0, 100_000.0),
+    "year": (1_000.0, 50_000_000.0),
+}
+
+# Period inference by magnitude (see the module docstring).
+HOURLY_BELOW = 200.0
+DAILY_BELOW = 1_000.0
+MONTHLY_BELOW = 10_000.0
+DROPPED_K_RANGE = (100.0, 1_000.0)
+
+# Identical annual pay (within this ratio) in another period is a restatement, not a new range.
+RESTATEMENT_TOLERANCE = 0.25
+# How far back in its sentence an amount's context (trap words, period words) is read.
+CONTEXT_CHARS = 300
+# Amounts read per text: a pay text states a handful; a page of numbers is not a pay text.
+MAX_AMOUNTS = 200
+# Longer texts are cut (a whole job ad is not a pay string; this bounds the work).
+MAX_TEXT_CHARS = 50_000
+# Texts up to this length are cached; real datasets repeat the same strings heavily.
+CACHE_MAX_CHARS = 5_000
+CACHE_SIZE = 65_536
+
+# --------------------------------------------------------------------------------------------
+# Compiled patterns
+# --------------------------------------------------------------------------------------------
+
+
+def _alt(words) -> str:
+    """Regex alternation of literal words, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_CODES = "|".join(CURRENCY_CODES)
+_SYMBOL_ALT = _alt(CURRENCY_SYMBOLS)
+_PREFIX = (
+    rf"(?P<pre>(?:(?<![A-Za-z])(?:{_CODES})\s?(?:{_SYMBOL_ALT}|\$)?\s?"
+    rf"|(?<![A-Za-z])(?:{_SYMBOL_ALT})|\$)(?:\s?\$)*)"
+)
+_NUMBER = (
+    r"(?P<num>\d{1,3}(?:[ ]\d{3})+(?:,\d{1,2})?(?![\d,.]\d)"  # 186 000,00
+    r"|\d[\d,.]*\d|\d|\.\d+)"
+)
+_BIG = r"(?P<big>B(?![A-Za-z])|\s?(?:bn|billion|million|mil|trillion|tn)\b)?"
+_MULT = r"(?P<mult>\s?(?:k|K|MM|M|mn|(?:lakhs?|lacs?|LPA|lpa|crores?|cr)\b)(?![A-Za-z]))?"
+_SUFFIX = rf"(?P<post>\s?(?:(?:{_CODES})(?![A-Za-z])|€|£|₹))?"
+_PLUS = r"(?P<plus>\+)?"
+_AMOUNT_RE = re.compile(rf"{_PREFIX}?\s?{_NUMBER}{_MULT}{_BIG}{_SUFFIX}{_PLUS}")
+
+_UNIT_NOUNS = _alt(list(PERIOD_UNITS) + list(NON_TIME_UNITS))
+# A unit right after an amount, optionally after "+" or one short word ("£41.11 PAYE ph").
+_UNIT_BODY = (
+    rf"(?:(?:/\s*|\bper\s+|\ban?\s+|\beach\s+|\bevery\s+)+(?P<noun>{_UNIT_NOUNS})\b"
+    rf"|(?:(?:/\s*|\bper\s+|\bon\s+an?\s+)+)?(?P<adv>{_alt(PERIOD_ADVERBS)})\b"
+    rf"|(?P<abbr>{_alt(PERIOD_ABBREVIATIONS)})(?![A-Za-z])"
+    rf"|(?P<cpm>cpm)\b"
+    r"|(?:\bper\s+|\beach\s+)+(?P<other>[a-z]{3,12})\b)"
+)
+_UNIT_LOOKAHEAD = re.sub(r"\(\?P<\w+>", "(?:", _UNIT_BODY)
+_UNIT_RE = re.compile(
+    rf"\s*(?:\.\d\d)?\s*(?:\(?(?:{_CODES})\)?\s*)?"
+    rf"(?:(?:{_alt(UNIT_FILLER_WORDS)}|or\s+more|and\s+up)\s+(?={_UNIT_LOOKAHEAD}))??{_UNIT_BODY}",
+    re.IGNORECASE,
+)
+# Period words anywhere before an amount in its sentence ("hourly rate is", "annual base salary").
+_CONTEXT_PERIOD_RE = re.compile(
+    rf"(?:\b(?P<adv>{_alt(PERIOD_ADVERBS)})\b"
+    r"|(?:/|\bper\b|\ban?\b)\s*(?P<noun>hour|hr|day|week|month|year|yr|annum)\b"
+    r"|(?P<mile>\bcpm\b|\bper\s+mile\b))",
+    re.IGNORECASE,
+)
+# "40 hours per week", "3 days a week", "2-3 month": counts of time, not pay periods.
+_TIME_COUNT_RE = re.compile(
+    r"(?<![\d$£€₹.,])\b\d+(?:\s*-\s*\d+)?\s*\+?\s*(?:hours?|hrs?|days?|shifts?|nights?|weeks?|months?|years?)"
+    r"(?:\s*(?:/|per|a|an|each|every)\s*(?:week|wk|day|month|year|pay period))?\b"
+    r"|\b(?:hours?|days?)\s+(?:per|a|/)\s+(?:week|day|month)\b",
+    re.IGNORECASE,
+)
+_URL_RE = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+_CONNECTOR_RE = re.compile(
+    r"^\s*\.?\s*(?:-{1,2}|~|to|through|thru|until)(?:\s*up\s+to)?\s*$", re.IGNORECASE
+)
+_MIN_BEFORE_RE = re.compile(r"\b(?:minimum|min\.?|lowest)\b[^$£€₹\d]{0,80}$", re.IGNORECASE)
+_MAX_GAP_RE = re.compile(r"\b(?:maximum|max\.?|highest)\b", re.IGNORECASE)
+_OPEN_MIN_AFTER_RE = re.compile(r"\s*(?:or\s+more|and\s+up|or\s+higher)\b", re.IGNORECASE)
+_AND_RE = re.compile(r"^\s*(?:and|&)\s*$", re.IGNORECASE)
+_FROM_TO_GAP_RE = re.compile(r"(?:\bto|-|\bup to|\buntil)\s*$", re.IGNORECASE)
+_BETWEEN_BEFORE_RE = re.compile(r"\bbetween\s*(?:\(?[A-Z]{3}\)?\s*)?$", re.IGNORECASE)
+_FROM_BEFORE_RE = re.compile(r"\b(?:from|ranges?(?: from)?)\s*$", re.IGNORECASE)
+_GAP_STRIP_RE = re.compile(rf"\[[^\]]{{0,80}}\]|\([^)0-9]{{0,80}}\)|\b(?:{_CODES})\b|\$")
+_OPEN_MIN_RE = re.compile(
+    r"\b(?:from|starting(?:\s+(?:at|from))?|starts?(?:\s+(?:at|from))?|at\s+least|minimum(?:\s+of)?"
+    r"|min\.?|no\s+less\s+than|in\s+excess\s+of|upwards\s+of|over|more\s+than)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_OPEN_MAX_RE = re.compile(
+    r"\b(?:up\s*to|maximum(?:\s+of)?|max\.?|as\s+much\s+as|no\s+more\s+than|not\s+to\s+exceed"
+    r"|capped\s+at|under|less\s+than)\s*(?:(?:maximally|approximately|about|around)\s*)?:?\s*$",
+    re.IGNORECASE,
+)
+_SENTENCE_BREAK_RE = re.compile(r"[.!?](?=\s+[A-Z(•*])|[;•\n\r|]|\s\*\s")
+_CLAUSE_STOP_RE = re.compile(r"[,;:.()+\[/]|\bplus\b|\band\b|\bwith\b|\bor\b", re.IGNORECASE)
+_TRAP_RE = re.compile(r"\b(?:" + "|".join(TRAP_WORDS) + r")(?![a-z])", re.IGNORECASE)
+_TRAP_TAIL_RE = re.compile(r"\b(?:" + "|".join(TRAP_WORDS) + r")(?![a-z])[\s-]*$", re.I)
+_ANCHOR_RE = re.compile(r"\b(?:" + "|".join(PAY_ANCHOR_WORDS) + r")\b", re.IGNORECASE)
+_NO_PAY_RE = re.compile(r"\b(?:" + _alt(NO_PAY_WORDS) + r")(?![a-z])", re.IGNORECASE)
+_COMPONENT_RES = {
+    name: re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+    for name, words in COMPONENT_WORDS.items()
+}
+_PLUS_COMPONENT_RE = re.compile(r"\s*(?:" + "|".join(PLUS_COMPONENT_WORDS) + r")\b", re.IGNORECASE)
+_FALSE_FRIENDS_RE = re.compile(r"\b(?:" + "|".join(COMPONENT_FALSE_FRIENDS) + r")\b", re.I)
+_ESTIMATE_RE = re.compile("|".join(ESTIMATE_MARKERS), re.IGNORECASE)
+_CODE_AFTER_RE = re.compile(rf"^\s*\(?\s*(?P<code>{_CODES})\b")
+_CODE_BEFORE_RE = re.compile(rf"\b(?P<code>{_CODES})\b(?!.*\b(?:{_CODES})\b)")
+_ANY_PERIOD_WORD_RE = re.compile(
+    rf"(?:\b(?:{_alt(PERIOD_ADVERBS)})\b|(?:/|\bper\b|\ban?\b)\s*(?:{_UNIT_NOUNS})\b)",
+    re.IGNORECASE,
+)
+_NORMALIZE = str.maketrans(
+    {
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+        "\u2015": "-", "\u2212": "-", "\ufe63": "-", "\uff0d": "-",
+        "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u200b": "",
+        "\u200e": "", "\u200f": "", "\u2060": "", "\ufeff": "", "\u00ad": "",
+        "\t": " ", "\u2018": "'", "\u2019": "'",
+    }
+)  # fmt: skip
+_ESCAPE_RE = re.compile(r"\\([-*_+.()\[\]$#])")
+_LABEL_IN_FOR_RE = re.compile(
+    r".*\b(?:in|for)\s+(?:the\s+)?(?P<label>[A-Z0-9][^:;]{1,80}?)\s*(?:,\s*)?"
+    r"(?:(?:is|are)\b[^A-Z]{0,40}|:\s*)?$",
+    re.DOTALL,
+)
+_LABEL_FOR_AFTER_RE = re.compile(
+    r"\s*(?:\(?[A-Z]{3}\)?\s*)?for\s+(?:the\s+|a\s+|an\s+)?(?P<label>[A-Z][\w ./&'-]{1,50}?)"
+    r"(?=\s+and\b|\s*[,.;)]|\s*$)"
+)
+_LABEL_TRIM_RE = re.compile(
+    r"^(?:\W|\b(?:and|or|for|in|the)\b)+|(?:[-\s]based(?:\s+roles?|\s+candidates?)?|\s+roles?)?"
+    r"\W*$",
+    re.IGNORECASE,
+)
+
+# --------------------------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PayRange:
+    """One posted pay range, in the posting's own currency and period."""
+
+    min: float | None
+    max: float | None
+    currency: str | None
+    period: str | None
+    period_inferred: bool
+    label: str | None = None
+
+    @property
+    def annual_min(self) -> float | None:
+        """`min` × the period's annual factor (None without a min or a time period)."""
+        return _annualize(self.min, self.period)
+
+    @property
+    def annual_max(self) -> float | None:
+        """`max` × the period's annual factor (None without a max or a time period)."""
+        return _annualize(self.max, self.period)
+
+    def to_dict(self) -> dict:
+        return {
+            "min": self.min,
+            "max": self.max,
+            "currency": self.currency,
+            "period": self.period,
+            "period_inferred": self.period_inferred,
+            "annual_min": self.annual_min,
+            "annual_max": self.annual_max,
+            "label": self.label,
+        }
+
+
+@dataclass(frozen=True)
+class PayParse:
+    """Everything parse_pay read from one pay text."""
+
+    text: str
+    ranges: tuple[PayRange, ...] = ()
+    is_estimate: bool = False
+    has_bonus: bool = False
+    has_equity: bool = False
+    has_commission: bool = False
+    has_tips: bool = False
+    reason: str | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "text": self.text,
+            "ranges": [r.to_dict() for r in self.ranges],
+            "is_estimate": self.is_estimate,
+            "reason": self.reason,
+        }
+
+
+def parse_pay(text, *, currency: str = "USD") -> PayParse:
+    """Parse a posted pay text into ranges, flags and (when no pay is found) a reason.
+
+    Parameters
+    ----------
+    text : str
+        The pay text as posted. Any other value (None, NaN, numbers) gives a PayParse with no
+        ranges and a reason; this function never raises.
+    currency : str, keyword-only
+        ISO code a bare "$" means (an Australian board's "$" is "AUD"). Explicit symbols and
+        codes in the text ("£", "CA$", "USD", "CAD") always win.
+
+    Returns
+    -------
+    PayParse
+
+    Examples
+    --------
+    >>> parse_pay("$55/hr - $65/hr").ranges[0].max
+    65.0
+    >>> parse_pay("$81K - $114K (Glassdoor Est.)", currency="AUD").ranges[0].currency
+    'AUD'
+    """
+    try:
+        if not isinstance(currency, str) or not currency.strip():
+            currency = "USD"
+        currency = currency.strip().upper()
+        if text is None:
+            return PayParse(text="", reason="no text (None)")
+        if not isinstance(text, str):
+            if isinstance(text, float) and math.isnan(text):
+                return PayParse(text="", reason="no text (missing value)")
+            return PayParse(text=_safe_str(text), reason=f"not text ({type(text).__name__})")
+        if len(text) <= CACHE_MAX_CHARS:
+            return _parse_cached(text, currency)
+        return _parse(text, currency)
+    except Exception as exc:  # the contract: never raise on any input
+        return PayParse(
+            text=text if isinstance(text, str) else "",
+            reason=f"parser error ({type(exc).__name__})",
+        )
+
+
+def clear_cache() -> None:
+    """Forget cached parses (benchmarks time the parser cold)."""
+    _parse_cached.cache_clear()
+
+
+# --------------------------------------------------------------------------------------------
+# Internals
+# --------------------------------------------------------------------------------------------
+
+
+def _safe_str(value) -> str:
+    try:
+        return str(value)[:MAX_TEXT_CHARS]
+    except Exception:
+        return ""
+
+
+def _annualize(amount: float | None, period: str | None) -> float | None:
+    if amount is None or period not in PERIOD_FACTORS:
+        return None
+    return amount * PERIOD_FACTORS[period]
+
+
+@dataclass
+class _Amount:
+    start: int  # where the amount (with its currency prefix) starts
+    num_end: int  # end of number, multiplier, suffix code and "+"
+    end: int  # end including an attached unit
+    value: float
+    symbol: str | None  # "$", or an unambiguous ISO code
+    has_currency: bool
+    has_mult: bool
+    mult: float
+    whole: bool  # written without a decimal part
+    plus: bool  # a "+" glued to the number ("$150K+")
+    big: bool  # "$1B", "$180 million": a company figure, never pay
+    unit: str | None  # a period, "mile", "other" (per load, per driver) or None
+
+
+@dataclass
+class _Range:
+    lo: _Amount | None
+    hi: _Amount | None
+    start: int
+    end: int
+    first: _Amount
+    last: _Amount
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _parse_cached(text: str, currency: str) -> PayParse:
+    return _parse(text, currency)
+
+
+def _normalize(text: str) -> str:
+    text = text[:MAX_TEXT_CHARS].translate(_NORMALIZE)
+    return _ESCAPE_RE.sub(r" \1", text)
+
+
+def _parse(text: str, currency: str) -> PayParse:
+    norm = _normalize(text)
+    plain = _FALSE_FRIENDS_RE.sub(" ", norm)
+    flags = {f"has_{name}": bool(rx.search(plain)) for name, rx in _COMPONENT_RES.items()}
+    is_estimate = bool(_ESTIMATE_RE.search(norm))
+    if not norm.strip():
+        return PayParse(text=text, reason="empty text", **flags)
+
+    masked = _URL_RE.sub(" ", norm)
+    masked = _TIME_COUNT_RE.sub(lambda m: " " * len(m.group()), masked)
+    amounts = []
+    for m in _AMOUNT_RE.finditer(masked):
+        amount = _read_amount(m, masked)
+        if amount is not None:
+            amounts.append(amount)
+            if len(amounts) >= MAX_AMOUNTS:
+                break
+    breaks = [m.end() for m in _SENTENCE_BREAK_RE.finditer(masked)]
+    ranges = _pair(amounts, masked)
+
+    kept: list[tuple[_Range, str | None]] = []
+    dropped: list[str] = []
+    for rng in ranges:
+        why = _trap(rng, masked, breaks)
+        if why:
+            dropped.append(why)
+            continue
+        kept.append((rng, None))
+
+    text_has_period = bool(_ANY_PERIOD_WORD_RE.search(masked))
+    stated = {a.unit for r, _ in kept for a in (r.lo, r.hi) if a and a.unit in PERIOD_FACTORS}
+    sibling_period = stated.pop() if len(stated) == 1 else None
+
+    out: list[PayRange] = []
+    zero = False
+    per_unit = False
+    prev_end = 0
+    for rng, _ in kept:
+        result = _build(rng, masked, breaks, prev_end, currency, text_has_period, sibling_period)
+        prev_end = rng.end
+        if result == "zero":
+            zero = True
+            continue
+        if result == "per-unit":
+            per_unit = True
+            continue
+        out.append(result)
+
+    if len(out) > 1:
+        out = _dedupe(_label(out, kept, masked))
+        if len(out) == 1 and out[0].label and " / " not in out[0].label:
+            out = [_replace(out[0], label=None)]
+
+    reason = None
+    if not out:
+        reason = _reason(norm, amounts, dropped, zero, per_unit)
+    return PayParse(text=text, ranges=tuple(out), is_estimate=is_estimate, reason=reason, **flags)
+
+
+def _read_amount(m: re.Match, text: str) -> _Amount | None:
+    num = m.group("num")
+    mult_raw = (m.group("mult") or "").strip().lower()
+    mult = MULTIPLIERS.get(mult_raw, 1.0)
+    value = _to_number(num, bool(mult_raw))
+    if value is None:
+        return None
+    pre = (m.group("pre") or "").replace(" ", "")
+    post = (m.group("post") or "").strip()
+    symbol = _resolve_symbol(pre, post)
+    unit = None
+    end = m.end()
+    um = _UNIT_RE.match(text, m.end())
+    if um:
+        unit = _unit_of(um)
+        end = um.end()
+    if mult_raw == "lpa":
+        unit = unit or "year"
+    whole = not re.search(r"[.,]\d{1,2}$", num)
+    return _Amount(
+        start=m.start(),
+        num_end=m.end(),
+        end=end,
+        value=value * mult,
+        symbol=symbol,
+        has_currency=bool(pre or post),
+        has_mult=bool(mult_raw),
+        mult=mult,
+        whole=whole,
+        plus=bool(m.group("plus")),
+        big=bool(m.group("big")),
+        unit=unit,
+    )
+
+
+def _to_number(num: str, has_mult: bool) -> float | None:
+    s = num.replace(" ", "")
+    if "," in s and "." in s:
+        if s.rfind(",") > s.rfind("."):
+            s = s.replace(".", "").replace(",", ".")
+        else:
+            s = s.replace(",", "")
+    elif "," in s:
+        parts = s.split(",")
+        if len(parts) == 2 and len(parts[1]) in (1, 2):
+            s = parts[0] + "." + parts[1]
+        else:
+            s = s.replace(",", "")
+    elif s.count(".") > 1:
+        parts = s.split(".")
+        if all(len(p) == 3 for p in parts[1:]):
+            s = s.replace(".", "")
+        else:
+            return None
+    elif "." in s:
+        head, tail = s.split(".")
+        if len(tail) == 3 and not has_mult and head not in ("", "0"):
+            s = head + tail  # European thousands: "60.000 €"
+    try:
+        value = float(s)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _resolve_symbol(pre: str, post: str) -> str | None:
+    """ISO code for the amount's currency marks, '$' when only an ambiguous '$' is written."""
+    for mark in (post, pre):
+        if not mark:
+            continue
+        code = mark.rstrip("$").strip()
+        if code.upper() in CURRENCY_CODES:
+            return code.upper()
+        cleaned = mark.lstrip("$") or mark
+        if cleaned in CURRENCY_SYMBOLS:
+            return CURRENCY_SYMBOLS[cleaned]
+        if mark in CURRENCY_SYMBOLS:
+            return CURRENCY_SYMBOLS[mark]
+    if DOLLAR in pre or DOLLAR in post:
+        return DOLLAR
+    return None
+
+
+def _unit_of(um: re.Match) -> str | None:
+    if um.group("noun"):
+        noun = um.group("noun").lower()
+        if noun in NON_TIME_UNITS:
+            return NON_TIME_UNITS[noun]
+        return PERIOD_UNITS.get(noun) or "other"
+    if um.group("adv"):
+        return PERIOD_ADVERBS[um.group("adv").lower()]
+    if um.group("abbr"):
+        return PERIOD_ABBREVIATIONS[um.group("abbr").lower()]
+    if um.group("cpm"):
+        return "mile"
+    if um.group("other"):
+        return "other"
+    return None
+
+
+def _pair(amounts: list[_Amount], text: str) -> list[_Range]:
+    """Group consecutive amounts into ranges; lone amounts become one-amount ranges.
+
+    Amounts with no currency mark count when paired with one that has one ("$16-18/hr"), or,
+    in a text with no currency mark at all, when they carry a plausible time unit
+    ("35000 - 39999 per annum").
+    """
+    if not any(a.has_currency for a in amounts):
+        keep = [False] * len(amounts)
+        for i, a in enumerate(amounts):
+            if _bare_but_pay(a):
+                keep[i] = True
+                if i and _is_connector(amounts[i - 1], a, text):
+                    keep[i - 1] = True
+        amounts = [
+            _Amount(**{**a.__dict__, "has_currency": True})
+            for a, k in zip(amounts, keep, strict=True)
+            if k
+        ]
+    out: list[_Range] = []
+    i = 0
+    while i < len(amounts):
+        a = amounts[i]
+        b = amounts[i + 1] if i + 1 < len(amounts) else None
+        if b is not None and (a.has_currency or b.has_currency) and _is_connector(a, b, text):
+            if _bare_mismatch(a, b):
+                i += 1
+                continue
+            # "min - mid - max" chains: the range is first to last when they increase
+            j = i + 1
+            while (
+                j + 1 < len(amounts)
+                and amounts[j + 1].has_currency
+                and amounts[j + 1].value > amounts[j].value > amounts[i].value
+                and _is_connector(amounts[j], amounts[j + 1], text)
+            ):
+                j += 1
+            b = amounts[j]
+            out.append(_Range(a, b, a.start, b.end, a, b))
+            i = j + 1
+            continue
+        if a.has_currency:
+            out.append(_Range(a, None, a.start, a.end, a, a))
+        i += 1
+    return out
+
+
+def _bare_mismatch(a: _Amount, b: _Amount) -> bool:
+    """A bare number far below its currency partner is a label ("Level 1 - $350"), not a bound."""
+    if a.has_currency and b.has_currency:
+        return False
+    if not a.has_currency:  # bare low end: must be within 1/50 of the high end (or take its K)
+        return a.value * max(b.mult, 1) * 50 < b.value
+    return b.value * 50 < a.value and not (a.value <= b.value * 1000 <= a.value * 20)
+
+
+def _bare_but_pay(a: _Amount) -> bool:
+    if a.unit not in PLAUSIBLE_AMOUNT:
+        return False
+    low, high = PLAUSIBLE_AMOUNT[a.unit]
+    return low <= a.value <= high
+
+
+def _is_connector(a: _Amount, b: _Amount, text: str) -> bool:
+    gap = text[a.end : b.start]
+    cleaned = _GAP_STRIP_RE.sub(" ", gap)
+    if _CONNECTOR_RE.match(cleaned):
+        return True
+    before = text[max(0, a.start - 40) : a.start]
+    if _AND_RE.match(cleaned) and _BETWEEN_BEFORE_RE.search(before):
+        return True
+    if len(gap) > 120 or re.search(r"[;]|\.\s+[A-Z]", gap):
+        return False
+    if (_FROM_BEFORE_RE.search(before) or _BETWEEN_BEFORE_RE.search(before)) and (
+        len(gap) <= 90 and _FROM_TO_GAP_RE.search(cleaned)
+    ):
+        return True
+    wide_before = text[max(0, a.start - 100) : a.start]
+    return bool(_MIN_BEFORE_RE.search(wide_before) and _MAX_GAP_RE.search(gap))
+
+
+def _sentence_start(pos: int, breaks: list[int]) -> int:
+    """Start of the sentence holding `pos`, looking back at most CONTEXT_CHARS."""
+    i = bisect.bisect_right(breaks, pos)
+    start = breaks[i - 1] if i else 0
+    return max(start, pos - CONTEXT_CHARS)
+
+
+def _trap(rng: _Range, text: str, breaks: list[int]) -> str | None:
+    """The trap word that makes this range not pay, or None."""
+    if rng.lo.big or (rng.hi is not None and rng.hi.big):
+        return "company figure (million/billion)"
+    s0 = _sentence_start(rng.start, breaks)
+    before = text[s0 : rng.start]
+    traps = list(_TRAP_RE.finditer(before))
+    if traps:
+        # "orientation pay", "wellness stipend": an anchor right after a trap word is no anchor
+        anchors = [
+            m for m in _ANCHOR_RE.finditer(before) if not _TRAP_TAIL_RE.search(before, 0, m.start())
+        ]
+        if not anchors or anchors[-1].start() < traps[-1].start():
+            return traps[-1].group().lower()
+    after = text[rng.end : rng.end + 60]
+    stop = _CLAUSE_STOP_RE.search(after)
+    if stop:
+        after = after[: stop.start()]
+    after = " ".join(after.split()[:4])
+    trap = _TRAP_RE.search(after)
+    if trap:
+        return trap.group().lower()
+    return None
+
+
+def _build(rng, text, breaks, prev_end, default_ccy, text_has_period, sibling_period):
+    lo, hi = rng.lo, rng.hi
+    # A multiplier written on one side only applies to both ("$120-150K", "£80k - 130k").
+    if hi is not None:
+        lo_v, hi_v = lo.value, hi.value
+        if hi.has_mult and not lo.has_mult and lo_v * hi.mult <= hi_v * 1.0001 and lo_v < 1000:
+            lo_v *= hi.mult
+        elif lo.has_mult and not hi.has_mult and hi_v < lo_v and hi_v < 1000:
+            hi_v *= lo.mult
+        elif hi_v < lo_v and lo_v <= hi_v * 1000 <= lo_v * 20 and hi.whole:
+            hi_v *= 1000  # "$90,000 - 125" shorthand, or a line cut after "$125,"
+    else:
+        lo_v = hi_v = lo.value
+
+    units = [a.unit for a in (hi, lo) if a is not None and a.unit]
+    if "other" in units and not any(u in PERIOD_FACTORS or u == "mile" for u in units):
+        return "per-unit"
+    if hi is None and lo_v == 0 or hi is not None and lo_v == 0 and hi_v == 0:
+        return "zero"
+
+    # Open ends.
+    start_text = text[max(prev_end, rng.start - 40) : rng.start]
+    lo_out: float | None = lo_v
+    hi_out: float | None = hi_v
+    if hi is None:
+        if _OPEN_MAX_RE.search(start_text):
+            lo_out = None
+        elif (
+            _OPEN_MIN_RE.search(start_text)
+            or (lo.plus and not _followed_by_word(lo, text))
+            or _OPEN_MIN_AFTER_RE.match(text, lo.num_end)
+        ):
+            hi_out = None
+    elif lo_out is not None and hi_out is not None and lo_out > hi_out:
+        lo_out, hi_out = hi_out, lo_out
+
+    # Currency.
+    ccy = _currency(rng, text, breaks, prev_end, default_ccy)
+
+    # Period.
+    period, inferred = None, False
+    unit = next((u for u in units if u in PERIOD_FACTORS or u == "mile"), None)
+    if unit == "mile":
+        period = None
+    elif unit:
+        period = unit
+    else:
+        s0 = max(_sentence_start(rng.start, breaks), prev_end)
+        ctx = list(_CONTEXT_PERIOD_RE.finditer(text, s0, rng.start))
+        if ctx:
+            period = _context_period(ctx[-1])
+        elif sibling_period:
+            period = sibling_period
+        if period == "mile":
+            unit, period = "mile", None
+    v = hi_out if hi_out is not None else lo_out
+    any_mult = lo.has_mult or (hi is not None and hi.has_mult)
+    if period is not None and ccy in DOLLAR_LIKE_CURRENCIES and not any_mult:
+        low, high = PLAUSIBLE_AMOUNT[period]
+        rep = lo_out if lo_out is not None else hi_out
+        if not (low <= rep <= high):
+            period = None
+    if period is None and unit != "mile":
+        inferred = True
+        whole_range = hi is not None and lo.whole and hi.whole
+        period, factor = _infer_period(
+            v, any_mult, whole_range and not text_has_period, lo_out, hi_out
+        )
+        if factor != 1:
+            lo_out = lo_out * factor if lo_out is not None else None
+            hi_out = hi_out * factor if hi_out is not None else None
+    return PayRange(
+        min=_clean(lo_out),
+        max=_clean(hi_out),
+        currency=ccy,
+        period=period,
+        period_inferred=inferred,
+    )
+
+
+def _followed_by_word(a: _Amount, text: str) -> bool:
+    """A '+' followed by a pay component ("$30+ benefits") adds components, not an open range."""
+    return bool(_PLUS_COMPONENT_RE.match(text, a.num_end))
+
+
+def _context_period(m: re.Match) -> str | None:
+    if m.group("mile"):
+        return "mile"
+    if m.group("adv"):
+        return PERIOD_ADVERBS.get(m.group("adv").lower())
+    return PERIOD_UNITS.get(m.group("noun").lower())
+
+
+def _infer_period(v, any_mult, dropped_k_candidate, lo, hi) -> tuple[str, float]:
+    """The module's one period-inference rule; returns (period, factor to apply)."""
+    if any_mult:
+        return "year", 1
+    lo_ok = lo is None or DROPPED_K_RANGE[0] <= lo < DROPPED_K_RANGE[1]
+    hi_ok = hi is None or DROPPED_K_RANGE[0] <= hi < DROPPED_K_RANGE[1]
+    if dropped_k_candidate and lo is not None and hi is not None and lo_ok and hi_ok:
+        return "year", 1000
+    if v < HOURLY_BELOW:
+        return "hour", 1
+    if v < DAILY_BELOW:
+        return "day", 1
+    if v < MONTHLY_BELOW:
+        return "month", 1
+    return "year", 1
+
+
+def _currency(rng: _Range, text, breaks, prev_end, default_ccy) -> str:
+    symbols = [a.symbol for a in (rng.lo, rng.hi) if a is not None and a.symbol]
+    explicit = [s for s in symbols if s != DOLLAR]
+    if explicit:
+        return explicit[-1]
+    m = _CODE_AFTER_RE.match(text, rng.end)
+    if m:
+        return m.group("code")
+    s0 = max(_sentence_start(rng.start, breaks), prev_end, rng.start - 60)
+    m = _CODE_BEFORE_RE.search(text[s0 : rng.start])
+    if m:
+        return m.group("code")
+    return default_ccy
+
+
+def _clean(x: float | None) -> float | None:
+    if x is None:
+        return None
+    return round(x, 4)
+
+
+def _label(out: list[PayRange], kept, text: str) -> list[PayRange]:
+    labelled = []
+    prev_end = 0
+    for pr, (rng, _) in zip(out, kept, strict=False):
+        label = _find_label(text, prev_end, rng)
+        prev_end = rng.end
+        labelled.append(_replace(pr, label=label))
+    return labelled
+
+
+def _find_label(text: str, prev_end: int, rng: _Range) -> str | None:
+    after = re.match(r"\s*\(([^()0-9]{2,60})\)", text[rng.end : rng.end + 70])
+    if after and after.group(1).strip().upper() not in CURRENCY_CODES:
+        return _tidy_label(after.group(1))
+    for_after = _LABEL_FOR_AFTER_RE.match(text, rng.end)
+    if for_after:
+        return _tidy_label(for_after.group("label"))
+    seg = text[prev_end : rng.start]
+    seg = re.sub(r"^\W*(?:and|or)?\s*", "", seg)
+    if ":" in seg:
+        head = seg[: seg.rfind(":")]
+        for sep in (". ", "; ", "\n", "•"):
+            head = head.split(sep)[-1]
+        m = _LABEL_IN_FOR_RE.match(head + " is")
+        label = m.group("label") if m else head
+        label = re.sub(r"^(?:\s*(?:for|in)\s+)", "", label, flags=re.IGNORECASE)
+        return _tidy_label(label)
+    m = _LABEL_IN_FOR_RE.match(seg)
+    if m:
+        return _tidy_label(m.group("label"))
+    return None
+
+
+def _tidy_label(label: str) -> str | None:
+    label = " ".join(label.split())
+    label = _LABEL_TRIM_RE.sub("", label).strip()
+    if label.count("(") > label.count(")"):
+        label += ")"
+    if not label or len(label) > 80:
+        return None
+    return label
+
+
+def _replace(pr: PayRange, **changes) -> PayRange:
+    fields = {**pr.__dict__, **changes}
+    return PayRange(**fields)
+
+
+def _dedupe(ranges: list[PayRange]) -> list[PayRange]:
+    out: list[PayRange] = []
+    for r in ranges:
+        key = (r.min, r.max, r.currency, r.period)
+        same = next(
+            (i for i, o in enumerate(out) if (o.min, o.max, o.currency, o.period) == key), None
+        )
+        if same is not None:
+            o = out[same]
+            if r.label and o.label and r.label not in o.label:
+                out[same] = _replace(o, label=f"{o.label} / {r.label}")
+            continue
+        if any(_restates(o, r) for o in out):
+            continue
+        out.append(r)
+    return out
+
+
+def _restates(a: PayRange, b: PayRange) -> bool:
+    if a.period == b.period or a.currency != b.currency or None in (a.period, b.period):
+        return False
+    mids = []
+    for r in (a, b):
+        vals = [v for v in (r.annual_min, r.annual_max) if v is not None]
+        if not vals:
+            return False
+        mids.append(sum(vals) / len(vals))
+    return abs(mids[0] - mids[1]) <= RESTATEMENT_TOLERANCE * max(mids)
+
+
+def _reason(norm: str, amounts, dropped, zero, per_unit) -> str:
+    if dropped:
+        return f"only non-pay amounts ({dropped[0]})"
+    if zero:
+        return "zero amounts"
+    if per_unit:
+        return "only per-unit amounts (not a time or mileage rate)"
+    m = _NO_PAY_RE.search(norm)
+    if m:
+        return f"no pay stated ({m.group().lower()})"
+    if any(a.has_currency for a in amounts):
+        return "no pay amount recognised"
+    return "no amount found"
+
+
+assert set(PLAUSIBLE_AMOUNT) == set(PERIODS)
