@@ -304,7 +304,7 @@ REMOTE_WORDS = (
     r"anywhere",
 )
 HYBRID_WORDS = (r"hybrid", r"on[\s-]?site", r"in[\s-]office", r"in[\s-]person", r"office")
-FILLER_WORDS = ("in", "based", "location", "locations", "only", "within", "or", "and")
+FILLER_WORDS = ("work", "in", "based", "location", "locations", "only", "within", "or", "and")
 
 _REMOTE_RE = re.compile(r"\b(?:" + "|".join(REMOTE_WORDS) + r")\b", re.I)
 _HYBRID_RE = re.compile(r"\b(?:" + "|".join(HYBRID_WORDS) + r")\b", re.I)
@@ -487,6 +487,11 @@ def _parse(text: str) -> Location:
     tokens = _tokens(text)
     # "London, ON" vs "Sunnyvale, CA" vs "Toronto, ON, Canada": peel country words off the end.
     country = None
+    # "Toronto, ON, CA" (schema.org addressCountry): a two-letter code after a state or province
+    # is an ISO country code, even where it spells a US state too (CA, IN, DE…).
+    if (len(tokens) >= 3 and len(tokens[-1]) == 2 and tokens[-1].isupper()
+            and (_state_code(tokens[-2]) or _province_code(tokens[-2]))):
+        country = tokens.pop()
     while tokens and _key(tokens[-1]) in _COUNTRY_BY_KEY:
         code = _COUNTRY_BY_KEY[_key(tokens.pop())]
         country = country or code

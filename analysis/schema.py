@@ -1,0 +1,97 @@
+"""The bands table: one row per (posting, pay band), declared once and enforced where it is produced.
+
+Column names carry their meaning (DESIGN.md); money columns are in the posting's own currency.
+`validate_bands` coerces dtypes and reports every failure at once (pandera's lazy validation).
+"""
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from analysis.vocabulary import LEVELS, PERIOD_FACTORS, PERIODS, TRACKS
+
+LEVEL_DTYPE = pd.CategoricalDtype(list(LEVELS), ordered=True)
+
+# Relative tolerance when checking annual = amount × factor (floating point only).
+_ANNUAL_RTOL = 1e-6
+
+
+class Bands(pa.DataFrameModel):
+    """Contract for the bands table every module shares."""
+
+    posting_id: Series[str]
+    band: Series[int] = pa.Field(ge=0)
+    snapshot: Series[str]
+    source: Series[str]
+    source_file: Series[str]
+    url: Series[str] = pa.Field(nullable=True)
+    employer: Series[str] = pa.Field(nullable=True)
+    title: Series[str] = pa.Field(str_length={"min_value": 1})
+    role_family: Series[str] = pa.Field(nullable=True)
+    level: Series[LEVEL_DTYPE] = pa.Field(nullable=True)
+    track: Series[str] = pa.Field(isin=list(TRACKS))
+    is_phd: Series[bool]
+    location_raw: Series[str] = pa.Field(nullable=True)
+    city: Series[str] = pa.Field(nullable=True)
+    state: Series[str] = pa.Field(nullable=True)
+    country: Series[str] = pa.Field(nullable=True, str_length=2)
+    metro: Series[str] = pa.Field(nullable=True)
+    is_remote: Series[bool]
+    pay_text: Series[str] = pa.Field(nullable=True)
+    band_label: Series[str] = pa.Field(nullable=True)
+    has_pay: Series[bool]
+    pay_min: Series[float] = pa.Field(gt=0, nullable=True)
+    pay_max: Series[float] = pa.Field(gt=0, nullable=True)
+    pay_period: Series[str] = pa.Field(isin=list(PERIODS), nullable=True)
+    period_inferred: Series[bool]
+    currency: Series[str] = pa.Field(nullable=True, str_matches=r"^[A-Z]{3}$")
+    annual_min: Series[float] = pa.Field(gt=0, nullable=True)
+    annual_max: Series[float] = pa.Field(gt=0, nullable=True)
+    annual_mid: Series[float] = pa.Field(gt=0, nullable=True)
+    is_estimate: Series[bool]
+    has_bonus: Series[bool]
+    has_equity: Series[bool]
+    has_commission: Series[bool]
+    has_tips: Series[bool]
+    posted_date: Series[pd.Timestamp] = pa.Field(nullable=True)
+
+    class Config:
+        strict = True
+        coerce = True
+        ordered = True
+        unique = ["posting_id", "band"]
+
+    @pa.dataframe_check
+    def min_not_above_max(cls, df: pd.DataFrame) -> Series[bool]:
+        return ~(df["pay_min"] > df["pay_max"])
+
+    @pa.dataframe_check
+    def has_pay_means_an_amount(cls, df: pd.DataFrame) -> Series[bool]:
+        has_amount = df["pay_min"].notna() | df["pay_max"].notna()
+        return df["has_pay"] == has_amount
+
+    @pa.dataframe_check
+    def annual_is_amount_times_factor(cls, df: pd.DataFrame) -> Series[bool]:
+        factor = df["pay_period"].map(PERIOD_FACTORS).astype(float)
+        ok = pd.Series(True, index=df.index)
+        for amount, annual in (("pay_min", "annual_min"), ("pay_max", "annual_max")):
+            expected = df[amount] * factor
+            both = expected.notna() & df[annual].notna()
+            close = (df[annual] - expected).abs() <= _ANNUAL_RTOL * expected.abs()
+            ok &= ~both | close
+            ok &= expected.notna() == df[annual].notna()
+        return ok
+
+
+BANDS_COLUMNS = list(Bands.to_schema().columns)
+
+
+def validate_bands(bands: pd.DataFrame) -> pd.DataFrame:
+    """Return `bands` coerced to the contract; raise pandera's SchemaErrors listing every failure."""
+    return Bands.validate(bands, lazy=True)
+
+
+def empty_bands() -> pd.DataFrame:
+    """A valid bands table with no rows (every column with its dtype)."""
+    frame = pd.DataFrame({name: pd.Series(dtype="object") for name in BANDS_COLUMNS})
+    return validate_bands(frame)

@@ -1,0 +1,159 @@
+"""The snapshot store: each refresh kept as bands.parquet + quarantine.csv + manifest.json.
+
+A snapshot is written into a temporary folder beside its destination and renamed into place only
+when complete, so a failed ingest never leaves a half-written snapshot or damages an earlier one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+import pandas as pd
+from tqdm import tqdm
+
+from analysis.adapters import discover_files, read_records
+from analysis.export import write_safe_csv
+from analysis.normalize import Normalized, normalize_records, reconcile
+from analysis.paths import SNAPSHOTS
+
+BANDS_FILE = "bands.parquet"
+QUARANTINE_FILE = "quarantine.csv"
+MANIFEST_FILE = "manifest.json"
+
+
+def paybands_version() -> str:
+    try:
+        return version("paybands")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    *,
+    snapshot: str | None = None,
+    out: str | Path = SNAPSHOTS,
+    currency: str = "USD",
+    progress: bool = False,
+) -> Path:
+    """Read raw files/folders, normalize them and write one snapshot folder; return its path.
+
+    Parameters
+    ----------
+    paths : raw files or folders (searched recursively for .html/.htm/.txt/.json/.csv).
+    snapshot : the refresh label; defaults to today's date (UTC).
+    out : the store folder; the snapshot goes to ``out / snapshot``.
+    currency : what a bare "$" means in these inputs.
+    progress : show a progress bar over files.
+    """
+    paths = [Path(p) for p in paths]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise FileNotFoundError(f"no such file or folder: {', '.join(missing)}")
+    label = snapshot or datetime.now(UTC).date().isoformat()
+    files = discover_files(paths)
+    if not files:
+        raise ValueError(f"no raw input files (.html .htm .txt .json .csv) under {', '.join(map(str, paths))}")
+
+    inputs = []
+    records = []
+    for path in tqdm(files, desc=f"ingest {label}", unit="file", disable=not progress):
+        name = _display_name(path, paths)
+        file_records = list(read_records(path, name=name))
+        records.extend(file_records)
+        inputs.append({"file": name, "sha256": _sha256(path), "bytes": path.stat().st_size,
+                       "records": len(file_records)})
+    result = normalize_records(records, snapshot=label, currency=currency)
+    return write_snapshot(result, label=label, out=Path(out), inputs=inputs)
+
+
+def write_snapshot(result: Normalized, *, label: str, out: Path, inputs: list[dict]) -> Path:
+    """Write a normalized batch as snapshot ``out / label`` (atomically replacing an older copy)."""
+    out.mkdir(parents=True, exist_ok=True)
+    final = out / label
+    staging = out / f".{label}.tmp"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    try:
+        result.bands.to_parquet(staging / BANDS_FILE, index=False)
+        write_safe_csv(result.quarantine, staging / QUARANTINE_FILE)
+        manifest = {
+            "snapshot": label,
+            "created": datetime.now(UTC).isoformat(timespec="seconds"),
+            "paybands_version": paybands_version(),
+            "counts": result.counts,
+            "reconciles": reconcile(result),
+            "inputs": inputs,
+        }
+        (staging / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2) + "\n")
+        previous = out / f".{label}.old"
+        shutil.rmtree(previous, ignore_errors=True)
+        if final.exists():
+            final.rename(previous)
+        staging.rename(final)
+        shutil.rmtree(previous, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return final
+
+
+def read_manifest(snapshot_dir: str | Path) -> dict:
+    return json.loads((Path(snapshot_dir) / MANIFEST_FILE).read_text())
+
+
+def list_snapshots(store: str | Path = SNAPSHOTS) -> list[Path]:
+    """Complete snapshot folders in a store, oldest label first."""
+    store = Path(store)
+    if not store.is_dir():
+        return []
+    return sorted(p for p in store.iterdir()
+                  if p.is_dir() and not p.name.startswith(".") and (p / MANIFEST_FILE).exists())
+
+
+def read_bands(data: str | Path) -> pd.DataFrame:
+    """Bands of a snapshot folder, a bands.parquet file, or the newest snapshot of a store."""
+    path = Path(data)
+    if path.is_file():
+        return pd.read_parquet(path)
+    if (path / BANDS_FILE).exists():
+        return pd.read_parquet(path / BANDS_FILE)
+    snapshots = list_snapshots(path)
+    if snapshots:
+        return pd.read_parquet(snapshots[-1] / BANDS_FILE)
+    raise FileNotFoundError(
+        f"{path} is not a snapshot (no {BANDS_FILE}) nor a store of snapshots; "
+        "create one with `paybands ingest PATH... --out DIR`"
+    )
+
+
+def inputs_unchanged(snapshot_dir: Path, files: list[Path], names: list[str]) -> bool:
+    """Whether a snapshot was made from exactly these files with these contents."""
+    try:
+        recorded = {i["file"]: i["sha256"] for i in read_manifest(snapshot_dir)["inputs"]}
+    except (OSError, ValueError, KeyError):
+        return False
+    current = {name: _sha256(path) for path, name in zip(files, names, strict=True)}
+    return recorded == current
+
+
+def _display_name(path: Path, roots: list[Path]) -> str:
+    # Name files relative to the folder given on the command line, so provenance reads the same
+    # on every machine and posting ids stay stable across snapshots.
+    for root in roots:
+        if root.is_dir():
+            try:
+                return path.relative_to(root).as_posix()
+            except ValueError:
+                continue
+    return path.name
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
