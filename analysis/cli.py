@@ -1,0 +1,171 @@
+"""The `paybands` command line (also `python -m analysis`).
+
+Exit codes: 0 success, 1 the work failed (bad data, failed notebook), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.vocabulary import DEFAULT_CURRENCY, REFERENCE_METRO
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return args.run(args)
+    except (FileNotFoundError, ValueError) as error:
+        print(f"paybands {args.command}: error: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except BrokenPipeError:  # e.g. `paybands summarize | head`
+        return EXIT_OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="paybands",
+        description="Posted pay ranges → comparable annual base-salary bands, analyses, reports.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    ingest = commands.add_parser("ingest", help="raw files/folders → a snapshot",
+                                 description="Read raw postings (HTML career pages, Greenhouse/"
+                                 "Lever JSON, CSV exports) and write a snapshot: bands.parquet, "
+                                 "quarantine.csv, manifest.json.")
+    ingest.add_argument("paths", nargs="+", metavar="PATH", help="raw files or folders")
+    ingest.add_argument("--snapshot", metavar="LABEL", help="refresh label (default: today)")
+    ingest.add_argument("--out", metavar="DIR", help="snapshot store (default: data/snapshots)")
+    ingest.add_argument("--currency", default=DEFAULT_CURRENCY, metavar="CODE",
+                        help="what a bare '$' means in these inputs (default: USD)")
+    ingest.set_defaults(run=_ingest)
+
+    parse_pay = commands.add_parser("parse-pay", help="pay texts on stdin → JSON lines",
+                                    description="Read one pay text per line on stdin; write one "
+                                    "JSON object per line on stdout.")
+    parse_pay.add_argument("--currency", default=DEFAULT_CURRENCY, metavar="CODE",
+                           help="what a bare '$' means (default: USD)")
+    parse_pay.set_defaults(run=_parse_pay)
+
+    summarize = commands.add_parser("summarize", help="band summary as CSV",
+                                    description="Summarize annual base-pay bands by any grouping.")
+    summarize.add_argument("data", nargs="?", metavar="DATA",
+                           help="snapshot folder, store or bands.parquet (default: the sample)")
+    summarize.add_argument("--by", required=True, metavar="COLS",
+                           help="comma-separated columns, e.g. metro or role_family,level")
+    summarize.add_argument("--currency", default=DEFAULT_CURRENCY, metavar="CODE")
+    summarize.set_defaults(run=_summarize)
+
+    compare = commands.add_parser("compare", help="index of groups against a reference, CSV",
+                                  description="Median annual midpoint per group as an index "
+                                  "against a reference group (= 100), with bootstrap CIs.")
+    compare.add_argument("data", nargs="?", metavar="DATA")
+    compare.add_argument("--across", default="metro", metavar="COL")
+    compare.add_argument("--reference", default=REFERENCE_METRO, metavar="NAME")
+    compare.add_argument("--role-family", metavar="NAME", help="compare within one role family")
+    compare.add_argument("--currency", default=DEFAULT_CURRENCY, metavar="CODE")
+    compare.set_defaults(run=_compare)
+
+    report = commands.add_parser("report", help="the notebook suite → HTML reports",
+                                 description="Execute the notebooks on DATA and export HTML "
+                                 "reports with an index page.")
+    report.add_argument("data", nargs="?", metavar="DATA")
+    report.add_argument("--out", metavar="DIR", help="report folder (default: reports/)")
+    report.add_argument("--figures", metavar="DIR", help="figure folder (default: figures/)")
+    report.add_argument("-p", "--parameter", nargs=2, action="append", default=[],
+                        metavar=("NAME", "VALUE"), help="notebook parameter, repeatable")
+    report.add_argument("--only", metavar="NAMES", help="comma-separated notebook names")
+    report.set_defaults(run=_report)
+    return parser
+
+
+def _ingest(args) -> int:
+    from analysis.paths import SNAPSHOTS
+    from analysis.snapshot import ingest, read_manifest
+
+    snapshot = ingest(args.paths, snapshot=args.snapshot, out=args.out or SNAPSHOTS,
+                      currency=args.currency, progress=sys.stderr.isatty())
+    manifest = read_manifest(snapshot)
+    counts = manifest["counts"]
+    print(f"snapshot {manifest['snapshot']} → {snapshot}")
+    print(f"  records in   {counts['records_in']:,}")
+    print(f"  postings     {counts['postings']:,} ({counts['postings_with_pay']:,} with pay)")
+    print(f"  bands        {counts['bands']:,}")
+    print(f"  quarantined  {counts['quarantined']:,}")
+    for reason, n in counts["quarantined_by_reason"].items():
+        print(f"    {reason}: {n:,}")
+    if not manifest["reconciles"]:
+        print("error: counts do not reconcile (records in ≠ postings + quarantined)", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _parse_pay(args) -> int:
+    from analysis.pay import parse_pay
+
+    for line in sys.stdin:
+        text = line.rstrip("\n").rstrip("\r")
+        sys.stdout.write(json.dumps(parse_pay(text, currency=args.currency).to_dict(),
+                                    ensure_ascii=False) + "\n")
+    return EXIT_OK
+
+
+def _summarize(args) -> int:
+    from analysis.datasets import load_bands
+    from analysis.summary import band_summary
+
+    bands = load_bands(args.data)
+    by = [c.strip() for c in args.by.split(",") if c.strip()]
+    _check_columns(bands, by)
+    band_summary(bands, by=by, currency=args.currency).to_csv(sys.stdout, index=False)
+    return EXIT_OK
+
+
+def _compare(args) -> int:
+    from analysis.compare import location_comparison
+    from analysis.datasets import load_bands
+
+    bands = load_bands(args.data)
+    _check_columns(bands, [args.across])
+    if args.role_family:
+        bands = bands.loc[bands["role_family"] == args.role_family]
+    table = location_comparison(bands, across=args.across, reference=args.reference,
+                                currency=args.currency)
+    table.to_csv(sys.stdout, index=False)
+    return EXIT_OK
+
+
+def _report(args) -> int:
+    from analysis.paths import FIGURES, REPORTS
+    from analysis.report import ReportError, build_reports
+
+    only = [n.strip() for n in args.only.split(",")] if args.only else None
+    try:
+        index = build_reports(args.data, out=Path(args.out or REPORTS),
+                              figures_dir=Path(args.figures or FIGURES),
+                              parameters=dict(args.parameter), only=only)
+    except ReportError as error:
+        print(f"paybands report: a notebook failed: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"reports written: {index}")
+    return EXIT_OK
+
+
+def _check_columns(bands: pd.DataFrame, columns: list[str]) -> None:
+    unknown = [c for c in columns if c not in bands.columns]
+    if unknown:
+        raise ValueError(f"unknown column(s) {unknown}; the bands table has {list(bands.columns)}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,65 @@
+"""The command line as a user runs it: output, error messages and exit codes."""
+
+import io
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from analysis.cli import main
+
+
+def run(*args, stdin=None):
+    return subprocess.run([sys.executable, "-m", "analysis", *args], input=stdin,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_no_command_prints_help_with_usage_exit_code():
+    result = run()
+    assert result.returncode == 2 and "ingest" in result.stdout and "report" in result.stdout
+
+
+def test_summarize_prints_csv_for_the_sample(capsys):
+    assert main(["summarize", "--by", "role_family,level"]) == 0
+    table = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert {"role_family", "level", "n_postings", "annual_mid_median"} <= set(table.columns)
+    assert (table["annual_mid_p25"] <= table["annual_mid_p75"]).all()
+    assert "research scientist" in set(table["role_family"])
+
+
+def test_summarize_unknown_column_is_a_clear_error(capsys):
+    assert main(["summarize", "--by", "planet"]) == 1
+    assert "unknown column(s) ['planet']" in capsys.readouterr().err
+
+
+def test_compare_prints_index_against_sunnyvale(capsys):
+    assert main(["compare", "--role-family", "software engineer"]) == 0
+    table = pd.read_csv(io.StringIO(capsys.readouterr().out)).set_index("metro")
+    assert table.loc["San Jose-Sunnyvale-Santa Clara, CA", "index"] == 100
+
+
+def test_ingest_reports_counts(tmp_path):
+    raw = tmp_path / "board.csv"
+    raw.write_text("title,company,location,salary\nData Scientist,Acme,\"Austin, TX\",$120K\n"
+                   ",Acme,\"Austin, TX\",$120K\n")
+    result = run("ingest", str(raw), "--snapshot", "t1", "--out", str(tmp_path / "store"))
+    assert result.returncode == 0, result.stderr
+    assert "records in   2" in result.stdout and "missing title: 1" in result.stdout
+    assert (tmp_path / "store" / "t1" / "bands.parquet").exists()
+
+
+def test_ingest_missing_path_exits_1_naming_it(tmp_path):
+    result = run("ingest", str(tmp_path / "absent.csv"), "--out", str(tmp_path))
+    assert result.returncode == 1 and "absent.csv" in result.stderr
+
+
+@pytest.mark.parametrize("texts", [["$117,000/year to $173,000/year + bonus + equity + benefits",
+                                    "Competitive", "", "$22.50/hr"]])
+def test_parse_pay_writes_one_json_object_per_line(texts):
+    result = run("parse-pay", stdin="\n".join(texts) + "\n")
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["text"] for line in lines] == texts
+    assert lines[0]["ranges"][0]["min"] == 117000 and lines[0]["ranges"][0]["period"] == "year"
+    assert lines[1]["ranges"] == [] and lines[1]["reason"]
