@@ -26,7 +26,7 @@ import extruct
 import html_text
 import lxml.html
 
-from analysis.locations import parse_location
+from analysis.locations import parse_location, split_locations
 from analysis.pay import PayRange, parse_pay
 
 RAW_SUFFIXES = (".html", ".htm", ".txt", ".json", ".csv")
@@ -37,8 +37,16 @@ CSV_COLUMNS = {
     "title": ("title", "job_title", "position", "position_title", "role"),
     "employer": ("company", "company_name", "employer", "employer_name", "organization"),
     "location": ("location", "job_location", "work_location", "location_text", "city_state"),
-    "pay_text": ("salary", "salary_estimate", "salary_range", "salary_text", "pay", "pay_range",
-                 "compensation", "salary_info"),
+    "pay_text": (
+        "salary",
+        "salary_estimate",
+        "salary_range",
+        "salary_text",
+        "pay",
+        "pay_range",
+        "compensation",
+        "salary_info",
+    ),
     "url": ("job_url", "url", "link", "posting_url"),
     "posted_date": ("date_posted", "posted_date", "posted", "date", "listed_time"),
     "description": ("description", "job_description"),
@@ -47,11 +55,22 @@ MISSING_WORDS = {"", "-1", "na", "n/a", "nan", "none", "null"}
 
 # schema.org unitText and ATS interval words → pay period.
 STRUCTURED_PERIODS = {
-    "hour": "hour", "hourly": "hour", "per-hour-wage": "hour",
-    "day": "day", "daily": "day", "per-day-wage": "day",
-    "week": "week", "weekly": "week", "per-week-wage": "week",
-    "month": "month", "monthly": "month", "per-month-salary": "month",
-    "year": "year", "yearly": "year", "annual": "year", "per-year-salary": "year",
+    "hour": "hour",
+    "hourly": "hour",
+    "per-hour-wage": "hour",
+    "day": "day",
+    "daily": "day",
+    "per-day-wage": "day",
+    "week": "week",
+    "weekly": "week",
+    "per-week-wage": "week",
+    "month": "month",
+    "monthly": "month",
+    "per-month-salary": "month",
+    "year": "year",
+    "yearly": "year",
+    "annual": "year",
+    "per-year-salary": "year",
 }
 # Words that mark a sentence in prose as the pay statement rather than, say, a benefit amount.
 PAY_CONTEXT = re.compile(
@@ -90,7 +109,8 @@ def discover_files(paths: Iterable[str | Path]) -> list[Path]:
     for path in map(Path, paths):
         if path.is_dir():
             found.extend(
-                p for p in sorted(path.rglob("*"))
+                p
+                for p in sorted(path.rglob("*"))
                 if p.is_file() and p.suffix.lower() in RAW_SUFFIXES
             )
         else:
@@ -123,13 +143,22 @@ def read_records(path: Path, *, name: str | None = None) -> Iterator[Record]:
         else:
             yield Record("unknown", name, "file", problem=f"unsupported file type {suffix!r}")
     except (ValueError, TypeError, KeyError, AttributeError, csv.Error) as error:
-        yield Record(_source_for(suffix), name, "file",
-                     problem=f"unreadable file: {type(error).__name__}: {error}")
+        yield Record(
+            _source_for(suffix),
+            name,
+            "file",
+            problem=f"unreadable file: {type(error).__name__}: {error}",
+        )
 
 
 def _source_for(suffix: str) -> str:
-    return {".html": "career-page", ".htm": "career-page", ".txt": "career-page",
-            ".json": "ats-feed", ".csv": "csv"}.get(suffix, "unknown")
+    return {
+        ".html": "career-page",
+        ".htm": "career-page",
+        ".txt": "career-page",
+        ".json": "ats-feed",
+        ".csv": "csv",
+    }.get(suffix, "unknown")
 
 
 def _decode(raw: bytes) -> str:
@@ -156,7 +185,8 @@ def _clean(value) -> str | None:
 def _read_html(text: str, name: str) -> Iterator[Record]:
     data = extruct.extract(text, syntaxes=["json-ld", "microdata"], uniform=True)
     postings = [
-        item for block in data.get("json-ld", []) + data.get("microdata", [])
+        item
+        for block in data.get("json-ld", []) + data.get("microdata", [])
         for item in _job_postings(block)
     ]
     if not postings:
@@ -214,7 +244,9 @@ def _jsonld_locations(posting: dict) -> list[str]:
     for place in places:
         address = place.get("address", place) if isinstance(place, dict) else place
         if isinstance(address, dict):
-            parts = [address.get(key) for key in ("addressLocality", "addressRegion", "addressCountry")]
+            parts = [
+                address.get(key) for key in ("addressLocality", "addressRegion", "addressCountry")
+            ]
             parts = [p.get("name") if isinstance(p, dict) else p for p in parts]
             text = ", ".join(str(p) for p in parts if p)
         else:
@@ -229,7 +261,7 @@ def _jsonld_locations(posting: dict) -> list[str]:
 
 
 def _jsonld_salary(salary) -> tuple[tuple[PayRange, ...], str | None]:
-    """schema.org baseSalary (MonetaryAmount with a QuantitativeValue) → stated ranges + its text."""
+    """schema.org baseSalary (MonetaryAmount of a QuantitativeValue) → stated ranges + text."""
     if not isinstance(salary, dict):
         return (), None
     value = salary.get("value")
@@ -254,8 +286,9 @@ def _stated_range(low, high, *, currency, unit, label=None) -> PayRange | None:
     if inferred:  # the source states no unit: read it from the amount, as the text parser does
         probe = parse_pay(f"${high if high is not None else low:,.2f}")
         period = probe.ranges[0].period if probe.ranges else None
-    return PayRange(min=low, max=high, currency=currency, period=period,
-                    period_inferred=inferred, label=label)
+    return PayRange(
+        min=low, max=high, currency=currency, period=period, period_inferred=inferred, label=label
+    )
 
 
 def _number(value) -> float | None:
@@ -268,7 +301,7 @@ def _number(value) -> float | None:
 
 
 def _read_prose_page(text: str, name: str) -> Record:
-    """A career page with no structured data: title, employer, location and pay read from its prose."""
+    """A career page with no structured data: title, employer, location and pay from prose."""
     tree = lxml.html.fromstring(text)
     heading = _first_text(tree, "//h1")
     page_title = _first_text(tree, "//title") or ""
@@ -326,7 +359,7 @@ def _locations_in_text(text: str) -> list[str]:
     words before each ", ST" are split at lower→upper case joins and tried from one to three words.
     """
     for match in _STATE_AFTER_COMMA.finditer(text or ""):
-        before = _CAMEL_JOIN.sub(" ", text[max(0, match.start() - 60):match.start()]).split()
+        before = _CAMEL_JOIN.sub(" ", text[max(0, match.start() - 60) : match.start()]).split()
         for count in (1, 2, 3):
             place = f"{' '.join(before[-count:])}, {match.group(1)}"
             if parse_location(place).city:
@@ -369,9 +402,13 @@ def _read_json(text: str, name: str, *, stem: str) -> Iterator[Record]:
         for index, posting in enumerate(data):
             yield _record_from_lever(posting, name, index=index, site=site)
     else:
-        yield Record("ats-feed", name, "file",
-                     problem="unrecognised JSON shape (expected Greenhouse {'jobs': [...]} "
-                             "or a Lever postings list)")
+        yield Record(
+            "ats-feed",
+            name,
+            "file",
+            problem="unrecognised JSON shape (expected Greenhouse {'jobs': [...]} "
+            "or a Lever postings list)",
+        )
 
 
 def _record_from_greenhouse(job, name: str, *, index: int, board: str) -> Record:
@@ -381,8 +418,11 @@ def _record_from_greenhouse(job, name: str, *, index: int, board: str) -> Record
     for zone in job.get("pay_input_ranges") or []:
         low, high = _number(zone.get("min_cents")), _number(zone.get("max_cents"))
         pay_range = _stated_range(
-            None if low is None else low / 100, None if high is None else high / 100,
-            currency=_clean(zone.get("currency_type")), unit=None, label=_clean(zone.get("title")),
+            None if low is None else low / 100,
+            None if high is None else high / 100,
+            currency=_clean(zone.get("currency_type")),
+            unit=None,
+            label=_clean(zone.get("title")),
         )
         if pay_range:
             ranges.append(pay_range)
@@ -395,7 +435,7 @@ def _record_from_greenhouse(job, name: str, *, index: int, board: str) -> Record
         source_id=f"{board}/{job.get('id')}" if job.get("id") is not None else None,
         title=_clean(job.get("title")),
         employer=_clean(job.get("company_name")) or _clean(board.replace("-", " ").title()),
-        locations=_split_location_field(location),
+        locations=split_locations(location),
         pay_text=_describe_ranges(ranges) or _pay_sentence(description),
         pay_ranges=tuple(ranges),
         description=description,
@@ -406,12 +446,19 @@ def _record_from_greenhouse(job, name: str, *, index: int, board: str) -> Record
 
 def _record_from_lever(posting: dict, name: str, *, index: int, site: str) -> Record:
     salary = posting.get("salaryRange") or {}
-    pay_range = _stated_range(salary.get("min"), salary.get("max"),
-                              currency=_clean(salary.get("currency")), unit=salary.get("interval"))
+    pay_range = _stated_range(
+        salary.get("min"),
+        salary.get("max"),
+        currency=_clean(salary.get("currency")),
+        unit=salary.get("interval"),
+    )
     categories = posting.get("categories") or {}
-    locations = list(categories.get("allLocations") or []) or _split_location_field(
-        categories.get("location"))
-    if posting.get("workplaceType") == "remote" and not any("remote" in x.lower() for x in locations):
+    locations = list(categories.get("allLocations") or []) or split_locations(
+        categories.get("location")
+    )
+    if posting.get("workplaceType") == "remote" and not any(
+        "remote" in x.lower() for x in locations
+    ):
         locations.insert(0, f"Remote, {posting.get('country') or 'US'}")
     created = posting.get("createdAt")
     description = _clean(posting.get("descriptionPlain"))
@@ -423,28 +470,28 @@ def _record_from_lever(posting: dict, name: str, *, index: int, site: str) -> Re
         title=_clean(posting.get("text")),
         employer=_clean(site.replace("-", " ").title()),
         locations=locations,
-        pay_text=(_clean(posting.get("salaryDescriptionPlain"))
-                  or _describe_ranges([pay_range] if pay_range else [])
-                  or _pay_sentence(description)),
+        pay_text=(
+            _clean(posting.get("salaryDescriptionPlain"))
+            or _describe_ranges([pay_range] if pay_range else [])
+            or _pay_sentence(description)
+        ),
         pay_ranges=(pay_range,) if pay_range else (),
         description=description,
         url=_clean(posting.get("hostedUrl")),
-        posted_date=(datetime.fromtimestamp(created / 1000, UTC).date().isoformat()
-                     if isinstance(created, int | float) else None),
+        posted_date=(
+            datetime.fromtimestamp(created / 1000, UTC).date().isoformat()
+            if isinstance(created, int | float)
+            else None
+        ),
     )
-
-
-def _split_location_field(value) -> list[str]:
-    text = _clean(value)
-    return [part.strip() for part in re.split(r";|\|", text) if part.strip()] if text else []
 
 
 def _describe_ranges(ranges: list[PayRange]) -> str | None:
     """A readable rendering of structured pay, kept as the band's pay_text for provenance."""
     parts = [
         f"{r.label + ': ' if r.label else ''}{r.currency or ''} {r.min:,.2f}–{r.max:,.2f}".strip()
-        if r.min is not None and r.max is not None else
-        f"{r.label + ': ' if r.label else ''}{r.currency or ''} {r.min or r.max:,.2f}".strip()
+        if r.min is not None and r.max is not None
+        else f"{r.label + ': ' if r.label else ''}{r.currency or ''} {r.min or r.max:,.2f}".strip()
         for r in ranges
     ]
     return "; ".join(parts) or None
@@ -465,9 +512,13 @@ def _read_csv(text: str, name: str) -> Iterator[Record]:
         for field_name, spellings in CSV_COLUMNS.items()
     }
     if columns["title"] is None:
-        yield Record("csv", name, "file",
-                     problem=f"no title column among {header[:12]} (expected one of "
-                             f"{', '.join(CSV_COLUMNS['title'])})")
+        yield Record(
+            "csv",
+            name,
+            "file",
+            problem=f"no title column among {header[:12]} (expected one of "
+            f"{', '.join(CSV_COLUMNS['title'])})",
+        )
         return
     stem = Path(name).stem
     for row_number, row in enumerate(reader, start=2):
@@ -475,8 +526,9 @@ def _read_csv(text: str, name: str) -> Iterator[Record]:
             continue
         where = f"row {row_number}"
         if len(row) != len(header):
-            yield Record("csv", name, where,
-                         problem=f"row has {len(row)} fields, header has {len(header)}")
+            yield Record(
+                "csv", name, where, problem=f"row has {len(row)} fields, header has {len(header)}"
+            )
             continue
 
         def cell(field_name: str, row=row) -> str | None:
@@ -492,7 +544,7 @@ def _read_csv(text: str, name: str) -> Iterator[Record]:
             source_id=f"{stem}/{source_id}",
             title=cell("title"),
             employer=cell("employer"),
-            locations=[location] if location else [],
+            locations=split_locations(location),
             pay_text=cell("pay_text"),
             description=cell("description"),
             url=cell("url"),

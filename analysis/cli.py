@@ -39,36 +39,64 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    ingest = commands.add_parser("ingest", help="raw files/folders → a snapshot",
-                                 description="Read raw postings (HTML career pages, Greenhouse/"
-                                 "Lever JSON, CSV exports) and write a snapshot: bands.parquet, "
-                                 "quarantine.csv, manifest.json.")
+    ingest = commands.add_parser(
+        "ingest",
+        help="raw files/folders → a snapshot",
+        description="Read raw postings (HTML career pages, Greenhouse/"
+        "Lever JSON, CSV exports) and write a snapshot: bands.parquet, "
+        "quarantine.csv, manifest.json.",
+    )
     ingest.add_argument("paths", nargs="+", metavar="PATH", help="raw files or folders")
     ingest.add_argument("--snapshot", metavar="LABEL", help="refresh label (default: today)")
     ingest.add_argument("--out", metavar="DIR", help="snapshot store (default: data/snapshots)")
-    ingest.add_argument("--currency", default=DEFAULT_CURRENCY, metavar="CODE",
-                        help="what a bare '$' means in these inputs (default: USD)")
+    ingest.add_argument(
+        "--currency",
+        default=DEFAULT_CURRENCY,
+        metavar="CODE",
+        help="what a bare '$' means in these inputs (default: USD)",
+    )
     ingest.set_defaults(run=_ingest)
 
-    parse_pay = commands.add_parser("parse-pay", help="pay texts on stdin → JSON lines",
-                                    description="Read one pay text per line on stdin; write one "
-                                    "JSON object per line on stdout.")
-    parse_pay.add_argument("--currency", default=DEFAULT_CURRENCY, metavar="CODE",
-                           help="what a bare '$' means (default: USD)")
+    parse_pay = commands.add_parser(
+        "parse-pay",
+        help="pay texts on stdin → JSON lines",
+        description="Read one pay text per line on stdin; write one "
+        "JSON object per line on stdout.",
+    )
+    parse_pay.add_argument(
+        "--currency",
+        default=DEFAULT_CURRENCY,
+        metavar="CODE",
+        help="what a bare '$' means (default: USD)",
+    )
     parse_pay.set_defaults(run=_parse_pay)
 
-    summarize = commands.add_parser("summarize", help="band summary as CSV",
-                                    description="Summarize annual base-pay bands by any grouping.")
-    summarize.add_argument("data", nargs="?", metavar="DATA",
-                           help="snapshot folder, store or bands.parquet (default: the sample)")
-    summarize.add_argument("--by", required=True, metavar="COLS",
-                           help="comma-separated columns, e.g. metro or role_family,level")
+    summarize = commands.add_parser(
+        "summarize",
+        help="band summary as CSV",
+        description="Summarize annual base-pay bands by any grouping.",
+    )
+    summarize.add_argument(
+        "data",
+        nargs="?",
+        metavar="DATA",
+        help="snapshot folder, store or bands.parquet (default: the sample)",
+    )
+    summarize.add_argument(
+        "--by",
+        required=True,
+        metavar="COLS",
+        help="comma-separated columns, e.g. metro or role_family,level",
+    )
     summarize.add_argument("--currency", default=DEFAULT_CURRENCY, metavar="CODE")
     summarize.set_defaults(run=_summarize)
 
-    compare = commands.add_parser("compare", help="index of groups against a reference, CSV",
-                                  description="Median annual midpoint per group as an index "
-                                  "against a reference group (= 100), with bootstrap CIs.")
+    compare = commands.add_parser(
+        "compare",
+        help="index of groups against a reference, CSV",
+        description="Median annual midpoint per group as an index "
+        "against a reference group (= 100), with bootstrap CIs.",
+    )
     compare.add_argument("data", nargs="?", metavar="DATA")
     compare.add_argument("--across", default="metro", metavar="COL")
     compare.add_argument("--reference", default=REFERENCE_METRO, metavar="NAME")
@@ -76,14 +104,23 @@ def _parser() -> argparse.ArgumentParser:
     compare.add_argument("--currency", default=DEFAULT_CURRENCY, metavar="CODE")
     compare.set_defaults(run=_compare)
 
-    report = commands.add_parser("report", help="the notebook suite → HTML reports",
-                                 description="Execute the notebooks on DATA and export HTML "
-                                 "reports with an index page.")
+    report = commands.add_parser(
+        "report",
+        help="the notebook suite → HTML reports",
+        description="Execute the notebooks on DATA and export HTML reports with an index page.",
+    )
     report.add_argument("data", nargs="?", metavar="DATA")
     report.add_argument("--out", metavar="DIR", help="report folder (default: reports/)")
     report.add_argument("--figures", metavar="DIR", help="figure folder (default: figures/)")
-    report.add_argument("-p", "--parameter", nargs=2, action="append", default=[],
-                        metavar=("NAME", "VALUE"), help="notebook parameter, repeatable")
+    report.add_argument(
+        "-p",
+        "--parameter",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("NAME", "VALUE"),
+        help="notebook parameter, repeatable",
+    )
     report.add_argument("--only", metavar="NAMES", help="comma-separated notebook names")
     report.set_defaults(run=_report)
     return parser
@@ -93,8 +130,13 @@ def _ingest(args) -> int:
     from analysis.paths import SNAPSHOTS
     from analysis.snapshot import ingest, read_manifest
 
-    snapshot = ingest(args.paths, snapshot=args.snapshot, out=args.out or SNAPSHOTS,
-                      currency=args.currency, progress=sys.stderr.isatty())
+    snapshot = ingest(
+        args.paths,
+        snapshot=args.snapshot,
+        out=args.out or SNAPSHOTS,
+        currency=args.currency,
+        progress=sys.stderr.isatty(),
+    )
     manifest = read_manifest(snapshot)
     counts = manifest["counts"]
     print(f"snapshot {manifest['snapshot']} → {snapshot}")
@@ -105,7 +147,9 @@ def _ingest(args) -> int:
     for reason, n in counts["quarantined_by_reason"].items():
         print(f"    {reason}: {n:,}")
     if not manifest["reconciles"]:
-        print("error: counts do not reconcile (records in ≠ postings + quarantined)", file=sys.stderr)
+        print(
+            "error: counts do not reconcile (records in ≠ postings + quarantined)", file=sys.stderr
+        )
         return EXIT_FAILED
     return EXIT_OK
 
@@ -115,8 +159,9 @@ def _parse_pay(args) -> int:
 
     for line in sys.stdin:
         text = line.rstrip("\n").rstrip("\r")
-        sys.stdout.write(json.dumps(parse_pay(text, currency=args.currency).to_dict(),
-                                    ensure_ascii=False) + "\n")
+        sys.stdout.write(
+            json.dumps(parse_pay(text, currency=args.currency).to_dict(), ensure_ascii=False) + "\n"
+        )
     return EXIT_OK
 
 
@@ -139,8 +184,9 @@ def _compare(args) -> int:
     _check_columns(bands, [args.across])
     if args.role_family:
         bands = bands.loc[bands["role_family"] == args.role_family]
-    table = location_comparison(bands, across=args.across, reference=args.reference,
-                                currency=args.currency)
+    table = location_comparison(
+        bands, across=args.across, reference=args.reference, currency=args.currency
+    )
     table.to_csv(sys.stdout, index=False)
     return EXIT_OK
 
@@ -151,9 +197,13 @@ def _report(args) -> int:
 
     only = [n.strip() for n in args.only.split(",")] if args.only else None
     try:
-        index = build_reports(args.data, out=Path(args.out or REPORTS),
-                              figures_dir=Path(args.figures or FIGURES),
-                              parameters=dict(args.parameter), only=only)
+        index = build_reports(
+            args.data,
+            out=Path(args.out or REPORTS),
+            figures_dir=Path(args.figures or FIGURES),
+            parameters=dict(args.parameter),
+            only=only,
+        )
     except ReportError as error:
         print(f"paybands report: a notebook failed: {error}", file=sys.stderr)
         return EXIT_FAILED

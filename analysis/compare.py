@@ -61,16 +61,18 @@ def location_comparison(
     for key, frame in groups.items():
         values = frame["annual_mid"].to_numpy()
         ratio = _bootstrap_medians(values, n_boot=n_boot, rng=rng) / reference_boot
-        rows.append({
-            across: key,
-            "n_postings": frame["posting_id"].nunique(),
-            "n_employers": frame["employer"].nunique(),
-            "median_mid": float(np.median(values)),
-            "index": 100 * float(np.median(values)) / reference_median,
-            "index_low": 100 * float(np.percentile(ratio, tail)),
-            "index_high": 100 * float(np.percentile(ratio, 100 - tail)),
-            "is_reference": key == reference,
-        })
+        rows.append(
+            {
+                across: key,
+                "n_postings": frame["posting_id"].nunique(),
+                "n_employers": frame["employer"].nunique(),
+                "median_mid": float(np.median(values)),
+                "index": 100 * float(np.median(values)) / reference_median,
+                "index_low": 100 * float(np.percentile(ratio, tail)),
+                "index_high": 100 * float(np.percentile(ratio, 100 - tail)),
+                "is_reference": key == reference,
+            }
+        )
     result = pd.DataFrame(rows)
     result["small_n"] = result["n_postings"] < min_n
     return result.sort_values("index", ascending=False, ignore_index=True)

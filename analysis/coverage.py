@@ -32,7 +32,8 @@ def coverage_by(bands: pd.DataFrame, *, by: str | list[str]) -> pd.DataFrame:
         bands=("posting_id", "size"),
     )
     table["postings_with_pay"] = (
-        data.loc[data["posting_has_pay"]].groupby(keys, dropna=False, observed=True)["posting_id"]
+        data.loc[data["posting_has_pay"]]
+        .groupby(keys, dropna=False, observed=True)["posting_id"]
         .nunique()
     )
     table["postings_with_pay"] = table["postings_with_pay"].fillna(0).astype(int)

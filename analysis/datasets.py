@@ -51,7 +51,8 @@ def resolve_data(data: str | Path | None = None) -> Path:
         snapshots = list_snapshots(path)
         if not snapshots:
             raise FileNotFoundError(
-                f"{path} holds no snapshot; create one with `paybands ingest RAW... --out {path}`")
+                f"{path} holds no snapshot; create one with `paybands ingest RAW... --out {path}`"
+            )
         return snapshots[-1]
     return path
 

@@ -308,8 +308,10 @@ FILLER_WORDS = ("work", "in", "based", "location", "locations", "only", "within"
 
 _REMOTE_RE = re.compile(r"\b(?:" + "|".join(REMOTE_WORDS) + r")\b", re.I)
 _HYBRID_RE = re.compile(r"\b(?:" + "|".join(HYBRID_WORDS) + r")\b", re.I)
-_FILLER_RE = re.compile(r"^(?:(?:" + "|".join(FILLER_WORDS) + r")\s+)+|(?:\s+(?:"
-                        + "|".join(FILLER_WORDS) + r"))+$", re.I)
+_FILLER_RE = re.compile(
+    r"^(?:(?:" + "|".join(FILLER_WORDS) + r")\s+)+|(?:\s+(?:" + "|".join(FILLER_WORDS) + r"))+$",
+    re.I,
+)
 _EXTRA_RE = re.compile(
     r"\(?\s*(?:\+\s*(?P<n1>\d+)|\band\s+(?P<n2>\d+)\s+(?=more|other))"
     r"(?:\s*(?:more|others?))?(?:\s+locations?)?\s*\)?\s*$",
@@ -489,15 +491,20 @@ def _parse(text: str) -> Location:
     country = None
     # "Toronto, ON, CA" (schema.org addressCountry): a two-letter code after a state or province
     # is an ISO country code, even where it spells a US state too (CA, IN, DE…).
-    if (len(tokens) >= 3 and len(tokens[-1]) == 2 and tokens[-1].isupper()
-            and (_state_code(tokens[-2]) or _province_code(tokens[-2]))):
+    if (
+        len(tokens) >= 3
+        and len(tokens[-1]) == 2
+        and tokens[-1].isupper()
+        and (_state_code(tokens[-2]) or _province_code(tokens[-2]))
+    ):
         country = tokens.pop()
     while tokens and _key(tokens[-1]) in _COUNTRY_BY_KEY:
         code = _COUNTRY_BY_KEY[_key(tokens.pop())]
         country = country or code
     # A leading country word ("US - Remote" leaves ["US"] already peeled; "USA, Seattle, WA").
     while len(tokens) > 1 and _key(tokens[0]) in _COUNTRY_BY_KEY and _state_code(tokens[0]) is None:
-        country = country or _COUNTRY_BY_KEY[_key(tokens.pop(0))]
+        code = _COUNTRY_BY_KEY[_key(tokens.pop(0))]
+        country = country or code
 
     city = state = metro = None
     if len(tokens) == 1:
@@ -589,7 +596,7 @@ def _split(text: str) -> tuple[str, ...]:
         # unless a country word follows ("Sunnyvale, CA, US").
         start = 0
         for m in _STATE_BOUNDARY_RE.finditer(piece):
-            rest = piece[m.end():]
+            rest = piece[m.end() :]
             next_token = re.split(r"[,(]", rest, maxsplit=1)[0].strip()
             if m.group(1) in US_STATE_CODES and _key(next_token) not in _COUNTRY_BY_KEY:
                 pieces.append(piece[start : m.start(1) + 2].strip(" ,"))

@@ -33,7 +33,14 @@ PLAUSIBLE_ANNUAL = {
 _PARENTHESIS = re.compile(r"\(([^()]+)\)")
 
 QUARANTINE_COLUMNS = [
-    "snapshot", "source", "source_file", "record", "posting_id", "title", "pay_text", "reason",
+    "snapshot",
+    "source",
+    "source_file",
+    "record",
+    "posting_id",
+    "title",
+    "pay_text",
+    "reason",
     "detail",
 ]
 
@@ -69,7 +76,9 @@ class Quarantined(Exception):
         self.reason = reason
 
 
-def normalize_records(records: Iterable[Record], *, snapshot: str, currency: str = "USD") -> Normalized:
+def normalize_records(
+    records: Iterable[Record], *, snapshot: str, currency: str = "USD"
+) -> Normalized:
     """Turn adapter records into a validated bands table and a quarantine table.
 
     Parameters
@@ -83,7 +92,8 @@ def normalize_records(records: Iterable[Record], *, snapshot: str, currency: str
     >>> from analysis.adapters import Record
     >>> rec = Record("csv", "x.csv", "row 2", "x/1", "Data Scientist", "Acme", ["Austin, TX"],
     ...              "$120K - $150K")
-    >>> normalize_records([rec], snapshot="demo").bands[["annual_min", "annual_max"]].values.tolist()
+    >>> bands = normalize_records([rec], snapshot="demo").bands
+    >>> bands[["annual_min", "annual_max"]].values.tolist()
     [[120000.0, 150000.0]]
     """
     rows: list[dict] = []
@@ -98,15 +108,24 @@ def normalize_records(records: Iterable[Record], *, snapshot: str, currency: str
                 raise Quarantined(_problem_reason(record.problem), record.problem)
             if posting_id in seen:
                 raise Quarantined("duplicate posting", f"posting_id {posting_id} already read")
-            rows.extend(_bands_of(record, posting_id=posting_id, snapshot=snapshot,
-                                  currency=currency))
+            rows.extend(
+                _bands_of(record, posting_id=posting_id, snapshot=snapshot, currency=currency)
+            )
             seen.add(posting_id)
         except Quarantined as issue:
-            quarantine.append({
-                "snapshot": snapshot, "source": record.source, "source_file": record.source_file,
-                "record": record.record, "posting_id": posting_id, "title": record.title,
-                "pay_text": record.pay_text, "reason": issue.reason, "detail": str(issue),
-            })
+            quarantine.append(
+                {
+                    "snapshot": snapshot,
+                    "source": record.source,
+                    "source_file": record.source_file,
+                    "record": record.record,
+                    "posting_id": posting_id,
+                    "title": record.title,
+                    "pay_text": record.pay_text,
+                    "reason": issue.reason,
+                    "detail": str(issue),
+                }
+            )
     bands = pd.DataFrame(rows, columns=BANDS_COLUMNS)
     return Normalized(
         bands=validate_bands(bands),
@@ -128,8 +147,17 @@ def _problem_reason(problem: str) -> str:
 def _posting_id(record: Record) -> str:
     if record.source_id:
         return f"{record.source}:{record.source_id}"
-    identity = "|".join(str(x) for x in (record.source, record.source_file, record.record,
-                                          record.employer, record.title, record.pay_text))
+    identity = "|".join(
+        str(x)
+        for x in (
+            record.source,
+            record.source_file,
+            record.record,
+            record.employer,
+            record.title,
+            record.pay_text,
+        )
+    )
     return f"{record.source}:{hashlib.sha1(identity.encode()).hexdigest()[:16]}"
 
 
@@ -144,7 +172,9 @@ def _bands_of(record: Record, *, posting_id: str, snapshot: str, currency: str) 
         _check_plausible(pay_range)
 
     title = parse_title(record.title, description=record.description)
-    posting_location = parse_location(record.locations[0]) if record.locations else parse_location(None)
+    posting_location = (
+        parse_location(record.locations[0]) if record.locations else parse_location(None)
+    )
     common = {
         "posting_id": posting_id,
         "snapshot": snapshot,
@@ -163,11 +193,21 @@ def _bands_of(record: Record, *, posting_id: str, snapshot: str, currency: str) 
         "posted_date": _date(record.posted_date),
     }
     if not ranges:
-        return [{**common, "band": 0, **_location_columns(record.locations, posting_location),
-                 **_no_pay()}]
+        return [
+            {
+                **common,
+                "band": 0,
+                **_location_columns(record.locations, posting_location),
+                **_no_pay(),
+            }
+        ]
     return [
-        {**common, "band": band, **_band_location(pay_range, record.locations, posting_location),
-         **_pay_columns(pay_range)}
+        {
+            **common,
+            "band": band,
+            **_band_location(pay_range, record.locations, posting_location),
+            **_pay_columns(pay_range),
+        }
         for band, pay_range in enumerate(ranges)
     ]
 
@@ -230,7 +270,9 @@ def _location_columns(locations: list[str], location: Location) -> dict:
 def _pay_columns(pay_range: PayRange) -> dict:
     annual_min, annual_max = pay_range.annual_min, pay_range.annual_max
     # A midpoint needs both ends: "from $90k" says nothing about where the band's middle is.
-    annual_mid = (annual_min + annual_max) / 2 if annual_min is not None and annual_max is not None else None
+    annual_mid = (
+        (annual_min + annual_max) / 2 if annual_min is not None and annual_max is not None else None
+    )
     return {
         "has_pay": True,
         "pay_min": pay_range.min,
@@ -245,9 +287,18 @@ def _pay_columns(pay_range: PayRange) -> dict:
 
 
 def _no_pay() -> dict:
-    return {"has_pay": False, "band_label": None, "pay_min": None, "pay_max": None,
-            "pay_period": None, "period_inferred": False, "currency": None, "annual_min": None,
-            "annual_max": None, "annual_mid": None}
+    return {
+        "has_pay": False,
+        "band_label": None,
+        "pay_min": None,
+        "pay_max": None,
+        "pay_period": None,
+        "period_inferred": False,
+        "currency": None,
+        "annual_min": None,
+        "annual_max": None,
+        "annual_mid": None,
+    }
 
 
 def _components(parsed: PayParse | None) -> dict:

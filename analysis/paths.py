@@ -1,4 +1,4 @@
-"""Every path the project uses, built from the package's own location (never the working directory)."""
+"""Every path the project uses, built from the package's location (never the working directory)."""
 
 from pathlib import Path
 

@@ -14,8 +14,14 @@ from matplotlib.ticker import FuncFormatter
 from analysis.vocabulary import REFERENCE_METRO
 
 OKABE_ITO = {
-    "orange": "#E69F00", "sky blue": "#56B4E9", "green": "#009E73", "yellow": "#F0E442",
-    "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7", "black": "#000000",
+    "orange": "#E69F00",
+    "sky blue": "#56B4E9",
+    "green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+    "black": "#000000",
 }
 ACCENT = OKABE_ITO["vermillion"]
 CONTEXT = "#9a9a9a"
@@ -45,11 +51,25 @@ def band_range_chart(
         label = getattr(row, y)
         colour = ACCENT if label == highlight else OKABE_ITO["blue"]
         alpha = 0.45 if row.small_n else 0.9
-        ax.barh(row.Index, row.annual_max_median - row.annual_min_median,
-                left=row.annual_min_median, height=0.6, color=colour, alpha=alpha)
-        ax.plot([row.annual_mid_median] * 2, [row.Index - 0.3, row.Index + 0.3], color="white", lw=2)
-        ax.text(row.annual_max_median, row.Index, f"  n={row.n_postings:,}", va="center",
-                fontsize=8, color=INK)
+        ax.barh(
+            row.Index,
+            row.annual_max_median - row.annual_min_median,
+            left=row.annual_min_median,
+            height=0.6,
+            color=colour,
+            alpha=alpha,
+        )
+        ax.plot(
+            [row.annual_mid_median] * 2, [row.Index - 0.3, row.Index + 0.3], color="white", lw=2
+        )
+        ax.text(
+            row.annual_max_median,
+            row.Index,
+            f"  n={row.n_postings:,}",
+            va="center",
+            fontsize=8,
+            color=INK,
+        )
     ax.set_yticks(range(len(data)), [str(v) for v in data[y]])
     ax.xaxis.set_major_formatter(FuncFormatter(money))
     ax.set_xlabel("Annual base salary, as posted, USD (median band min to median band max)")
@@ -70,17 +90,26 @@ def location_index_chart(
     highlighted group is drawn in the accent colour, the rest in grey; each row carries its n.
     """
     ax = ax or plt.subplots(figsize=(8, 0.42 * len(comparison) + 1.2))[1]
-    data = pd.concat([
-        comparison.loc[~comparison["is_reference"]].sort_values("index"),
-        comparison.loc[comparison["is_reference"]],
-    ], ignore_index=True)
+    data = pd.concat(
+        [
+            comparison.loc[~comparison["is_reference"]].sort_values("index"),
+            comparison.loc[comparison["is_reference"]],
+        ],
+        ignore_index=True,
+    )
     for row in data.itertuples():
         label = getattr(row, across)
         colour = ACCENT if label == highlight else (INK if not row.small_n else CONTEXT)
         ax.plot([row.index_low, row.index_high], [row.Index] * 2, color=colour, lw=2, alpha=0.8)
         ax.plot(row.index, row.Index, "o", color=colour, ms=7)
-        ax.text(max(row.index_high, row.index) + 1, row.Index,
-                f"{row.index:.0f}  (n={row.n_postings:,})", va="center", fontsize=8, color=INK)
+        ax.text(
+            max(row.index_high, row.index) + 1,
+            row.Index,
+            f"{row.index:.0f}  (n={row.n_postings:,})",
+            va="center",
+            fontsize=8,
+            color=INK,
+        )
     ax.axvline(100, color=CONTEXT, lw=1, ls="--")
     ax.set_yticks(range(len(data)), [str(v) for v in data[across]])
     ax.set_xlabel("Median annual base midpoint, index (reference = 100), 95% bootstrap CI")

@@ -71,8 +71,11 @@ def build_reports(
     notebooks = notebook_paths(only)
     if not notebooks:
         raise FileNotFoundError(f"no notebooks matching {only or NOTEBOOK_PATTERN} in {NOTEBOOKS}")
-    values = {"data": str(data_path), "figures_dir": str(Path(figures_dir).resolve()),
-              **(parameters or {})}
+    values = {
+        "data": str(data_path),
+        "figures_dir": str(Path(figures_dir).resolve()),
+        **(parameters or {}),
+    }
     results = [
         _run_notebook(path, build=build, out=out, parameters=values)
         for path in tqdm(notebooks, desc="reports", unit="notebook", disable=not progress)
@@ -86,20 +89,32 @@ def build_reports(
 
 def _run_notebook(path: Path, *, build: Path, out: Path, parameters: dict) -> ReportResult:
     notebook = jupytext.read(path)
-    notebook.metadata["kernelspec"] = {"name": KERNEL, "display_name": "Python 3",
-                                       "language": "python"}
+    notebook.metadata["kernelspec"] = {
+        "name": KERNEL,
+        "display_name": "Python 3",
+        "language": "python",
+    }
     source = build / f"{path.stem}.ipynb"
     executed = build / f"{path.stem}.executed.ipynb"
     nbformat.write(notebook, source)
     title, summary = _title_and_summary(notebook)
     try:
         papermill.execute_notebook(
-            str(source), str(executed), parameters=_known(notebook, parameters),
-            kernel_name=KERNEL, progress_bar=False, cwd=str(path.parent),
+            str(source),
+            str(executed),
+            parameters=_known(notebook, parameters),
+            kernel_name=KERNEL,
+            progress_bar=False,
+            cwd=str(path.parent),
         )
     except papermill.PapermillExecutionError as error:
-        return ReportResult(path.stem, title, summary, None,
-                            error=f"cell {error.exec_count}: {error.ename}: {error.evalue}")
+        return ReportResult(
+            path.stem,
+            title,
+            summary,
+            None,
+            error=f"cell {error.exec_count}: {error.ename}: {error.evalue}",
+        )
     target = out / f"{path.stem}.html"
     target.write_text(export_html(nbformat.read(executed, as_version=4)), encoding="utf-8")
     return ReportResult(path.stem, title, summary, target)
@@ -111,7 +126,9 @@ def _known(notebook, parameters: dict) -> dict:
     declared = set(re.findall(r"^(\w+)\s*=", cell.source, flags=re.MULTILINE)) if cell else set()
     unknown = set(parameters) - declared - {"data", "figures_dir"}
     if unknown:
-        raise ValueError(f"unknown report parameter(s) {sorted(unknown)}; declared: {sorted(declared)}")
+        raise ValueError(
+            f"unknown report parameter(s) {sorted(unknown)}; declared: {sorted(declared)}"
+        )
     return {k: v for k, v in parameters.items() if k in declared}
 
 
@@ -119,8 +136,11 @@ def export_html(notebook) -> str:
     """Self-contained HTML: outputs only, images embedded, no external scripts, no stderr noise."""
     for cell in notebook.cells:
         if cell.cell_type == "code":
-            cell.outputs = [o for o in cell.outputs
-                            if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+            cell.outputs = [
+                o
+                for o in cell.outputs
+                if not (o.get("output_type") == "stream" and o.get("name") == "stderr")
+            ]
     exporter = HTMLExporter(
         template_name="paybands",
         extra_template_basedirs=[str(TEMPLATES)],
@@ -151,9 +171,10 @@ def write_index(results: list[ReportResult], *, data_path: Path, out: Path) -> P
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     e = html.escape
     cards = "\n".join(
-        f'<li class="card"><h3><a href="{e(r.html.name)}">{e(r.title)}</a></h3><p>{e(r.summary)}</p></li>'
-        if r.html else
-        f'<li class="card failed"><h3>{e(r.title)}</h3><p>Failed: {e(r.error or "")}</p></li>'
+        f'<li class="card"><h3><a href="{e(r.html.name)}">{e(r.title)}</a></h3>'
+        f"<p>{e(r.summary)}</p></li>"
+        if r.html
+        else f'<li class="card failed"><h3>{e(r.title)}</h3><p>Failed: {e(r.error or "")}</p></li>'
         for r in results
     )
     facts = [
@@ -165,7 +186,9 @@ def write_index(results: list[ReportResult], *, data_path: Path, out: Path) -> P
         ("Postings with pay", f"{figures['share_with_pay']:.0%}"),
         ("Quarantined records", f"{counts.get('quarantined', 0):,}"),
     ]
-    fact_html = "".join(f"<div class='fact'><b>{e(v)}</b><span>{e(k)}</span></div>" for k, v in facts)
+    fact_html = "".join(
+        f"<div class='fact'><b>{e(v)}</b><span>{e(k)}</span></div>" for k, v in facts
+    )
     inputs = manifest.get("inputs", [])
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
@@ -187,8 +210,9 @@ def write_index(results: list[ReportResult], *, data_path: Path, out: Path) -> P
 <h1>paybands: posted base-salary bands</h1>
 <p>Posted pay ranges turned into comparable annual base-salary bands, compared across roles,
 levels and locations.</p>
-<p class="stamp">Snapshot {e(figures['snapshot'])} &middot; data {e(str(data_path))} &middot;
-generated {e(stamp)} &middot; paybands {e(paybands_version())} &middot; {len(inputs):,} input files</p>
+<p class="stamp">Snapshot {e(figures["snapshot"])} &middot; data {e(str(data_path))} &middot;
+generated {e(stamp)} &middot; paybands {e(paybands_version())} &middot;
+{len(inputs):,} input files</p>
 <div class="facts">{fact_html}</div>
 <h2>Reports</h2>
 <ul class="cards">
@@ -196,7 +220,8 @@ generated {e(stamp)} &middot; paybands {e(paybands_version())} &middot; {len(inp
 </ul>
 <footer>
 <p>Method: every posted range is annualized (hour &times; 2080, day &times; 260, week &times; 52,
-month &times; 12); comparisons use one currency (USD) and closed ranges; posted pay is not paid pay.</p>
+month &times; 12); comparisons use one currency (USD) and closed ranges; posted pay is not
+paid pay.</p>
 <p>Rerun on your own data: <code>paybands ingest YOUR_FILES --out DIR</code>, then
 <code>paybands report DIR</code>.</p>
 </footer>

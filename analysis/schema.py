@@ -1,4 +1,4 @@
-"""The bands table: one row per (posting, pay band), declared once and enforced where it is produced.
+"""The bands table: one row per (posting, pay band), declared once, enforced where it is produced.
 
 Column names carry their meaning (DESIGN.md); money columns are in the posting's own currency.
 `validate_bands` coerces dtypes and reports every failure at once (pandera's lazy validation).
@@ -87,7 +87,7 @@ BANDS_COLUMNS = list(Bands.to_schema().columns)
 
 
 def validate_bands(bands: pd.DataFrame) -> pd.DataFrame:
-    """Return `bands` coerced to the contract; raise pandera's SchemaErrors listing every failure."""
+    """Return `bands` coerced to the contract; raise pandera's SchemaErrors listing all failures."""
     return Bands.validate(bands, lazy=True)
 
 

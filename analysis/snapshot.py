@@ -59,7 +59,9 @@ def ingest(
     label = snapshot or datetime.now(UTC).date().isoformat()
     files = discover_files(paths)
     if not files:
-        raise ValueError(f"no raw input files (.html .htm .txt .json .csv) under {', '.join(map(str, paths))}")
+        raise ValueError(
+            f"no raw input files (.html .htm .txt .json .csv) under {', '.join(map(str, paths))}"
+        )
 
     inputs = []
     records = []
@@ -67,8 +69,14 @@ def ingest(
         name = _display_name(path, paths)
         file_records = list(read_records(path, name=name))
         records.extend(file_records)
-        inputs.append({"file": name, "sha256": _sha256(path), "bytes": path.stat().st_size,
-                       "records": len(file_records)})
+        inputs.append(
+            {
+                "file": name,
+                "sha256": _sha256(path),
+                "bytes": path.stat().st_size,
+                "records": len(file_records),
+            }
+        )
     result = normalize_records(records, snapshot=label, currency=currency)
     return write_snapshot(result, label=label, out=Path(out), inputs=inputs)
 
@@ -113,8 +121,11 @@ def list_snapshots(store: str | Path = SNAPSHOTS) -> list[Path]:
     store = Path(store)
     if not store.is_dir():
         return []
-    return sorted(p for p in store.iterdir()
-                  if p.is_dir() and not p.name.startswith(".") and (p / MANIFEST_FILE).exists())
+    return sorted(
+        p
+        for p in store.iterdir()
+        if p.is_dir() and not p.name.startswith(".") and (p / MANIFEST_FILE).exists()
+    )
 
 
 def read_bands(data: str | Path) -> pd.DataFrame:

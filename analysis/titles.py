@@ -50,66 +50,110 @@ _NOT_SOFTWARE_DEVELOPER = "".join(
 )
 _NOT_SOFTWARE_ENGINEERING = "".join(
     rf"(?<!{w}\s)"
-    for w in ("mechanical", "civil", "manufacturing", "process", "quality", "chemical",
-              "structural", "sales", "industrial", "field", "solutions", "facilities")
+    for w in (
+        "mechanical",
+        "civil",
+        "manufacturing",
+        "process",
+        "quality",
+        "chemical",
+        "structural",
+        "sales",
+        "industrial",
+        "field",
+        "solutions",
+        "facilities",
+    )
 )
 ROLE_FAMILIES: tuple[tuple[str, str], ...] = (
-    ("technical program manager",
-     r"\btechnical\s+program\s+manag|\btpm\b|\bengineering\s+program\s+manag"),
-    ("product designer",
-     r"\b(?:product|ux|ui|ux\s*/\s*ui|ui\s*/\s*ux|interaction|user\s+experience|visual)\s+designer\b"
-     r"|\bdesign\s+(?:manager|director|lead)\b|\b(?:head|director|vp)\s+of\s+(?:product\s+)?design\b"),
-    ("product manager",
-     r"\bproduct\s+(?:manager|management|owner|lead)\b|\bgpm\b|\bhead\s+of\s+product\b"
-     r"|\b(?:director|vp|vice\s+president)\s*(?:,|of)?\s*product\b(?!\s+(?:marketing|analytics|design))"
-     r"|\bproduct\s+director\b"),
-    ("research scientist",
-     r"\bresearch\s+scientist|\bapplied\s+(?:research\s+)?scientist|\b" + _ML + r"\s+scientist"
-     r"|\bscientist\s*,\s*" + _ML + r"\b|\bapplied\s+researcher\b"
-     r"|\bresearch\s+(?:scientist\s+)?intern"),
-    ("data scientist",
-     r"\bdata\s+scien(?:tist|ce)\b|\bdecision\s+scientist|\bproduct\s+scientist"),
-    ("machine learning engineer",
-     r"\b" + _ML + r"(?:\s*/\s*" + _ML + r")?\s+(?:software\s+)?(?:engineer|engineering|developer)"
-     r"|\bmlops\b|\b(?:computer\s+vision|nlp|llm)\s+engineer"
-     r"|(?:\bsoftware\s+engineer\w*|^engineer)(?:\s+(?:\d|i{1,3}))?\s*[,-]?\s*(?:\(\s*)?" + _ML
-     + r"\b"),
-    ("data engineer",
-     r"\bdata\s+(?:engineer|engineering|platform\s+engineer|warehouse\s+engineer)\b|\betl\s+developer"
-     r"|\banalytics\s+engineer|\bbig\s+data\s+(?:engineer|developer)"),
-    ("data analyst",
-     r"\b(?:data|products?|bi|business\s+intelligence|analytics|reporting|insights?|marketing\s+data)"
-     r"\s+analyst\b|\banalyst\s*,\s*(?:data|analytics|business\s+intelligence)\b"),
+    (
+        "technical program manager",
+        r"\btechnical\s+program\s+manag|\btpm\b|\bengineering\s+program\s+manag",
+    ),
+    (
+        "product designer",
+        r"\b(?:product|ux|ui|ux\s*/\s*ui|ui\s*/\s*ux|interaction|user\s+experience|visual)\s+designer\b"
+        r"|\bdesign\s+(?:manager|director|lead)\b|\b(?:head|director|vp)\s+of\s+(?:product\s+)?design\b",
+    ),
+    (
+        "product manager",
+        r"\bproduct\s+(?:manager|management|owner|lead)\b|\bgpm\b|\bhead\s+of\s+product\b"
+        r"|\b(?:director|vp|vice\s+president)\s*(?:,|of)?\s*product\b(?!\s+(?:marketing|analytics|design))"
+        r"|\bproduct\s+director\b",
+    ),
+    (
+        "research scientist",
+        r"\bresearch\s+scientist|\bapplied\s+(?:research\s+)?scientist|\b" + _ML + r"\s+scientist"
+        r"|\bscientist\s*,\s*" + _ML + r"\b|\bapplied\s+researcher\b"
+        r"|\bresearch\s+(?:scientist\s+)?intern",
+    ),
+    ("data scientist", r"\bdata\s+scien(?:tist|ce)\b|\bdecision\s+scientist|\bproduct\s+scientist"),
+    (
+        "machine learning engineer",
+        r"\b"
+        + _ML
+        + r"(?:\s*/\s*"
+        + _ML
+        + r")?\s+(?:software\s+)?(?:engineer|engineering|developer)"
+        r"|\bmlops\b|\b(?:computer\s+vision|nlp|llm)\s+engineer"
+        r"|(?:\bsoftware\s+engineer\w*|^engineer)(?:\s+(?:\d|i{1,3}))?\s*[,-]?\s*(?:\(\s*)?"
+        + _ML
+        + r"\b",
+    ),
+    (
+        "data engineer",
+        r"\bdata\s+(?:engineer|engineering|platform\s+engineer|warehouse\s+engineer)\b|\betl\s+developer"
+        r"|\banalytics\s+engineer|\bbig\s+data\s+(?:engineer|developer)",
+    ),
+    (
+        "data analyst",
+        r"\b(?:data|products?|bi|business\s+intelligence|analytics|reporting|insights?|marketing\s+data)"
+        r"\s+analyst\b|\banalyst\s*,\s*(?:data|analytics|business\s+intelligence)\b",
+    ),
     ("business analyst", r"\bbusiness\s+(?:systems\s+)?analyst\b"),
-    ("software engineer",
-     r"\bsoftware\b.*\b(?:engineer|engineering|developer|development|architect|programmer)"
-     r"|\b(?:swe|sde|sdet)\b|\bsite\s+reliability|\bsre\b"
-     r"|\b(?:back[\s-]?end|front[\s-]?end|full[\s-]?stack|web|mobile|ios|android|platform"
-     r"|infrastructure|devops|cloud|application|applications|systems\s+software|java|python"
-     r"|\.net|ruby|golang|go|javascript|typescript|react|node(?:\.js)?|c\+\+|qa|qa\s+automation|test\s+automation"
-     r"|embedded|firmware)"
-     r"\s+(?:software\s+)?(?:engineer|developer|programmer)"
-     r"|(?<!cnc\s)\bprogrammer\b|" + _NOT_SOFTWARE_DEVELOPER + r"\bdeveloper\b"),
-    ("hardware engineer",
-     r"\b(?:hardware|asic|fpga|silicon|rtl|analog|electrical|chip|soc|pcb)\b.*"
-     r"\b(?:engineer|engineering|designer|architect)|\bdesign\s+verification\b|\bphysical\s+design\b"),
-    ("software engineer",
-     r"\b" + _NOT_SOFTWARE_ENGINEERING + r"engineering\s+(?:manager|director|lead)\b"
-     r"|\b(?:of|,)\s*(?:software\s+)?engineering\b"
-     r"|\bhead\s+of\s+engineering|\bvp\s*,?\s*engineering"),
-    ("recruiter",
-     r"\brecruit(?:er|ing|ment)\b|\btalent\s+acquisition\b|\bsourcer\b"
-     r"|\bstaffing\s+(?:coordinator|specialist|consultant|manager|partner)\b"),
-    ("it support",
-     r"\bhelp\s?desk\b|\bservice\s+desk\b|\bit\s+(?:support|technician|specialist|help)\b"
-     r"|\bdesktop\s+support\b|\bdata\s+cent(?:er|re)\s+(?:technician|operations\s+technician)\b"
-     r"|\b(?:computer|pc)\s+(?:support|technician)\b"),
-    ("customer support",
-     r"\bcustomer\s+(?:support|service|care|experience)\b|\bsupport\s+(?:specialist|representative|"
-     r"agent|associate|engineer|analyst)\b|\btechnical\s+support\b|\bcall\s+cent(?:er|re)\b"
-     r"|\bcontact\s+cent(?:er|re)\b"),
-    ("sales",
-     r"\baccount\s+(?:executive|manager)\b|\bsales\b|\bsalesperson\b|\bbusiness\s+development\b"),
+    (
+        "software engineer",
+        r"\bsoftware\b.*\b(?:engineer|engineering|developer|development|architect|programmer)"
+        r"|\b(?:swe|sde|sdet)\b|\bsite\s+reliability|\bsre\b"
+        r"|\b(?:back[\s-]?end|front[\s-]?end|full[\s-]?stack|web|mobile|ios|android|platform"
+        r"|infrastructure|devops|cloud|application|applications|systems\s+software|java|python"
+        r"|\.net|ruby|golang|go|javascript|typescript|react|node(?:\.js)?|c\+\+|qa|qa\s+automation|test\s+automation"
+        r"|embedded|firmware)"
+        r"\s+(?:software\s+)?(?:engineer|developer|programmer)"
+        r"|(?<!cnc\s)\bprogrammer\b|" + _NOT_SOFTWARE_DEVELOPER + r"\bdeveloper\b",
+    ),
+    (
+        "hardware engineer",
+        r"\b(?:hardware|asic|fpga|silicon|rtl|analog|electrical|chip|soc|pcb)\b.*"
+        r"\b(?:engineer|engineering|designer|architect)|\bdesign\s+verification\b|\bphysical\s+design\b",
+    ),
+    (
+        "software engineer",
+        r"\b" + _NOT_SOFTWARE_ENGINEERING + r"engineering\s+(?:manager|director|lead)\b"
+        r"|\b(?:of|,)\s*(?:software\s+)?engineering\b"
+        r"|\bhead\s+of\s+engineering|\bvp\s*,?\s*engineering",
+    ),
+    (
+        "recruiter",
+        r"\brecruit(?:er|ing|ment)\b|\btalent\s+acquisition\b|\bsourcer\b"
+        r"|\bstaffing\s+(?:coordinator|specialist|consultant|manager|partner)\b",
+    ),
+    (
+        "it support",
+        r"\bhelp\s?desk\b|\bservice\s+desk\b|\bit\s+(?:support|technician|specialist|help)\b"
+        r"|\bdesktop\s+support\b|\bdata\s+cent(?:er|re)\s+(?:technician|operations\s+technician)\b"
+        r"|\b(?:computer|pc)\s+(?:support|technician)\b",
+    ),
+    (
+        "customer support",
+        r"\bcustomer\s+(?:support|service|care|experience)\b|\bsupport\s+(?:specialist|representative|"
+        r"agent|associate|engineer|analyst)\b|\btechnical\s+support\b|\bcall\s+cent(?:er|re)\b"
+        r"|\bcontact\s+cent(?:er|re)\b",
+    ),
+    (
+        "sales",
+        r"\baccount\s+(?:executive|manager)\b|\bsales\b|\bsalesperson\b|\bbusiness\s+development\b",
+    ),
     ("project manager", r"\b(?:project|program)\s+manag(?:er|ement)\b"),
     ("data analyst", r"\banalytics\b"),
 )
@@ -143,8 +187,11 @@ IC_MANAGER_ROLES = (
 _SENIOR = r"(?:senior|sr\.?|snr\.?)"
 LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
     ("vp", r"\b(?:s?vp|evp|avp|vice[\s-]+president)\b"),
-    ("director", r"\b(?:associate\s+|assistant\s+|senior\s+|sr\.?\s+|executive\s+)?director\b"
-                 r"|\bhead\s+of\b|\bhead\s*,"),
+    (
+        "director",
+        r"\b(?:associate\s+|assistant\s+|senior\s+|sr\.?\s+|executive\s+)?director\b"
+        r"|\bhead\s+of\b|\bhead\s*,",
+    ),
     ("senior manager", r"\b" + _SENIOR + r"\s+(?:\w+\s+){0,2}manager\b"),
     ("manager", r"\bmanager\b|\bmgr\b|\bgroup\s+product\s+manager\b"),
     ("senior staff", r"\b" + _SENIOR + r"\s+staff\b"),
@@ -154,8 +201,11 @@ LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
     ("senior", r"\b" + _SENIOR + r"(?=\s|,|$|-)|(?-i:\bIII\b)"),
     ("mid", r"(?-i:\bII\b)|\bmid[\s-]?level\b|\bintermediate\b"),
     ("intern", r"\bintern(?:ship)?s?\b|\bco[\s-]?op\b"),
-    ("entry", r"\bjunior\b|\bjr\.?(?=\s|,|$)|\bassociate\b|\bentry[\s-]?level\b|\bnew\s+grad"
-              r"|\bgraduate\b|(?-i:\bI\b)(?=\s*(?:$|[,(\-\u2013/]))"),
+    (
+        "entry",
+        r"\bjunior\b|\bjr\.?(?=\s|,|$)|\bassociate\b|\bentry[\s-]?level\b|\bnew\s+grad"
+        r"|\bgraduate\b|(?-i:\bI\b)(?=\s*(?:$|[,(\-\u2013/]))",
+    ),
 )
 assert all(level in LEVELS for level, _ in LEVEL_PATTERNS)
 
@@ -187,7 +237,8 @@ _STAFF_NOT_RE = re.compile(STAFF_NOT_A_LEVEL, _FLAGS)
 _FELLOW_NOT_RE = re.compile(FELLOW_NOT_A_LEVEL, _FLAGS)
 _C_LEVEL_RE = re.compile(C_LEVEL, _FLAGS)
 _IC_MANAGER_RE = re.compile(
-    r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in IC_MANAGER_ROLES)
+    r"\b(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in IC_MANAGER_ROLES)
     + r")\s+manager\b",
     _FLAGS,
 )

@@ -1,4 +1,4 @@
-"""Named vocabularies shared by every stage: pay periods, the level ladder, tracks, the reference metro.
+"""Vocabularies shared by every stage: pay periods, the level ladder, tracks, the reference metro.
 
 Messy-data knowledge specific to one stage (pay words, title synonyms, place names) lives in that
 stage's module; what two or more modules must agree on lives here.

@@ -1,4 +1,4 @@
-"""Shared fixtures: bands frames built in code, and the real data beside the project when present."""
+"""Shared fixtures: bands frames built in code, and the real data beside the project if present."""
 
 import numpy as np
 import pandas as pd
@@ -14,15 +14,38 @@ def band_row(**overrides) -> dict:
     """One valid bands-table row (the seed posting's facts) with `overrides` applied."""
     row = {column: None for column in BANDS_COLUMNS}
     row.update(
-        posting_id="career-page:meta/000", band=0, snapshot="2026-11-01", source="career-page",
-        source_file="careers/meta/000.html", employer="Meta",
-        title="Research Scientist, Machine Learning (PhD)", role_family="research scientist",
-        level=None, track="ic", is_phd=True, location_raw="Sunnyvale, CA", city="Sunnyvale",
-        state="CA", country="US", metro="San Jose-Sunnyvale-Santa Clara, CA", is_remote=False,
-        pay_text="$117,000/year to $173,000/year + bonus + equity + benefits", has_pay=True,
-        pay_min=117000.0, pay_max=173000.0, pay_period="year", period_inferred=False,
-        currency="USD", annual_min=117000.0, annual_max=173000.0, annual_mid=145000.0,
-        is_estimate=False, has_bonus=True, has_equity=True, has_commission=False, has_tips=False,
+        posting_id="career-page:meta/000",
+        band=0,
+        snapshot="2026-11-01",
+        source="career-page",
+        source_file="careers/meta/000.html",
+        employer="Meta",
+        title="Research Scientist, Machine Learning (PhD)",
+        role_family="research scientist",
+        level=None,
+        track="ic",
+        is_phd=True,
+        location_raw="Sunnyvale, CA",
+        city="Sunnyvale",
+        state="CA",
+        country="US",
+        metro="San Jose-Sunnyvale-Santa Clara, CA",
+        is_remote=False,
+        pay_text="$117,000/year to $173,000/year + bonus + equity + benefits",
+        has_pay=True,
+        pay_min=117000.0,
+        pay_max=173000.0,
+        pay_period="year",
+        period_inferred=False,
+        currency="USD",
+        annual_min=117000.0,
+        annual_max=173000.0,
+        annual_mid=145000.0,
+        is_estimate=False,
+        has_bonus=True,
+        has_equity=True,
+        has_commission=False,
+        has_tips=False,
     )
     row.update(overrides)
     return row
@@ -42,12 +65,19 @@ def market() -> pd.DataFrame:
         for i in range(300):
             mid = 150_000 * factor * rng.lognormal(0, 0.1)
             low, high = round(mid * 0.85), round(mid * 1.15)
-            rows.append(band_row(
-                posting_id=f"x:{metro[:5]}{i}", metro=metro, employer=f"E{i % 12}",
-                role_family=["software engineer", "data scientist"][i % 2],
-                pay_min=float(low), pay_max=float(high), annual_min=float(low),
-                annual_max=float(high), annual_mid=(low + high) / 2,
-            ))
+            rows.append(
+                band_row(
+                    posting_id=f"x:{metro[:5]}{i}",
+                    metro=metro,
+                    employer=f"E{i % 12}",
+                    role_family=["software engineer", "data scientist"][i % 2],
+                    pay_min=float(low),
+                    pay_max=float(high),
+                    annual_min=float(low),
+                    annual_max=float(high),
+                    annual_mid=(low + high) / 2,
+                )
+            )
     return bands_frame(rows)
 
 

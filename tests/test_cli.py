@@ -12,8 +12,13 @@ from analysis.cli import main
 
 
 def run(*args, stdin=None):
-    return subprocess.run([sys.executable, "-m", "analysis", *args], input=stdin,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "analysis", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_no_command_prints_help_with_usage_exit_code():
@@ -42,8 +47,10 @@ def test_compare_prints_index_against_sunnyvale(capsys):
 
 def test_ingest_reports_counts(tmp_path):
     raw = tmp_path / "board.csv"
-    raw.write_text("title,company,location,salary\nData Scientist,Acme,\"Austin, TX\",$120K\n"
-                   ",Acme,\"Austin, TX\",$120K\n")
+    raw.write_text(
+        'title,company,location,salary\nData Scientist,Acme,"Austin, TX",$120K\n'
+        ',Acme,"Austin, TX",$120K\n'
+    )
     result = run("ingest", str(raw), "--snapshot", "t1", "--out", str(tmp_path / "store"))
     assert result.returncode == 0, result.stderr
     assert "records in   2" in result.stdout and "missing title: 1" in result.stdout
@@ -55,8 +62,17 @@ def test_ingest_missing_path_exits_1_naming_it(tmp_path):
     assert result.returncode == 1 and "absent.csv" in result.stderr
 
 
-@pytest.mark.parametrize("texts", [["$117,000/year to $173,000/year + bonus + equity + benefits",
-                                    "Competitive", "", "$22.50/hr"]])
+@pytest.mark.parametrize(
+    "texts",
+    [
+        [
+            "$117,000/year to $173,000/year + bonus + equity + benefits",
+            "Competitive",
+            "",
+            "$22.50/hr",
+        ]
+    ],
+)
 def test_parse_pay_writes_one_json_object_per_line(texts):
     result = run("parse-pay", stdin="\n".join(texts) + "\n")
     lines = [json.loads(line) for line in result.stdout.splitlines()]

@@ -69,15 +69,20 @@ def test_idempotent():
 
 @pytest.mark.slow
 def test_real_employers(real_dir):
-    names = pd.concat([
-        pd.read_csv(real_dir / "linkedin_postings_2024_sample.csv", usecols=["company_name"])
-        ["company_name"],
-        pd.read_csv(real_dir / "indeed_us_jobs_2025_04.csv", usecols=["company"])["company"],
-    ]).dropna()
+    names = pd.concat(
+        [
+            pd.read_csv(real_dir / "linkedin_postings_2024_sample.csv", usecols=["company_name"])[
+                "company_name"
+            ],
+            pd.read_csv(real_dir / "indeed_us_jobs_2025_04.csv", usecols=["company"])["company"],
+        ]
+    ).dropna()
     names = names[names.str.strip() != ""]
     normalized = names.map(normalize_employer)
     changed = (normalized != names.str.strip()).mean()
-    print(f"{len(names)} names, {names.nunique()} distinct -> {normalized.nunique()} distinct; "
-          f"{changed:.1%} changed")
+    print(
+        f"{len(names)} names, {names.nunique()} distinct -> {normalized.nunique()} distinct; "
+        f"{changed:.1%} changed"
+    )
     assert normalized.notna().all()  # a non-blank name always normalizes to something
     assert normalized.nunique() <= names.nunique()

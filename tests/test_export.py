@@ -3,7 +3,7 @@ import pandas as pd
 from analysis.export import neutralize_formulas, write_safe_csv
 
 CASES = [  # cell as posted, cell as written
-    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+    ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
     ("+1 555 0100", "'+1 555 0100"),
     ("-2+3", "'-2+3"),
     ("@SUM(A1)", "'@SUM(A1)"),

@@ -86,8 +86,10 @@ SPLIT_CASES = [
     ("San Francisco, CA; New York, NY", ["San Francisco, CA", "New York, NY"]),
     ("Seattle, WA | Austin, TX", ["Seattle, WA", "Austin, TX"]),
     ("Remote or Seattle, WA", ["Remote", "Seattle, WA"]),
-    ("Richmond, VA, Peachtree Corners, GA, Brentwood, TN",
-     ["Richmond, VA", "Peachtree Corners, GA", "Brentwood, TN"]),
+    (
+        "Richmond, VA, Peachtree Corners, GA, Brentwood, TN",
+        ["Richmond, VA", "Peachtree Corners, GA", "Brentwood, TN"],
+    ),
     ("Sunnyvale, CA, US", ["Sunnyvale, CA, US"]),
     ("Sunnyvale, CA + 2 More", ["Sunnyvale, CA + 2 More"]),
     ("", []),
@@ -133,15 +135,26 @@ def test_real_locations(real_dir):
     linkedin = pd.read_csv(real_dir / "linkedin_postings_2024_sample.csv", usecols=["location"])
     indeed = pd.read_csv(real_dir / "indeed_us_jobs_2025_04.csv", usecols=["city", "state"])
     indeed_text = (indeed["city"].fillna("") + ", " + indeed["state"].fillna("")).str.strip(", ")
-    for name, texts, metro_floor in [("linkedin", linkedin["location"], 0.8),
-                                     ("indeed", indeed_text, 0.95)]:
+    for name, texts, metro_floor in [
+        ("linkedin", linkedin["location"], 0.8),
+        ("indeed", indeed_text, 0.95),
+    ]:
         parsed = [(t, parse_location(t)) for t in texts]
         city_st = [loc for t, loc in parsed if isinstance(t, str) and CITY_ST.match(t)]
         state_share = sum(loc.state is not None for loc in city_st) / len(city_st)
         metro_share = sum(loc.metro is not None for loc in city_st) / len(city_st)
         any_share = sum(loc.country is not None for _, loc in parsed) / len(parsed)
-        print(f"{name}: {len(city_st)} 'City, ST' -> state {state_share:.1%}, metro "
-              f"{metro_share:.1%}; any country {any_share:.1%}")
+        print(
+            f"{name}: {len(city_st)} 'City, ST' -> state {state_share:.1%}, metro "
+            f"{metro_share:.1%}; any country {any_share:.1%}"
+        )
         assert state_share >= 0.99
         assert metro_share >= metro_floor
         assert any_share >= 0.95
+
+
+def test_country_words_at_both_ends_terminate():
+    # Regression: a leading country word after a trailing one looped forever.
+    location = parse_location("United States / New York, NY, US / San Francisco, CA, US")
+    assert location.country == "US"
+    assert parse_location("USA, Seattle, WA, US").city == "Seattle"

@@ -5,8 +5,12 @@ from analysis.normalize import normalize_records, reconcile
 from analysis.pay import PayRange
 
 SEED = Record(
-    source="career-page", source_file="careers/meta/1.html", record="page", source_id="meta/1",
-    title="Research Scientist, Machine Learning (PhD)", employer="Meta Platforms, Inc.",
+    source="career-page",
+    source_file="careers/meta/1.html",
+    record="page",
+    source_id="meta/1",
+    title="Research Scientist, Machine Learning (PhD)",
+    employer="Meta Platforms, Inc.",
     locations=["Sunnyvale, CA"],
     pay_text="$117,000/year to $173,000/year + bonus + equity + benefits",
 )
@@ -27,7 +31,11 @@ def test_seed_posting_becomes_the_design_row():
     assert (row["city"], row["state"], row["country"]) == ("Sunnyvale", "CA", "US")
     assert row["metro"] == "San Jose-Sunnyvale-Santa Clara, CA" and not row["is_remote"]
     assert (row["pay_min"], row["pay_max"], row["pay_period"], row["currency"]) == (
-        117000, 173000, "year", "USD")
+        117000,
+        173000,
+        "year",
+        "USD",
+    )
     assert (row["annual_min"], row["annual_max"], row["annual_mid"]) == (117000, 173000, 145000)
     assert row["has_bonus"] and row["has_equity"] and not row["is_estimate"]
 
@@ -39,23 +47,30 @@ def test_hourly_pay_is_annualized():
 
 
 def test_open_range_has_no_midpoint():
-    row = normalize_records([record(pay_text="Up to $160,000 per year")], snapshot="s").bands.iloc[0]
+    row = normalize_records([record(pay_text="Up to $160,000 per year")], snapshot="s").bands.iloc[
+        0
+    ]
     assert row["pay_min"] != row["pay_min"] and row["pay_max"] == 160000
     assert row["annual_mid"] != row["annual_mid"]
 
 
 def test_posting_without_pay_is_kept_with_has_pay_false():
-    result = normalize_records([record(pay_text="Competitive"), record(source_id="meta/2",
-                                                                       pay_text=None)], snapshot="s")
+    result = normalize_records(
+        [record(pay_text="Competitive"), record(source_id="meta/2", pay_text=None)], snapshot="s"
+    )
     assert result.bands["has_pay"].tolist() == [False, False]
     assert result.quarantine.empty
 
 
 def test_labelled_ranges_become_bands_at_their_places():
-    structured = record(pay_text=None, locations=["San Francisco, CA", "New York, NY"], pay_ranges=(
-        PayRange(200000, 260000, "USD", "year", True, "San Francisco, CA"),
-        PayRange(180000, 234000, "USD", "year", True, "New York, NY"),
-    ))
+    structured = record(
+        pay_text=None,
+        locations=["San Francisco, CA", "New York, NY"],
+        pay_ranges=(
+            PayRange(200000, 260000, "USD", "year", True, "San Francisco, CA"),
+            PayRange(180000, 234000, "USD", "year", True, "New York, NY"),
+        ),
+    )
     bands = normalize_records([structured], snapshot="s").bands
     assert bands["band"].tolist() == [0, 1]
     assert bands["city"].tolist() == ["San Francisco", "New York"]
@@ -96,8 +111,12 @@ def test_garbage_pay_with_digits_is_quarantined_not_dropped():
 
 
 def test_counts_reconcile_on_a_mixed_batch():
-    batch = [SEED, record(source_id="a", title=None), record(source_id="b", pay_text=None),
-             record(source_id="c", pay_text="$55/hr - $65/hr")]
+    batch = [
+        SEED,
+        record(source_id="a", title=None),
+        record(source_id="b", pay_text=None),
+        record(source_id="c", pay_text="$55/hr - $65/hr"),
+    ]
     result = normalize_records(batch, snapshot="s")
     counts = result.counts
     assert counts["records_in"] == 4 and counts["quarantined"] == 1

@@ -18,7 +18,9 @@ def built(tmp_path_factory):
     out, figures = root / "reports", root / "figures"
     result = subprocess.run(
         [sys.executable, "-m", "analysis", "report", "--out", str(out), "--figures", str(figures)],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert result.returncode == 0, result.stderr[-3000:]
     return out, figures
@@ -53,7 +55,9 @@ def test_every_figure_has_its_data_beside_it(built):
 def test_unknown_parameter_fails_with_its_name(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "analysis", "report", "--out", str(tmp_path), "-p", "colour", "red"],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert result.returncode == 1 and "colour" in result.stderr
 
@@ -63,12 +67,24 @@ def test_report_renders_in_headless_chromium(built, tmp_path):
     out, _ = built
     shot = tmp_path / "shot.png"
     subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run",
-         f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1200,2400",
-         f"--screenshot={shot}", (out / "01_overview.html").as_uri()],
-        capture_output=True, timeout=120, check=True,
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--window-size=1200,2400",
+            f"--screenshot={shot}",
+            (out / "01_overview.html").as_uri(),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=True,
     )
     image = Image.open(shot).convert("RGB").resize((120, 240))
-    colours = len(set(image.getdata()))
+    colours = len(image.getcolors(maxcolors=1 << 16) or [])
     assert colours > 50, "the page rendered (nearly) blank"

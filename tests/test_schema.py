@@ -14,8 +14,20 @@ def test_valid_row_passes_and_is_coerced():
 
 
 def test_no_pay_row_passes():
-    bands_frame([band_row(has_pay=False, pay_min=None, pay_max=None, pay_period=None,
-                          currency=None, annual_min=None, annual_max=None, annual_mid=None)])
+    bands_frame(
+        [
+            band_row(
+                has_pay=False,
+                pay_min=None,
+                pay_max=None,
+                pay_period=None,
+                currency=None,
+                annual_min=None,
+                annual_max=None,
+                annual_mid=None,
+            )
+        ]
+    )
 
 
 def test_empty_bands_is_valid():

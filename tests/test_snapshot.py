@@ -49,9 +49,12 @@ def test_manifest_lists_inputs_with_hashes(sample_snapshot):
 
 def test_sample_holds_the_seed_posting(sample_snapshot):
     bands = read_bands(sample_snapshot)
-    seed = bands.loc[bands["title"].eq("Research Scientist, Machine Learning (PhD)")
-                     & bands["employer"].eq("Meta") & bands["city"].eq("Sunnyvale")
-                     & bands["annual_min"].eq(117000)]
+    seed = bands.loc[
+        bands["title"].eq("Research Scientist, Machine Learning (PhD)")
+        & bands["employer"].eq("Meta")
+        & bands["city"].eq("Sunnyvale")
+        & bands["annual_min"].eq(117000)
+    ]
     assert len(seed) >= 1
     row = seed.iloc[0]
     assert (row["annual_max"], row["annual_mid"], row["is_phd"]) == (173000, 145000, True)
@@ -60,8 +63,9 @@ def test_sample_holds_the_seed_posting(sample_snapshot):
 def test_reingest_is_identical_and_failed_ingest_keeps_the_old_snapshot(tmp_path, monkeypatch):
     raw = tmp_path / "raw"
     raw.mkdir()
-    (raw / "board.csv").write_text("title,company,location,salary\n"
-                                   'Data Scientist,Acme,"Austin, TX","$120,000 - $150,000"\n')
+    (raw / "board.csv").write_text(
+        'title,company,location,salary\nData Scientist,Acme,"Austin, TX","$120,000 - $150,000"\n'
+    )
     first = read_bands(ingest([raw], snapshot="s1", out=tmp_path / "store"))
     second = read_bands(ingest([raw], snapshot="s1", out=tmp_path / "store"))
     pd.testing.assert_frame_equal(first, second)

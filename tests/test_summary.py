@@ -7,14 +7,20 @@ from analysis.summary import band_summary, comparable_bands, currency_coverage
 def test_summary_matches_a_plain_groupby(market):
     summary = band_summary(market, by="metro").set_index("metro")
     plain = market.groupby("metro")
-    pd.testing.assert_series_equal(summary["annual_mid_median"], plain["annual_mid"].median(),
-                                   check_names=False)
-    pd.testing.assert_series_equal(summary["annual_min_p25"], plain["annual_min"].quantile(0.25),
-                                   check_names=False)
-    pd.testing.assert_series_equal(summary["annual_max_p75"], plain["annual_max"].quantile(0.75),
-                                   check_names=False)
-    spread = ((market["annual_max"] - market["annual_min"]) / market["annual_min"]).groupby(
-        market["metro"]).median()
+    pd.testing.assert_series_equal(
+        summary["annual_mid_median"], plain["annual_mid"].median(), check_names=False
+    )
+    pd.testing.assert_series_equal(
+        summary["annual_min_p25"], plain["annual_min"].quantile(0.25), check_names=False
+    )
+    pd.testing.assert_series_equal(
+        summary["annual_max_p75"], plain["annual_max"].quantile(0.75), check_names=False
+    )
+    spread = (
+        ((market["annual_max"] - market["annual_min"]) / market["annual_min"])
+        .groupby(market["metro"])
+        .median()
+    )
     pd.testing.assert_series_equal(summary["spread_median"], spread, check_names=False)
     assert summary["n_postings"].tolist() == [300, 300]
     assert summary["n_employers"].tolist() == [12, 12]
@@ -31,13 +37,24 @@ def test_summary_by_two_columns_and_small_n_flag(market):
 
 
 def test_other_currencies_and_open_ranges_are_left_out_not_mixed():
-    bands = bands_frame([
-        band_row(),
-        band_row(posting_id="gbp", currency="GBP"),
-        band_row(posting_id="open", pay_min=None, annual_min=None, annual_mid=None),
-        band_row(posting_id="nopay", has_pay=False, pay_min=None, pay_max=None, pay_period=None,
-                 currency=None, annual_min=None, annual_max=None, annual_mid=None),
-    ])
+    bands = bands_frame(
+        [
+            band_row(),
+            band_row(posting_id="gbp", currency="GBP"),
+            band_row(posting_id="open", pay_min=None, annual_min=None, annual_mid=None),
+            band_row(
+                posting_id="nopay",
+                has_pay=False,
+                pay_min=None,
+                pay_max=None,
+                pay_period=None,
+                currency=None,
+                annual_min=None,
+                annual_max=None,
+                annual_mid=None,
+            ),
+        ]
+    )
     assert comparable_bands(bands)["posting_id"].tolist() == ["career-page:meta/000"]
     assert band_summary(bands, by="metro")["n_bands"].tolist() == [1]
     coverage = currency_coverage(bands).set_index("currency")

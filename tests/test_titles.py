@@ -56,8 +56,10 @@ CASES = [  # title, expected (role_family, level, track, is_phd)
     ("Postdoctoral Research Fellow", (None, None, "ic", True)),
     ("Senior Manager, Software Engineering", (SWE, "senior manager", MGMT, False)),
     ("Sr. Manager, Data Science", ("data scientist", "senior manager", "management", False)),
-    ("Senior Engineering Manager - Full stack (Growth)",
-     ("software engineer", "senior manager", "management", False)),
+    (
+        "Senior Engineering Manager - Full stack (Growth)",
+        ("software engineer", "senior manager", "management", False),
+    ),
     ("Manager, Software Engineering", ("software engineer", "manager", "management", False)),
     ("Associate Director, Analytics & Data Solutions", ("data analyst", "director", MGMT, False)),
     ("Head of Data Science", ("data scientist", "director", "management", False)),
@@ -98,8 +100,11 @@ def test_parse_title(title, expected):
 
 
 DESCRIPTION_CASES = [  # description, is_phd for the title "Data Scientist"
-    ("Currently has, or is in the process of obtaining, a PhD degree in Machine Learning, relevant "
-     "technical field, or equivalent practical experience.", True),
+    (
+        "Currently has, or is in the process of obtaining, a PhD degree in Machine Learning, "
+        "relevant technical field, or equivalent practical experience.",
+        True,
+    ),
     ("Ph.D. in Statistics, Computer Science or a related field.", True),
     ("Requires a doctorate in physics or applied mathematics.", True),
     ("BS/MS/Ph.D. in Computer Science.", False),
@@ -107,8 +112,11 @@ DESCRIPTION_CASES = [  # description, is_phd for the title "Data Scientist"
     ("PhD preferred.", False),
     ("5+ years of experience with Python and SQL.", False),
     # Meta glues sentences together; the bachelor's sentence must not hide the PhD one.
-    ("Bachelor's degree in Computer Science. Degree must be completed prior to joining Meta."
-     "Currently has, or is in the process of obtaining, a PhD degree in AI.", True),
+    (
+        "Bachelor's degree in Computer Science. Degree must be completed prior to joining Meta."
+        "Currently has, or is in the process of obtaining, a PhD degree in AI.",
+        True,
+    ),
 ]
 
 
@@ -137,9 +145,19 @@ def test_outputs_stay_in_vocabulary():
 
 
 def test_required_families_exist():
-    required = {"software engineer", "machine learning engineer", "data scientist",
-                "research scientist", "data engineer", "data analyst", "product manager",
-                "product designer", "recruiter", "customer support", "it support"}
+    required = {
+        "software engineer",
+        "machine learning engineer",
+        "data scientist",
+        "research scientist",
+        "data engineer",
+        "data analyst",
+        "product manager",
+        "product designer",
+        "recruiter",
+        "customer support",
+        "it support",
+    }
     assert required <= set(ROLE_FAMILY_NAMES)
 
 
@@ -150,14 +168,21 @@ INDEED_FAMILY_FLOORS = {"Software Engineer": 0.85, "Data Scientist": 0.75, "Data
 
 @pytest.mark.slow
 def test_real_titles(real_dir):
-    indeed = pd.read_csv(real_dir / "indeed_us_jobs_2025_04.csv",
-                         usecols=["title", "queried_job_title", "job_description"])
-    linkedin = pd.read_csv(real_dir / "linkedin_postings_2024_sample.csv",
-                           usecols=["title", "description"])
-    indeed_info = [parse_title(t, description=d)
-                   for t, d in zip(indeed["title"], indeed["job_description"], strict=True)]
-    linkedin_info = [parse_title(t, description=d)
-                     for t, d in zip(linkedin["title"], linkedin["description"], strict=True)]
+    indeed = pd.read_csv(
+        real_dir / "indeed_us_jobs_2025_04.csv",
+        usecols=["title", "queried_job_title", "job_description"],
+    )
+    linkedin = pd.read_csv(
+        real_dir / "linkedin_postings_2024_sample.csv", usecols=["title", "description"]
+    )
+    indeed_info = [
+        parse_title(t, description=d)
+        for t, d in zip(indeed["title"], indeed["job_description"], strict=True)
+    ]
+    linkedin_info = [
+        parse_title(t, description=d)
+        for t, d in zip(linkedin["title"], linkedin["description"], strict=True)
+    ]
     for query, floor in INDEED_FAMILY_FLOORS.items():
         mask = (indeed["queried_job_title"] == query).to_numpy()
         share = sum(i.role_family is not None for i, m in zip(indeed_info, mask, strict=True) if m)
@@ -167,8 +192,10 @@ def test_real_titles(real_dir):
     linkedin_share = sum(i.role_family is not None for i in linkedin_info) / len(linkedin_info)
     level_share = sum(i.level is not None for i in indeed_info) / len(indeed_info)
     phd_share = sum(i.is_phd for i in indeed_info) / len(indeed_info)
-    print(f"linkedin: {linkedin_share:.1%} mapped; indeed: {level_share:.1%} with a level, "
-          f"{phd_share:.1%} PhD")
+    print(
+        f"linkedin: {linkedin_share:.1%} mapped; indeed: {level_share:.1%} with a level, "
+        f"{phd_share:.1%} PhD"
+    )
     assert linkedin_share >= 0.15
     assert 0.25 <= level_share <= 0.6
     assert phd_share < 0.1  # a PhD requirement is rare outside research roles
