@@ -6,36 +6,43 @@ The public API, for notebooks and scripts::
     bands = pb.load_bands()                      # the embedded sample, or a snapshot path
     pb.band_summary(bands, by="metro")
     pb.location_comparison(bands)                # index against San Jose-Sunnyvale-Santa Clara
+
+Names load on first use (PEP 562), so `paybands parse-pay` does not pay for pandas, matplotlib
+and the HTML extractors at start-up.
 """
 
-from analysis.compare import location_comparison
-from analysis.coverage import coverage_by, headline_figures
-from analysis.datasets import load_bands, load_manifest
-from analysis.figures import save_figure
-from analysis.pay import parse_pay
-from analysis.plots import band_range_chart, location_index_chart, money
-from analysis.schema import validate_bands
-from analysis.snapshot import ingest
-from analysis.summary import band_summary, comparable_bands, currency_coverage
-from analysis.vocabulary import LEVELS, PERIOD_FACTORS, REFERENCE_METRO
+import importlib
 
-__all__ = [
-    "LEVELS",
-    "PERIOD_FACTORS",
-    "REFERENCE_METRO",
-    "band_range_chart",
-    "band_summary",
-    "comparable_bands",
-    "coverage_by",
-    "currency_coverage",
-    "headline_figures",
-    "ingest",
-    "load_bands",
-    "load_manifest",
-    "location_comparison",
-    "location_index_chart",
-    "money",
-    "parse_pay",
-    "save_figure",
-    "validate_bands",
-]
+_EXPORTS = {
+    "LEVELS": "analysis.vocabulary",
+    "PERIOD_FACTORS": "analysis.vocabulary",
+    "REFERENCE_METRO": "analysis.vocabulary",
+    "band_range_chart": "analysis.plots",
+    "band_summary": "analysis.summary",
+    "comparable_bands": "analysis.summary",
+    "coverage_by": "analysis.coverage",
+    "currency_coverage": "analysis.summary",
+    "headline_figures": "analysis.coverage",
+    "ingest": "analysis.snapshot",
+    "load_bands": "analysis.datasets",
+    "load_manifest": "analysis.datasets",
+    "location_comparison": "analysis.compare",
+    "location_index_chart": "analysis.plots",
+    "money": "analysis.plots",
+    "parse_pay": "analysis.pay",
+    "save_figure": "analysis.figures",
+    "validate_bands": "analysis.schema",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'analysis' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_EXPORTS[name]), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return __all__
