@@ -24,6 +24,7 @@ _EXPORTS = {
     "currency_coverage": "analysis.summary",
     "headline_figures": "analysis.coverage",
     "ingest": "analysis.snapshot",
+    "largest_groups": "analysis.compare",
     "load_bands": "analysis.datasets",
     "load_manifest": "analysis.datasets",
     "location_comparison": "analysis.compare",

@@ -81,3 +81,15 @@ def location_comparison(
 def _bootstrap_medians(values: np.ndarray, *, n_boot: int, rng: np.random.Generator) -> np.ndarray:
     picks = rng.integers(0, len(values), size=(n_boot, len(values)))
     return np.median(values[picks], axis=1)
+
+
+def largest_groups(comparison: pd.DataFrame, *, n: int = 15) -> pd.DataFrame:
+    """The reference plus the `n` groups with the most postings, leaving out small-n groups.
+
+    For charts: a forest plot of 90 metros is unreadable, and small groups' medians are noise.
+    """
+    others = comparison.loc[~comparison["is_reference"] & ~comparison["small_n"]]
+    keep = others.nlargest(n, "n_postings").index.union(
+        comparison.index[comparison["is_reference"]]
+    )
+    return comparison.loc[keep].sort_values("index", ascending=False, ignore_index=True)

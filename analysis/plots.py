@@ -40,10 +40,11 @@ def band_range_chart(
     highlight: str | None = None,
     ax: Axes | None = None,
 ) -> Axes:
-    """Floating bars from the median band minimum to the median band maximum, one per group.
+    """Floating bars from the 25th to the 75th percentile of band midpoints, one per group.
 
-    `summary` is `band_summary` output; a tick marks the median midpoint and each bar carries its n.
-    Groups run top to bottom by median midpoint; `highlight` names a group drawn in the accent.
+    `summary` is `band_summary` output; a white tick marks the median midpoint and each bar
+    carries its n. Groups run top to bottom by median midpoint; `highlight` names a group drawn in
+    the accent colour; small-n groups are drawn faded.
     """
     ax = ax or plt.subplots(figsize=(8, 0.45 * len(summary) + 1.2))[1]
     data = summary.dropna(subset=[y]).sort_values("annual_mid_median").reset_index(drop=True)
@@ -53,8 +54,8 @@ def band_range_chart(
         alpha = 0.45 if row.small_n else 0.9
         ax.barh(
             row.Index,
-            row.annual_max_median - row.annual_min_median,
-            left=row.annual_min_median,
+            row.annual_mid_p75 - row.annual_mid_p25,
+            left=row.annual_mid_p25,
             height=0.6,
             color=colour,
             alpha=alpha,
@@ -63,7 +64,7 @@ def band_range_chart(
             [row.annual_mid_median] * 2, [row.Index - 0.3, row.Index + 0.3], color="white", lw=2
         )
         ax.text(
-            row.annual_max_median,
+            row.annual_mid_p75,
             row.Index,
             f"  n={row.n_postings:,}",
             va="center",
@@ -72,7 +73,7 @@ def band_range_chart(
         )
     ax.set_yticks(range(len(data)), [str(v) for v in data[y]])
     ax.xaxis.set_major_formatter(FuncFormatter(money))
-    ax.set_xlabel("Annual base salary, as posted, USD (median band min to median band max)")
+    ax.set_xlabel("Band midpoint, annual base salary as posted, USD (25th–75th percentile, median)")
     _tidy(ax)
     return ax
 

@@ -44,8 +44,10 @@ metros = pb.location_comparison(bands, reference=focus_metro, currency=currency)
 focus_bands = bands.loc[bands["role_family"] == focus_role]
 focus_metros = pb.location_comparison(focus_bands, reference=focus_metro, currency=currency)
 others = metros.loc[~metros["is_reference"] & ~metros["small_n"]]
+metros_shown = pb.largest_groups(metros, n=15)
+focus_metros_shown = pb.largest_groups(focus_metros, n=15)
 focus_others = focus_metros.loc[~focus_metros["is_reference"] & ~focus_metros["small_n"]]
-top_role = roles.sort_values("annual_mid_median").iloc[-1]
+top_role = roles.loc[~roles["small_n"]].sort_values("annual_mid_median").iloc[-1]
 # Premium of the focus metro over the median other metro (index 100 vs that metro's index).
 metro_premium = 100 / others["index"].median() - 1
 focus_premium = 100 / focus_others["index"].median() - 1
@@ -85,13 +87,15 @@ pb.save_figure(ax, data=roles, name="01_role_bands", out_dir=figures_dir or None
 plt.show()
 
 # %% [markdown]
-# ## Chart 2 · Every metro against the reference, all roles
+# ## Chart 2 · The largest metros against the reference, all roles
+#
+# The fifteen largest metros with at least five postings each, and the reference.
 
 # %%
-ax = pb.location_index_chart(metros, highlight=focus_metro)
+ax = pb.location_index_chart(metros_shown, highlight=focus_metro)
 ax.set_title(f"{focus_short} posts {metro_premium:.0%} above the median metro (all roles)",
              loc="left", fontsize=12, fontweight="bold")
-pb.save_figure(ax, data=metros, name="01_metro_index", out_dir=figures_dir or None,
+pb.save_figure(ax, data=metros_shown, name="01_metro_index", out_dir=figures_dir or None,
                source=source_line)
 plt.show()
 
@@ -99,10 +103,10 @@ plt.show()
 # ## Chart 3 · The focus role across metros
 
 # %%
-ax = pb.location_index_chart(focus_metros, highlight=focus_metro)
+ax = pb.location_index_chart(focus_metros_shown, highlight=focus_metro)
 ax.set_title(f"{focus_role.capitalize()}s: {focus_short} against other metros",
              loc="left", fontsize=12, fontweight="bold")
-pb.save_figure(ax, data=focus_metros, name="01_focus_role_metro_index",
+pb.save_figure(ax, data=focus_metros_shown, name="01_focus_role_metro_index",
                out_dir=figures_dir or None, source=source_line)
 plt.show()
 
@@ -130,8 +134,13 @@ display(
 # ## Where the data comes from
 
 # %%
-display(pb.coverage_by(bands, by="source").style.format({"share_with_pay": "{:.0%}"})
-        .hide(axis="index"))
+display(
+    pb.coverage_by(bands, by="source")
+    .rename(columns={"source": "Source", "postings": "Postings", "bands": "Bands",
+                     "postings_with_pay": "Postings with pay", "share_with_pay": "Share with pay"})
+    .style.format({"Share with pay": "{:.0%}"})
+    .hide(axis="index")
+)
 
 # %%
 display(HTML(f"""

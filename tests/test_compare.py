@@ -1,6 +1,6 @@
 import pytest
 
-from analysis.compare import location_comparison
+from analysis.compare import largest_groups, location_comparison
 
 SUNNYVALE = "San Jose-Sunnyvale-Santa Clara, CA"
 AUSTIN = "Austin-Round Rock-San Marcos, TX"
@@ -25,3 +25,11 @@ def test_other_reference_and_repeatable_bootstrap(market):
 def test_missing_reference_is_a_clear_error(market):
     with pytest.raises(ValueError, match="has no USD bands"):
         location_comparison(market, reference="Nowhere, XX")
+
+
+def test_largest_groups_keeps_the_reference_and_drops_small_ones(market):
+    table = location_comparison(market)
+    table = table.assign(small_n=[False, True])  # pretend Austin is small
+    kept = largest_groups(table, n=5)
+    assert kept["metro"].tolist() == [SUNNYVALE]
+    assert len(largest_groups(location_comparison(market), n=1)) == 2
