@@ -27,7 +27,7 @@ import html_text
 import lxml.html
 
 from analysis.locations import parse_location, split_locations
-from analysis.pay import PayRange, parse_pay
+from analysis.pay import PayRange, infer_period, parse_pay
 
 RAW_SUFFIXES = (".html", ".htm", ".txt", ".json", ".csv")
 
@@ -284,8 +284,7 @@ def _stated_range(low, high, *, currency, unit, label=None) -> PayRange | None:
     period = STRUCTURED_PERIODS.get(str(unit or "").strip().lower())
     inferred = period is None
     if inferred:  # the source states no unit: read it from the amount, as the text parser does
-        probe = parse_pay(f"${high if high is not None else low:,.2f}")
-        period = probe.ranges[0].period if probe.ranges else None
+        period = infer_period(high if high is not None else low)
     return PayRange(
         min=low, max=high, currency=currency, period=period, period_inferred=inferred, label=label
     )

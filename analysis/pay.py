@@ -61,6 +61,7 @@ from functools import lru_cache
 from analysis.vocabulary import PERIOD_FACTORS, PERIODS
 
 __all__ = [
+    "infer_period",
     "PayParse",
     "PayRange",
     "parse_pay",
@@ -958,6 +959,15 @@ def _context_period(m: re.Match) -> str | None:
     if m.group("adv"):
         return PERIOD_ADVERBS.get(m.group("adv").lower())
     return PERIOD_UNITS.get(m.group("noun").lower())
+
+
+def infer_period(amount: float) -> str:
+    """The magnitude part of the period rule, for sources that state an amount but no unit.
+
+    >>> infer_period(28.5), infer_period(450), infer_period(6_000), infer_period(150_000)
+    ('hour', 'day', 'month', 'year')
+    """
+    return _infer_period(amount, False, False, None, None)[0]
 
 
 def _infer_period(v, any_mult, dropped_k_candidate, lo, hi) -> tuple[str, float]:

@@ -51,6 +51,19 @@ def band_row(**overrides) -> dict:
     return row
 
 
+# A posting that states no pay: every pay column empty.
+NO_PAY = dict(
+    has_pay=False,
+    pay_min=None,
+    pay_max=None,
+    pay_period=None,
+    currency=None,
+    annual_min=None,
+    annual_max=None,
+    annual_mid=None,
+)
+
+
 def bands_frame(rows: list[dict]) -> pd.DataFrame:
     return validate_bands(pd.DataFrame(rows, columns=BANDS_COLUMNS))
 

@@ -1,7 +1,7 @@
 import pandas as pd
 import pandera.pandas as pa
 import pytest
-from conftest import band_row, bands_frame
+from conftest import NO_PAY, band_row, bands_frame
 
 from analysis.schema import BANDS_COLUMNS, empty_bands, validate_bands
 
@@ -14,20 +14,7 @@ def test_valid_row_passes_and_is_coerced():
 
 
 def test_no_pay_row_passes():
-    bands_frame(
-        [
-            band_row(
-                has_pay=False,
-                pay_min=None,
-                pay_max=None,
-                pay_period=None,
-                currency=None,
-                annual_min=None,
-                annual_max=None,
-                annual_mid=None,
-            )
-        ]
-    )
+    assert not bands_frame([band_row(**NO_PAY)])["has_pay"].iloc[0]
 
 
 def test_empty_bands_is_valid():

@@ -1,5 +1,5 @@
 import pandas as pd
-from conftest import band_row, bands_frame
+from conftest import NO_PAY, band_row, bands_frame
 
 from analysis.summary import band_summary, comparable_bands, currency_coverage
 
@@ -42,17 +42,7 @@ def test_other_currencies_and_open_ranges_are_left_out_not_mixed():
             band_row(),
             band_row(posting_id="gbp", currency="GBP"),
             band_row(posting_id="open", pay_min=None, annual_min=None, annual_mid=None),
-            band_row(
-                posting_id="nopay",
-                has_pay=False,
-                pay_min=None,
-                pay_max=None,
-                pay_period=None,
-                currency=None,
-                annual_min=None,
-                annual_max=None,
-                annual_mid=None,
-            ),
+            band_row(posting_id="nopay", **NO_PAY),
         ]
     )
     assert comparable_bands(bands)["posting_id"].tolist() == ["career-page:meta/000"]
