@@ -79,3 +79,43 @@ def test_parse_pay_writes_one_json_object_per_line(texts):
     assert [line["text"] for line in lines] == texts
     assert lines[0]["ranges"][0]["min"] == 117000 and lines[0]["ranges"][0]["period"] == "year"
     assert lines[1]["ranges"] == [] and lines[1]["reason"]
+
+
+CONTRACT_KEYS = {"text", "ranges", "is_estimate", "reason"}
+RANGE_KEYS = {
+    "min",
+    "max",
+    "currency",
+    "period",
+    "period_inferred",
+    "annual_min",
+    "annual_max",
+    "label",
+}
+
+
+def test_parse_pay_follows_the_contract():
+    texts = [
+        "Sunnyvale, CA: $150,000–$190,000 per year; New York, NY: $140,000–$180,000 per year",
+        "$150K-$180K (Glassdoor est.)",
+        "$23 - $29 Per Hour",
+        "Up to £9,000",
+        "DOE",
+        "\u00a0",
+        "$2,190 per week",
+    ]
+    result = run("parse-pay", "--currency", "AUD", stdin="\n".join(texts) + "\n")
+    assert result.returncode == 0
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(lines) == len(texts)
+    for line in lines:
+        assert set(line) == CONTRACT_KEYS
+        assert all(set(r) == RANGE_KEYS for r in line["ranges"])
+        assert (line["reason"] is None) == bool(line["ranges"])
+    multi, estimate, hourly, open_max, none, _, weekly = lines
+    assert [r["label"] for r in multi["ranges"]] == ["Sunnyvale, CA", "New York, NY"]
+    assert estimate["is_estimate"] and estimate["ranges"][0]["currency"] == "AUD"
+    assert hourly["ranges"][0]["annual_min"] == 23 * 2080
+    assert open_max["ranges"][0]["min"] is None and open_max["ranges"][0]["currency"] == "GBP"
+    assert none["ranges"] == []
+    assert weekly["ranges"][0]["period"] == "week" and not weekly["ranges"][0]["period_inferred"]
