@@ -53,9 +53,10 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("--out", metavar="DIR", help="snapshot store (default: data/snapshots)")
     ingest.add_argument(
         "--currency",
-        default=DEFAULT_CURRENCY,
+        default=None,
         metavar="CODE",
-        help="what a bare '$' means in these inputs (default: USD)",
+        help="what a bare '$' means in these inputs (default: the local dollar of each "
+        "posting's country, else USD)",
     )
     ingest.set_defaults(run=_ingest)
 
@@ -105,6 +106,18 @@ def _parser() -> argparse.ArgumentParser:
     compare.add_argument("--role-family", metavar="NAME", help="compare within one role family")
     compare.add_argument("--currency", default=DEFAULT_CURRENCY, metavar="CODE")
     compare.set_defaults(run=_compare)
+
+    diff = commands.add_parser(
+        "diff",
+        help="what changed between two snapshots, CSV",
+        description="Postings added, removed and re-banded between snapshot OLD and NEW "
+        "(snapshot folders or bands.parquet files). Counts go to stderr, changed postings to "
+        "stdout as CSV.",
+    )
+    diff.add_argument("old", metavar="OLD")
+    diff.add_argument("new", metavar="NEW")
+    diff.add_argument("--all", action="store_true", help="list unchanged postings too")
+    diff.set_defaults(run=_diff)
 
     report = commands.add_parser(
         "report",
@@ -190,6 +203,20 @@ def _compare(args) -> int:
         bands, across=args.across, reference=args.reference, currency=args.currency
     )
     table.to_csv(sys.stdout, index=False)
+    return EXIT_OK
+
+
+def _diff(args) -> int:
+    from analysis.diff import diff_counts, snapshot_diff
+    from analysis.export import neutralize_formulas
+    from analysis.snapshot import read_bands
+
+    table = snapshot_diff(read_bands(args.old), read_bands(args.new))
+    for status, n in diff_counts(table).items():
+        print(f"{status}: {n:,}", file=sys.stderr)
+    if not args.all:
+        table = table.loc[table["status"] != "unchanged"]
+    neutralize_formulas(table).to_csv(sys.stdout, index=False)
     return EXIT_OK
 
 

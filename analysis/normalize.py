@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -52,6 +53,7 @@ class Normalized:
     bands: pd.DataFrame
     quarantine: pd.DataFrame
     records_in: int
+    duplicates_collapsed: int = 0
 
     @property
     def counts(self) -> dict:
@@ -61,6 +63,7 @@ class Normalized:
             "bands": len(self.bands),
             "postings_with_pay": int(self.bands.loc[self.bands["has_pay"], "posting_id"].nunique()),
             "quarantined": len(self.quarantine),
+            "duplicates_collapsed": self.duplicates_collapsed,
             "quarantined_by_reason": {
                 str(k): int(v)
                 for k, v in self.quarantine["reason"].value_counts().sort_index().items()
@@ -77,7 +80,7 @@ class Quarantined(Exception):
 
 
 def normalize_records(
-    records: Iterable[Record], *, snapshot: str, currency: str = "USD"
+    records: Iterable[Record], *, snapshot: str, currency: str | None = None
 ) -> Normalized:
     """Turn adapter records into a validated bands table and a quarantine table.
 
@@ -85,7 +88,12 @@ def normalize_records(
     ----------
     records : adapter records (see `analysis.adapters.read_records`).
     snapshot : label of the refresh these records belong to, e.g. "2026-11-01".
-    currency : what a bare "$" means in these inputs (an Australian board's "$" is AUD).
+    currency : what a bare "$" means in these inputs (an Australian board's "$" is AUD). None
+        reads it from each posting's country (see `DOLLAR_BY_COUNTRY`), else from the country
+        most of its file's postings are in, else USD.
+
+    A posting read twice with identical content is kept once, with `duplicates` counting the
+    extra copies; the same posting_id with different content is quarantined.
 
     Examples
     --------
@@ -96,22 +104,32 @@ def normalize_records(
     >>> bands[["annual_min", "annual_max"]].values.tolist()
     [[120000.0, 150000.0]]
     """
-    rows: list[dict] = []
+    records = list(records)
+    file_countries = _file_countries(records) if currency is None else {}
+    postings: dict[str, list[dict]] = {}
+    first_seen: dict[str, str] = {}
     quarantine: list[dict] = []
-    seen: set[str] = set()
-    count = 0
+    collapsed = 0
     for record in records:
-        count += 1
         posting_id = _posting_id(record)
         try:
             if record.problem:
                 raise Quarantined(_problem_reason(record.problem), record.problem)
-            if posting_id in seen:
-                raise Quarantined("duplicate posting", f"posting_id {posting_id} already read")
-            rows.extend(
-                _bands_of(record, posting_id=posting_id, snapshot=snapshot, currency=currency)
-            )
-            seen.add(posting_id)
+            hint = currency or _dollar_currency(record, file_countries)
+            bands = _bands_of(record, posting_id=posting_id, snapshot=snapshot, currency=hint)
+            if posting_id in postings:
+                if _content(postings[posting_id]) != _content(bands):
+                    raise Quarantined(
+                        "conflicting duplicate",
+                        f"posting_id {posting_id} already read from {first_seen[posting_id]} "
+                        "with different content",
+                    )
+                for band in postings[posting_id]:
+                    band["duplicates"] += 1
+                collapsed += 1
+                continue
+            postings[posting_id] = bands
+            first_seen[posting_id] = f"{record.source_file} {record.record}"
         except Quarantined as issue:
             quarantine.append(
                 {
@@ -126,18 +144,48 @@ def normalize_records(
                     "detail": str(issue),
                 }
             )
-    bands = pd.DataFrame(rows, columns=BANDS_COLUMNS)
+    rows = [band for bands in postings.values() for band in bands]
     return Normalized(
-        bands=validate_bands(bands),
+        bands=validate_bands(pd.DataFrame(rows, columns=BANDS_COLUMNS)),
         quarantine=pd.DataFrame(quarantine, columns=QUARANTINE_COLUMNS),
-        records_in=count,
+        records_in=len(records),
+        duplicates_collapsed=collapsed,
     )
 
 
+# Where a bare "$" is the local dollar. Elsewhere (and in the US) it means USD.
+DOLLAR_BY_COUNTRY = {"US": "USD", "CA": "CAD", "AU": "AUD", "NZ": "NZD", "SG": "SGD", "HK": "HKD"}
+# Provenance columns that may differ between two copies of the same posting.
+_PROVENANCE = ("source_file", "duplicates")
+
+
+def _dollar_currency(record: Record, file_countries: dict[str, str]) -> str:
+    country = parse_location(record.locations[0]).country if record.locations else None
+    country = country or file_countries.get(record.source_file)
+    return DOLLAR_BY_COUNTRY.get(country, "USD")
+
+
+def _file_countries(records: list[Record]) -> dict[str, str]:
+    """The country most of each file's resolved posting locations are in."""
+    tallies: dict[str, Counter] = {}
+    for record in records:
+        if record.locations:
+            country = parse_location(record.locations[0]).country
+            if country:
+                tallies.setdefault(record.source_file, Counter())[country] += 1
+    return {name: tally.most_common(1)[0][0] for name, tally in tallies.items()}
+
+
+def _content(bands: list[dict]) -> list[dict]:
+    return [{k: v for k, v in band.items() if k not in _PROVENANCE} for band in bands]
+
+
 def reconcile(result: Normalized) -> bool:
-    """Records in = postings in the bands table + quarantined records."""
+    """Records in = postings in the bands table + quarantined + collapsed duplicates."""
     counts = result.counts
-    return counts["records_in"] == counts["postings"] + counts["quarantined"]
+    return counts["records_in"] == (
+        counts["postings"] + counts["quarantined"] + counts["duplicates_collapsed"]
+    )
 
 
 def _problem_reason(problem: str) -> str:
@@ -191,6 +239,7 @@ def _bands_of(record: Record, *, posting_id: str, snapshot: str, currency: str) 
         "is_estimate": bool(parsed and parsed.is_estimate),
         **_components(parsed),
         "posted_date": _date(record.posted_date),
+        "duplicates": 0,
     }
     if not ranges:
         return [

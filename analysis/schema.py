@@ -54,6 +54,7 @@ class Bands(pa.DataFrameModel):
     has_commission: Series[bool]
     has_tips: Series[bool]
     posted_date: Series[pd.Timestamp] = pa.Field(nullable=True)
+    duplicates: Series[int] = pa.Field(ge=0)  # extra identical copies collapsed into this row
 
     class Config:
         strict = True

@@ -39,7 +39,7 @@ def ingest(
     *,
     snapshot: str | None = None,
     out: str | Path = SNAPSHOTS,
-    currency: str = "USD",
+    currency: str | None = None,
     progress: bool = False,
 ) -> Path:
     """Read raw files/folders, normalize them and write one snapshot folder; return its path.
@@ -49,7 +49,11 @@ def ingest(
     paths : raw files or folders (searched recursively for .html/.htm/.txt/.json/.csv).
     snapshot : the refresh label; defaults to today's date (UTC).
     out : the store folder; the snapshot goes to ``out / snapshot``.
-    currency : what a bare "$" means in these inputs.
+    currency : what a bare "$" means in these inputs (None: the local dollar of each posting's
+        country, else USD).
+
+    Re-ingesting the same files (same names and contents) into an existing snapshot rewrites
+    nothing: the snapshot is returned as it is.
     progress : show a progress bar over files.
     """
     paths = [Path(p) for p in paths]
@@ -63,10 +67,19 @@ def ingest(
             f"no raw input files (.html .htm .txt .json .csv) under {', '.join(map(str, paths))}"
         )
 
+    names = [_display_name(path, paths) for path in files]
+    if (Path(out) / label / MANIFEST_FILE).exists() and inputs_unchanged(
+        Path(out) / label, files, names, version=paybands_version()
+    ):
+        return Path(out) / label
     inputs = []
     records = []
-    for path in tqdm(files, desc=f"ingest {label}", unit="file", disable=not progress):
-        name = _display_name(path, paths)
+    for path, name in tqdm(
+        list(zip(files, names, strict=True)),
+        desc=f"ingest {label}",
+        unit="file",
+        disable=not progress,
+    ):
         file_records = list(read_records(path, name=name))
         records.extend(file_records)
         inputs.append(
@@ -144,11 +157,17 @@ def read_bands(data: str | Path) -> pd.DataFrame:
     )
 
 
-def inputs_unchanged(snapshot_dir: Path, files: list[Path], names: list[str]) -> bool:
-    """Whether a snapshot was made from exactly these files with these contents."""
+def inputs_unchanged(
+    snapshot_dir: Path, files: list[Path], names: list[str], *, version: str | None = None
+) -> bool:
+    """Whether a snapshot was made from exactly these files with these contents (and, when
+    `version` is given, by this paybands version)."""
     try:
-        recorded = {i["file"]: i["sha256"] for i in read_manifest(snapshot_dir)["inputs"]}
+        manifest = read_manifest(snapshot_dir)
+        recorded = {i["file"]: i["sha256"] for i in manifest["inputs"]}
     except (OSError, ValueError, KeyError):
+        return False
+    if version is not None and manifest.get("paybands_version") != version:
         return False
     current = {name: _sha256(path) for path, name in zip(files, names, strict=True)}
     return recorded == current

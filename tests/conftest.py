@@ -46,6 +46,7 @@ def band_row(**overrides) -> dict:
         has_equity=True,
         has_commission=False,
         has_tips=False,
+        duplicates=0,
     )
     row.update(overrides)
     return row

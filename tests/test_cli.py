@@ -119,3 +119,16 @@ def test_parse_pay_follows_the_contract():
     assert open_max["ranges"][0]["min"] is None and open_max["ranges"][0]["currency"] == "GBP"
     assert none["ranges"] == []
     assert weekly["ranges"][0]["period"] == "week" and not weekly["ranges"][0]["period_inferred"]
+
+
+def test_diff_prints_counts_and_changed_postings(tmp_path):
+    from analysis.datasets import ensure_sample_store
+
+    store = ensure_sample_store()
+    result = run("diff", str(store / "2026-10-01"), str(store / "2026-11-01"))
+    assert result.returncode == 0
+    assert "added: 218" in result.stderr and "unchanged:" in result.stderr
+    table = pd.read_csv(io.StringIO(result.stdout))
+    assert set(table["status"]) == {"added", "removed", "rebanded"}
+    missing = run("diff", str(tmp_path / "nope"), str(store / "2026-11-01"))
+    assert missing.returncode == 1 and "nope" in missing.stderr

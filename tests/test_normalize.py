@@ -98,10 +98,37 @@ def test_unreadable_records_are_quarantined_with_a_reason(changes, reason):
     assert len(result.bands) == 1 and reconcile(result)
 
 
-def test_duplicate_posting_ids_are_quarantined_once():
+def test_identical_duplicates_collapse_with_their_count():
     result = normalize_records([SEED, SEED, SEED], snapshot="s")
-    assert result.counts["quarantined_by_reason"] == {"duplicate posting": 2}
+    assert result.bands["duplicates"].tolist() == [2]
+    assert result.counts["duplicates_collapsed"] == 2 and result.quarantine.empty
     assert result.counts["postings"] == 1 and reconcile(result)
+
+
+def test_same_id_with_different_content_is_quarantined():
+    result = normalize_records([SEED, record(pay_text="$99,000 - $120,000")], snapshot="s")
+    assert result.quarantine["reason"].tolist() == ["conflicting duplicate"]
+    assert "careers/meta/1.html page" in result.quarantine["detail"].iloc[0]
+    assert result.bands["annual_min"].tolist() == [117000] and reconcile(result)
+
+
+DOLLAR_CASES = [  # location, file's other locations, currency a bare "$" gets
+    ("Sydney", [], "AUD"),
+    ("Toronto, ON", [], "CAD"),
+    ("Austin, TX", [], "USD"),
+    ("Bella Vista", ["Sydney", "Melbourne"], "AUD"),  # unresolved: the file's country decides
+    ("Bella Vista", [], "USD"),
+]
+
+
+@pytest.mark.parametrize(("location", "others", "expected"), DOLLAR_CASES)
+def test_bare_dollar_follows_the_postings_country(location, others, expected):
+    batch = [record(source_id=f"o{i}", locations=[place]) for i, place in enumerate(others)]
+    batch.append(record(source_id="x", locations=[location], pay_text="$90K - $110K"))
+    bands = normalize_records(batch, snapshot="s").bands
+    assert bands.set_index("posting_id").loc["career-page:x", "currency"] == expected
+    explicit = normalize_records(batch, snapshot="s", currency="USD").bands
+    assert set(explicit["currency"]) == {"USD"}
 
 
 def test_garbage_pay_with_digits_is_quarantined_not_dropped():

@@ -67,8 +67,11 @@ def test_reingest_is_identical_and_failed_ingest_keeps_the_old_snapshot(tmp_path
         'title,company,location,salary\nData Scientist,Acme,"Austin, TX","$120,000 - $150,000"\n'
     )
     first = read_bands(ingest([raw], snapshot="s1", out=tmp_path / "store"))
+    manifest = (tmp_path / "store" / "s1" / MANIFEST_FILE).read_text()
     second = read_bands(ingest([raw], snapshot="s1", out=tmp_path / "store"))
     pd.testing.assert_frame_equal(first, second)
+    assert (tmp_path / "store" / "s1" / MANIFEST_FILE).read_text() == manifest  # nothing rewritten
+    (raw / "board.csv").write_text((raw / "board.csv").read_text() + "Data Analyst,Acme,,$90K\n")
 
     def explode(*args, **kwargs):
         raise RuntimeError("disk full")
