@@ -158,6 +158,7 @@ def _ingest(args) -> int:
     print(f"  records in   {counts['records_in']:,}")
     print(f"  postings     {counts['postings']:,} ({counts['postings_with_pay']:,} with pay)")
     print(f"  bands        {counts['bands']:,}")
+    print(f"  duplicates   {counts.get('duplicates_collapsed', 0):,} collapsed")
     print(f"  quarantined  {counts['quarantined']:,}")
     for reason, n in counts["quarantined_by_reason"].items():
         print(f"    {reason}: {n:,}")
