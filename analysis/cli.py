@@ -58,6 +58,19 @@ def _parser() -> argparse.ArgumentParser:
         help="what a bare '$' means in these inputs (default: the local dollar of each "
         "posting's country, else USD)",
     )
+    ingest.add_argument(
+        "--format",
+        metavar="NAME",
+        help="read every file as this format instead of detecting it: "
+        "jsonld, page, greenhouse, lever, ashby, csv, jsonl, xlsx, text, or a dataset "
+        "(linkedin, indeed, jobspy, nyc-jobs, usajobs, h1b, h1b-sample, glassdoor)",
+    )
+    ingest.add_argument(
+        "--mapping",
+        metavar="FILE",
+        help='JSON file naming the columns of a tabular file: {"columns": {"title": "Posting '
+        'Name", "employer": "Org", "pay_text": "Comp"}}',
+    )
     ingest.set_defaults(run=_ingest)
 
     parse_pay = commands.add_parser(
@@ -142,11 +155,14 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _ingest(args) -> int:
+    from analysis.adapters import load_mapping
     from analysis.paths import SNAPSHOTS
     from analysis.snapshot import ingest, read_manifest
 
     snapshot = ingest(
         args.paths,
+        format=args.format,
+        mapping=load_mapping(args.mapping) if args.mapping else None,
         snapshot=args.snapshot,
         out=args.out or SNAPSHOTS,
         currency=args.currency,

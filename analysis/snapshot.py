@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 from tqdm import tqdm
 
-from analysis.adapters import discover_files, read_records
+from analysis.adapters import RAW_SUFFIXES, discover_files, read_records
 from analysis.export import write_safe_csv
 from analysis.normalize import Normalized, normalize_records, reconcile
 from analysis.paths import SNAPSHOTS
@@ -40,6 +40,8 @@ def ingest(
     snapshot: str | None = None,
     out: str | Path = SNAPSHOTS,
     currency: str | None = None,
+    format: str | None = None,
+    mapping: dict[str, str] | None = None,
     progress: bool = False,
 ) -> Path:
     """Read raw files/folders, normalize them and write one snapshot folder; return its path.
@@ -54,6 +56,9 @@ def ingest(
 
     Re-ingesting the same files (same names and contents) into an existing snapshot rewrites
     nothing: the snapshot is returned as it is.
+    format : read every file as this format instead of detecting it (see
+        `analysis.adapters.valid_formats`).
+    mapping : field → column names for tabular files whose headers are not recognised.
     progress : show a progress bar over files.
     """
     paths = [Path(p) for p in paths]
@@ -64,14 +69,18 @@ def ingest(
     files = discover_files(paths)
     if not files:
         raise ValueError(
-            f"no raw input files (.html .htm .txt .json .csv) under {', '.join(map(str, paths))}"
+            f"no raw input files ({' '.join(RAW_SUFFIXES)}) under {', '.join(map(str, paths))}"
         )
 
     names = [_display_name(path, paths) for path in files]
-    if (Path(out) / label / MANIFEST_FILE).exists() and inputs_unchanged(
-        Path(out) / label, files, names, version=paybands_version()
+    options = {"format": format, "mapping": mapping, "currency": currency}
+    existing = Path(out) / label
+    if (
+        (existing / MANIFEST_FILE).exists()
+        and inputs_unchanged(existing, files, names, version=paybands_version())
+        and read_manifest(existing).get("options") == options
     ):
-        return Path(out) / label
+        return existing
     inputs = []
     records = []
     for path, name in tqdm(
@@ -80,7 +89,7 @@ def ingest(
         unit="file",
         disable=not progress,
     ):
-        file_records = list(read_records(path, name=name))
+        file_records = list(read_records(path, name=name, format=format, mapping=mapping))
         records.extend(file_records)
         inputs.append(
             {
@@ -91,10 +100,12 @@ def ingest(
             }
         )
     result = normalize_records(records, snapshot=label, currency=currency)
-    return write_snapshot(result, label=label, out=Path(out), inputs=inputs)
+    return write_snapshot(result, label=label, out=Path(out), inputs=inputs, options=options)
 
 
-def write_snapshot(result: Normalized, *, label: str, out: Path, inputs: list[dict]) -> Path:
+def write_snapshot(
+    result: Normalized, *, label: str, out: Path, inputs: list[dict], options: dict | None = None
+) -> Path:
     """Write a normalized batch as snapshot ``out / label`` (atomically replacing an older copy)."""
     out.mkdir(parents=True, exist_ok=True)
     final = out / label
@@ -110,6 +121,7 @@ def write_snapshot(result: Normalized, *, label: str, out: Path, inputs: list[di
             "paybands_version": paybands_version(),
             "counts": result.counts,
             "reconciles": reconcile(result),
+            "options": options or {},
             "inputs": inputs,
         }
         (staging / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2) + "\n")

@@ -132,3 +132,42 @@ def test_diff_prints_counts_and_changed_postings(tmp_path):
     assert set(table["status"]) == {"added", "removed", "rebanded"}
     missing = run("diff", str(tmp_path / "nope"), str(store / "2026-11-01"))
     assert missing.returncode == 1 and "nope" in missing.stderr
+
+
+def test_ingest_with_a_mapping_file_and_a_forced_format(tmp_path):
+    raw = tmp_path / "export.csv"
+    raw.write_text(
+        'Posting Name,Org,Comp,Where\nData Scientist,Acme,"$120,000 - $150,000","Austin, TX"\n'
+    )
+    mapping = tmp_path / "mapping.json"
+    mapping.write_text(
+        json.dumps(
+            {
+                "columns": {
+                    "title": "Posting Name",
+                    "employer": "Org",
+                    "pay_text": "Comp",
+                    "location": "Where",
+                }
+            }
+        )
+    )
+    result = run(
+        "ingest",
+        str(raw),
+        "--mapping",
+        str(mapping),
+        "--format",
+        "csv",
+        "--snapshot",
+        "m",
+        "--out",
+        str(tmp_path / "store"),
+    )
+    assert result.returncode == 0, result.stderr
+    bands = pd.read_parquet(tmp_path / "store" / "m" / "bands.parquet")
+    assert bands[["employer", "annual_min", "metro"]].values.tolist() == [
+        ["Acme", 120000, "Austin-Round Rock-San Marcos, TX"]
+    ]
+    bad = run("ingest", str(raw), "--format", "fax", "--out", str(tmp_path / "store"))
+    assert bad.returncode == 1 and "unknown format 'fax'" in bad.stderr
