@@ -31,6 +31,7 @@ _EXPORTS = {
     "location_index_chart": "analysis.plots",
     "money": "analysis.plots",
     "parse_pay": "analysis.pay",
+    "parse_pays": "analysis.pay",
     "save_figure": "analysis.figures",
     "validate_bands": "analysis.schema",
 }

@@ -55,6 +55,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -65,6 +66,7 @@ __all__ = [
     "PayParse",
     "PayRange",
     "parse_pay",
+    "parse_pays",
     "clear_cache",
     "CURRENCY_SYMBOLS",
     "CURRENCY_CODES",
@@ -322,6 +324,27 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _starts(chars) -> str:
+    """Lookahead for the characters a match can start with (speed only: it changes no match).
+
+    Put in front of a pattern whose every match starts with one of `chars` (or a class such as
+    ``\\d``), it lets the regex engine skip other positions without trying each alternative.
+    """
+    body = "".join(c if c.startswith("\\") else re.escape(c) for c in sorted(set(chars)))
+    return f"(?=[{body}])"
+
+
+def _word_starts(words) -> str:
+    """:func:`_starts` for an alternation of word patterns that each open with a literal."""
+    firsts = set()
+    for w in words:
+        first = w[:2] if w.startswith("\\$") else w[:1]
+        rest = w[len(first) :]
+        assert (first.isalnum() or first == "\\$") and not rest.startswith(("?", "*", "{")), w
+        firsts.add(first[-1].lower())
+    return _starts(firsts)
+
+
 _CODES = "|".join(CURRENCY_CODES)
 _SYMBOL_ALT = _alt(CURRENCY_SYMBOLS)
 _PREFIX = (
@@ -336,7 +359,13 @@ _BIG = r"(?P<big>B(?![A-Za-z])|\s?(?:bn|billion|million|mil|trillion|tn)\b)?"
 _MULT = r"(?P<mult>\s?(?:k|K|MM|M|mn|(?:lakhs?|lacs?|LPA|lpa|crores?|cr)\b)(?![A-Za-z]))?"
 _SUFFIX = rf"(?P<post>\s?(?:(?:{_CODES})(?![A-Za-z])|€|£|₹))?"
 _PLUS = r"(?P<plus>\+)?"
-_AMOUNT_RE = re.compile(rf"{_PREFIX}?\s?{_NUMBER}{_MULT}{_BIG}{_SUFFIX}{_PLUS}")
+# The lookahead changes no match: it names every character a match can start with (a code's or
+# symbol's first letter, a currency sign, the optional space, a digit, "."), so that finditer
+# skips the other positions without trying the prefix alternations there.
+_AMOUNT_START = "".join(sorted({w[0] for w in (*CURRENCY_CODES, *CURRENCY_SYMBOLS, DOLLAR)}))
+_AMOUNT_RE = re.compile(
+    rf"(?=[{re.escape(_AMOUNT_START)}\s\d.])(?:{_PREFIX}?\s?{_NUMBER}{_MULT}{_BIG}{_SUFFIX}{_PLUS})"
+)
 
 _UNIT_NOUNS = _alt(list(PERIOD_UNITS) + list(NON_TIME_UNITS))
 # A unit right after an amount, optionally after "+" or one short word ("£41.11 PAYE ph").
@@ -348,23 +377,28 @@ _UNIT_BODY = (
     r"|(?:\bper\s+|\beach\s+)+(?P<other>[a-z]{3,12})\b)"
 )
 _UNIT_LOOKAHEAD = re.sub(r"\(\?P<\w+>", "(?:", _UNIT_BODY)
+# Every unit match starts with a space, ".", "(", "/" or a letter (IGNORECASE: any case).
 _UNIT_RE = re.compile(
+    r"(?=[\s.(/a-z])"
     rf"\s*(?:\.\d\d)?\s*(?:\(?(?:{_CODES})\)?\s*)?"
     rf"(?:(?:{_alt(UNIT_FILLER_WORDS)}|or\s+more|and\s+up)\s+(?={_UNIT_LOOKAHEAD}))??{_UNIT_BODY}",
     re.IGNORECASE,
 )
 # Period words anywhere before an amount in its sentence ("hourly rate is", "annual base salary").
+_PERIOD_WORD_START = _starts({w[0] for w in PERIOD_ADVERBS} | {"/", "p", "a", "c"})
 _CONTEXT_PERIOD_RE = re.compile(
-    rf"(?:\b(?P<adv>{_alt(PERIOD_ADVERBS)})\b"
+    rf"{_PERIOD_WORD_START}(?:\b(?P<adv>{_alt(PERIOD_ADVERBS)})\b"
     r"|(?:/|\bper\b|\ban?\b)\s*(?P<noun>hour|hr|day|week|month|year|yr|annum)\b"
     r"|(?P<mile>\bcpm\b|\bper\s+mile\b))",
     re.IGNORECASE,
 )
 # "40 hours per week", "3 days a week", "2-3 month": counts of time, not pay periods.
+_TIME_COUNT_START = _starts({"\\d", "h", "d"})
 _TIME_COUNT_RE = re.compile(
+    rf"{_TIME_COUNT_START}(?:"
     r"(?<![\d$£€₹.,])\b\d+(?:\s*-\s*\d+)?\s*\+?\s*(?:hours?|hrs?|days?|shifts?|nights?|weeks?|months?|years?)"
     r"(?:\s*(?:/|per|a|an|each|every)\s*(?:week|wk|day|month|year|pay period))?\b"
-    r"|\b(?:hours?|days?)\s+(?:per|a|/)\s+(?:week|day|month)\b",
+    r"|\b(?:hours?|days?)\s+(?:per|a|/)\s+(?:week|day|month)\b)",
     re.IGNORECASE,
 )
 _URL_RE = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
@@ -380,32 +414,45 @@ _BETWEEN_BEFORE_RE = re.compile(r"\bbetween\s*(?:\(?[A-Z]{3}\)?\s*)?$", re.IGNOR
 _FROM_BEFORE_RE = re.compile(r"\b(?:from|ranges?(?: from)?)\s*$", re.IGNORECASE)
 _GAP_STRIP_RE = re.compile(rf"\[[^\]]{{0,80}}\]|\([^)0-9]{{0,80}}\)|\b(?:{_CODES})\b|\$")
 _OPEN_MIN_RE = re.compile(
+    rf"{_starts('fsamniuo')}"
     r"\b(?:from|starting(?:\s+(?:at|from))?|starts?(?:\s+(?:at|from))?|at\s+least|minimum(?:\s+of)?"
     r"|min\.?|no\s+less\s+than|in\s+excess\s+of|upwards\s+of|over|more\s+than)\s*:?\s*$",
     re.IGNORECASE,
 )
 _OPEN_MAX_RE = re.compile(
+    rf"{_starts('umancl')}"
     r"\b(?:up\s*to|maximum(?:\s+of)?|max\.?|as\s+much\s+as|no\s+more\s+than|not\s+to\s+exceed"
     r"|capped\s+at|under|less\s+than)\s*(?:(?:maximally|approximately|about|around)\s*)?:?\s*$",
     re.IGNORECASE,
 )
 _SENTENCE_BREAK_RE = re.compile(r"[.!?](?=\s+[A-Z(•*])|[;•\n\r|]|\s\*\s")
 _CLAUSE_STOP_RE = re.compile(r"[,;:.()+\[/]|\bplus\b|\band\b|\bwith\b|\bor\b", re.IGNORECASE)
-_TRAP_RE = re.compile(r"\b(?:" + "|".join(TRAP_WORDS) + r")(?![a-z])", re.IGNORECASE)
-_TRAP_TAIL_RE = re.compile(r"\b(?:" + "|".join(TRAP_WORDS) + r")(?![a-z])[\s-]*$", re.I)
-_ANCHOR_RE = re.compile(r"\b(?:" + "|".join(PAY_ANCHOR_WORDS) + r")\b", re.IGNORECASE)
-_NO_PAY_RE = re.compile(r"\b(?:" + _alt(NO_PAY_WORDS) + r")(?![a-z])", re.IGNORECASE)
+_TRAP_START = _word_starts(TRAP_WORDS)
+_TRAP_RE = re.compile(_TRAP_START + r"\b(?:" + "|".join(TRAP_WORDS) + r")(?![a-z])", re.I)
+_TRAP_TAIL_RE = re.compile(
+    _TRAP_START + r"\b(?:" + "|".join(TRAP_WORDS) + r")(?![a-z])[\s-]*$", re.IGNORECASE
+)
+_ANCHOR_RE = re.compile(
+    _word_starts(PAY_ANCHOR_WORDS) + r"\b(?:" + "|".join(PAY_ANCHOR_WORDS) + r")\b", re.I
+)
+_NO_PAY_RE = re.compile(
+    _word_starts(NO_PAY_WORDS) + r"\b(?:" + _alt(NO_PAY_WORDS) + r")(?![a-z])", re.IGNORECASE
+)
 _COMPONENT_RES = {
-    name: re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+    name: re.compile(_word_starts(words) + r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
     for name, words in COMPONENT_WORDS.items()
 }
 _PLUS_COMPONENT_RE = re.compile(r"\s*(?:" + "|".join(PLUS_COMPONENT_WORDS) + r")\b", re.IGNORECASE)
 _FALSE_FRIENDS_RE = re.compile(r"\b(?:" + "|".join(COMPONENT_FALSE_FRIENDS) + r")\b", re.I)
-_ESTIMATE_RE = re.compile("|".join(ESTIMATE_MARKERS), re.IGNORECASE)
+_ESTIMATE_RE = re.compile(
+    _starts({w[0] for w in ESTIMATE_MARKERS}) + "(?:" + "|".join(ESTIMATE_MARKERS) + ")",
+    re.IGNORECASE,
+)
+assert all(w[0].isalpha() for w in ESTIMATE_MARKERS)
 _CODE_AFTER_RE = re.compile(rf"^\s*\(?\s*(?P<code>{_CODES})\b")
 _CODE_BEFORE_RE = re.compile(rf"\b(?P<code>{_CODES})\b(?!.*\b(?:{_CODES})\b)")
 _ANY_PERIOD_WORD_RE = re.compile(
-    rf"(?:\b(?:{_alt(PERIOD_ADVERBS)})\b|(?:/|\bper\b|\ban?\b)\s*(?:{_UNIT_NOUNS})\b)",
+    rf"{_PERIOD_WORD_START}(?:\b(?:{_alt(PERIOD_ADVERBS)})\b|(?:/|\bper\b|\ban?\b)\s*(?:{_UNIT_NOUNS})\b)",
     re.IGNORECASE,
 )
 _NORMALIZE = str.maketrans(
@@ -432,6 +479,34 @@ _LABEL_TRIM_RE = re.compile(
     r"\W*$",
     re.IGNORECASE,
 )
+
+# Substring pre-checks (speed only): a pattern below can match only where one of its words occurs
+# in the lower-cased text, so when none does the pattern is not run. Exact only when the text has
+# none of the non-ASCII letters that IGNORECASE matches to an ASCII letter (the checks are then
+# skipped).
+_CASE_FOLD_ODD_RE = re.compile("[\u0130\u0131\u017f\u212a]")  # İ ı ſ K (Kelvin sign)
+_COMPONENT_GATES = {
+    "bonus": ("bonus",),
+    "equity": ("equity", "rsu", "esop", "espp", "option", "stock"),
+    "commission": ("commission", "ote", "target earnings"),
+    "tips": ("tip", "gratuit"),
+}
+_FALSE_FRIEND_GATES = ("equity", "stock", "tip", "commission")
+_ESTIMATE_GATES = ("est",)
+_URL_GATES = ("http", "www.")
+_DIGIT_RE = re.compile(r"\d")
+_DECIMALS_END_RE = re.compile(r"[.,]\d{1,2}$")
+_GAP_STOP_RE = re.compile(r"[;]|\.\s+[A-Z]")
+_LABEL_PAREN_AFTER_RE = re.compile(r"\s*\(([^()0-9]{2,60})\)")
+_LABEL_LEAD_RE = re.compile(r"^\W*(?:and|or)?\s*")
+_LABEL_FOR_IN_LEAD_RE = re.compile(r"^(?:\s*(?:for|in)\s+)", re.IGNORECASE)
+
+assert set(_COMPONENT_GATES) == set(COMPONENT_WORDS)
+assert all(
+    any(g in w for g in _COMPONENT_GATES[name]) for name, ws in COMPONENT_WORDS.items() for w in ws
+)
+assert all(any(g in w for g in _FALSE_FRIEND_GATES) for w in COMPONENT_FALSE_FRIENDS)
+assert all(any(g in w for g in _ESTIMATE_GATES) for w in ESTIMATE_MARKERS)
 
 # --------------------------------------------------------------------------------------------
 # Public API
@@ -537,6 +612,44 @@ def parse_pay(text, *, currency: str = "USD") -> PayParse:
         )
 
 
+def parse_pays(texts: Iterable, *, currency: str = "USD") -> list[PayParse]:
+    """Parse a column of pay texts, each distinct text once: one PayParse per input, in order.
+
+    The batch form of :func:`parse_pay` for pipelines (real datasets repeat the same pay strings
+    heavily): each distinct string is parsed once and its result reused for every repeat, so
+    ``parse_pays(texts, currency=c)[i] == parse_pay(texts[i], currency=c)`` for every ``i``.
+    Values that are not strings (None, NaN, numbers) are passed to :func:`parse_pay` one by one
+    and get a PayParse with a reason, as there.
+
+    Parameters
+    ----------
+    texts : iterable
+        The pay texts (a list, a pandas Series, a generator...). A single string is rejected
+        (TypeError): iterating it would parse its characters.
+    currency : str, keyword-only
+        ISO code a bare "$" means, for the whole column (as in :func:`parse_pay`).
+
+    Examples
+    --------
+    >>> [p.ranges[0].max for p in parse_pays(["$55/hr - $65/hr", "$120-150K", "$55/hr - $65/hr"])]
+    [65.0, 150000.0, 65.0]
+    """
+    if isinstance(texts, str):
+        raise TypeError("parse_pays takes an iterable of texts, not one string (use parse_pay)")
+    parsed: dict[str, PayParse] = {}
+    out: list[PayParse] = []
+    append = out.append
+    for text in texts:
+        if type(text) is str:  # exact type: 1, 1.0 and True are equal keys but parse differently
+            result = parsed.get(text)
+            if result is None:
+                result = parsed[text] = parse_pay(text, currency=currency)
+            append(result)
+        else:
+            append(parse_pay(text, currency=currency))
+    return out
+
+
 def clear_cache() -> None:
     """Forget cached parses (benchmarks time the parser cold)."""
     _parse_cached.cache_clear()
@@ -592,20 +705,51 @@ def _parse_cached(text: str, currency: str) -> PayParse:
 
 
 def _normalize(text: str) -> str:
-    text = text[:MAX_TEXT_CHARS].translate(_NORMALIZE)
+    text = text[:MAX_TEXT_CHARS]
+    if not text.isascii() or "\t" in text:  # the table maps only tabs and non-ASCII characters
+        text = text.translate(_NORMALIZE)
+    if "\\" not in text:
+        return text
     return _ESCAPE_RE.sub(r" \1", text)
+
+
+def _gate_text(norm: str) -> str | None:
+    """`norm` lower-cased for the substring pre-checks, or None when they would not be exact."""
+    if not norm.isascii() and _CASE_FOLD_ODD_RE.search(norm):
+        return None
+    return norm.lower()
+
+
+def _may_match(low: str | None, words: tuple[str, ...]) -> bool:
+    """False only when no word occurs in `low` (so the gated pattern cannot match)."""
+    return low is None or any(map(low.__contains__, words))
+
+
+def _blank(m: re.Match) -> str:
+    return " " * len(m.group())
 
 
 def _parse(text: str, currency: str) -> PayParse:
     norm = _normalize(text)
-    plain = _FALSE_FRIENDS_RE.sub(" ", norm)
-    flags = {f"has_{name}": bool(rx.search(plain)) for name, rx in _COMPONENT_RES.items()}
-    is_estimate = bool(_ESTIMATE_RE.search(norm))
+    low = _gate_text(norm)
+    gated = {name: _may_match(low, words) for name, words in _COMPONENT_GATES.items()}
+    if any(gated.values()):
+        plain = _FALSE_FRIENDS_RE.sub(" ", norm) if _may_match(low, _FALSE_FRIEND_GATES) else norm
+        flags = {
+            f"has_{name}": gated[name] and bool(rx.search(plain))
+            for name, rx in _COMPONENT_RES.items()
+        }
+    else:
+        flags = {f"has_{name}": False for name in _COMPONENT_RES}
+    is_estimate = _may_match(low, _ESTIMATE_GATES) and bool(_ESTIMATE_RE.search(norm))
     if not norm.strip():
         return PayParse(text=text, reason="empty text", **flags)
+    if not _DIGIT_RE.search(norm):  # no digit, no amount: only the reason is left to find
+        reason = _reason(norm, [], [], False, False)
+        return PayParse(text=text, is_estimate=is_estimate, reason=reason, **flags)
 
-    masked = _URL_RE.sub(" ", norm)
-    masked = _TIME_COUNT_RE.sub(lambda m: " " * len(m.group()), masked)
+    masked = _URL_RE.sub(" ", norm) if _may_match(low, _URL_GATES) else norm
+    masked = _TIME_COUNT_RE.sub(_blank, masked)
     amounts = []
     for m in _AMOUNT_RE.finditer(masked):
         amount = _read_amount(m, masked)
@@ -613,8 +757,8 @@ def _parse(text: str, currency: str) -> PayParse:
             amounts.append(amount)
             if len(amounts) >= MAX_AMOUNTS:
                 break
-    breaks = [m.end() for m in _SENTENCE_BREAK_RE.finditer(masked)]
-    ranges = _pair(amounts, masked)
+    ranges = _pair(amounts, masked) if amounts else []
+    breaks = [m.end() for m in _SENTENCE_BREAK_RE.finditer(masked)] if ranges else []
 
     kept: list[tuple[_Range, str | None]] = []
     dropped: list[str] = []
@@ -625,7 +769,7 @@ def _parse(text: str, currency: str) -> PayParse:
             continue
         kept.append((rng, None))
 
-    text_has_period = bool(_ANY_PERIOD_WORD_RE.search(masked))
+    text_has_period = _LazyFlag(_ANY_PERIOD_WORD_RE, masked)  # read by few texts: searched once
     stated = {a.unit for r, _ in kept for a in (r.lo, r.hi) if a and a.unit in PERIOD_FACTORS}
     sibling_period = stated.pop() if len(stated) == 1 else None
 
@@ -655,6 +799,20 @@ def _parse(text: str, currency: str) -> PayParse:
     return PayParse(text=text, ranges=tuple(out), is_estimate=is_estimate, reason=reason, **flags)
 
 
+class _LazyFlag:
+    """Truth of ``pattern.search(text)``, searched on first use only."""
+
+    __slots__ = ("_pattern", "_text", "_value")
+
+    def __init__(self, pattern: re.Pattern, text: str) -> None:
+        self._pattern, self._text, self._value = pattern, text, None
+
+    def __bool__(self) -> bool:
+        if self._value is None:
+            self._value = bool(self._pattern.search(self._text))
+        return self._value
+
+
 def _read_amount(m: re.Match, text: str) -> _Amount | None:
     num = m.group("num")
     mult_raw = (m.group("mult") or "").strip().lower()
@@ -673,7 +831,7 @@ def _read_amount(m: re.Match, text: str) -> _Amount | None:
         end = um.end()
     if mult_raw == "lpa":
         unit = unit or "year"
-    whole = not re.search(r"[.,]\d{1,2}$", num)
+    whole = not _DECIMALS_END_RE.search(num)
     return _Amount(
         start=m.start(),
         num_end=m.end(),
@@ -826,7 +984,7 @@ def _is_connector(a: _Amount, b: _Amount, text: str) -> bool:
     before = text[max(0, a.start - 40) : a.start]
     if _AND_RE.match(cleaned) and _BETWEEN_BEFORE_RE.search(before):
         return True
-    if len(gap) > 120 or re.search(r"[;]|\.\s+[A-Z]", gap):
+    if len(gap) > 120 or _GAP_STOP_RE.search(gap):
         return False
     if (_FROM_BEFORE_RE.search(before) or _BETWEEN_BEFORE_RE.search(before)) and (
         len(gap) <= 90 and _FROM_TO_GAP_RE.search(cleaned)
@@ -934,7 +1092,7 @@ def _build(rng, text, breaks, prev_end, default_ccy, text_has_period, sibling_pe
         inferred = True
         whole_range = hi is not None and lo.whole and hi.whole
         period, factor = _infer_period(
-            v, any_mult, whole_range and not text_has_period, lo_out, hi_out
+            v, any_mult, whole_range and not bool(text_has_period), lo_out, hi_out
         )
         if factor != 1:
             lo_out = lo_out * factor if lo_out is not None else None
@@ -1019,21 +1177,21 @@ def _label(out: list[PayRange], kept, text: str) -> list[PayRange]:
 
 
 def _find_label(text: str, prev_end: int, rng: _Range) -> str | None:
-    after = re.match(r"\s*\(([^()0-9]{2,60})\)", text[rng.end : rng.end + 70])
+    after = _LABEL_PAREN_AFTER_RE.match(text[rng.end : rng.end + 70])
     if after and after.group(1).strip().upper() not in CURRENCY_CODES:
         return _tidy_label(after.group(1))
     for_after = _LABEL_FOR_AFTER_RE.match(text, rng.end)
     if for_after:
         return _tidy_label(for_after.group("label"))
     seg = text[prev_end : rng.start]
-    seg = re.sub(r"^\W*(?:and|or)?\s*", "", seg)
+    seg = _LABEL_LEAD_RE.sub("", seg)
     if ":" in seg:
         head = seg[: seg.rfind(":")]
         for sep in (". ", "; ", "\n", "•"):
             head = head.split(sep)[-1]
         m = _LABEL_IN_FOR_RE.match(head + " is")
         label = m.group("label") if m else head
-        label = re.sub(r"^(?:\s*(?:for|in)\s+)", "", label, flags=re.IGNORECASE)
+        label = _LABEL_FOR_IN_LEAD_RE.sub("", label)
         return _tidy_label(label)
     m = _LABEL_IN_FOR_RE.match(seg)
     if m:

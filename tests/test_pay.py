@@ -10,7 +10,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis.paths import SHARED_REAL
-from analysis.pay import PLAUSIBLE_AMOUNT, PayParse, PayRange, clear_cache, parse_pay
+from analysis.pay import (
+    PLAUSIBLE_AMOUNT,
+    PayParse,
+    PayRange,
+    clear_cache,
+    parse_pay,
+    parse_pays,
+)
 from analysis.vocabulary import PERIOD_FACTORS
 
 SEED_LINE = "$117,000/year to $173,000/year + bonus + equity + benefits"
@@ -279,6 +286,51 @@ def test_cache_returns_same_object_and_clears():
     assert parse_pay("$31/hr") is a
     clear_cache()
     assert parse_pay("$31/hr") == a
+
+
+# ---------------------------------------------------------------------------------------------
+# parse_pays: the batch form (a column of pay strings, each distinct string parsed once)
+# ---------------------------------------------------------------------------------------------
+
+
+def test_parse_pays_matches_parse_pay_in_order():
+    texts = [raw for raw, _ in CASES] + [SEED_LINE, "Competitive", "$81K - $114K (Glassdoor est.)"]
+    for currency in ("USD", "AUD", " gbp "):
+        clear_cache()
+        got = parse_pays(texts, currency=currency)
+        assert got == [parse_pay(t, currency=currency) for t in texts]
+        assert [p.text for p in got] == texts
+
+
+def test_parse_pays_parses_each_distinct_text_once():
+    texts = ["$55/hr - $65/hr", "$120-150K", "$55/hr - $65/hr", "$55/hr - $65/hr", "$120-150K"]
+    clear_cache()
+    got = parse_pays(texts)
+    assert len(got) == len(texts)
+    assert got[0] is got[2] is got[3] and got[1] is got[4]
+    assert [p.ranges[0].max for p in got] == [65, 150000, 65, 65, 150000]
+    assert parse_pays(iter(texts)) == got  # any iterable, generators included
+    assert parse_pays([]) == []
+
+
+def test_parse_pays_non_strings_as_parse_pay():
+    values = [None, float("nan"), 1, 1.0, True, "$31/hr", b"$20/hr", object(), "", "$31/hr"]
+    got = parse_pays(values)
+    assert len(got) == len(values)
+    for value, parse in zip(values, got, strict=True):
+        assert parse == parse_pay(value)
+    # 1, 1.0 and True are equal dict keys, but each keeps its own reason
+    assert [got[i].reason for i in (2, 3, 4)] == [
+        "not text (int)",
+        "not text (float)",
+        "not text (bool)",
+    ]
+    assert got[5].ranges and got[5] is got[9]
+
+
+def test_parse_pays_rejects_a_single_string():
+    with pytest.raises(TypeError):
+        parse_pays("$55/hr - $65/hr")
 
 
 # ---------------------------------------------------------------------------------------------
