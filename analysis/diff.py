@@ -26,7 +26,9 @@ def snapshot_diff(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
     year"), old_annual_mid, new_annual_mid (of band 0), ordered by status then posting_id.
     """
     before, after = _postings(old), _postings(new)
-    table = before.join(after, how="outer", lsuffix="_old", rsuffix="_new")
+    table = before.merge(
+        after, how="outer", left_index=True, right_index=True, suffixes=("_old", "_new")
+    )
     in_old, in_new = table["bands_old"].notna(), table["bands_new"].notna()
     table["status"] = "unchanged"
     table.loc[in_new & ~in_old, "status"] = "added"
