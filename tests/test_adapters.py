@@ -638,3 +638,35 @@ def test_forced_dataset_format_reads_a_csv_under_another_name(tmp_path):
     )
     [record] = read_records(path, format="indeed")
     assert record.title == "Data Analyst" and record.pay_ranges[0].max == 54000
+
+
+MICRODATA_PAGE = """<html><body>
+<div itemscope itemtype="https://schema.org/JobPosting">
+  <h1 itemprop="title">Data Engineer</h1>
+  <div itemprop="hiringOrganization" itemscope itemtype="https://schema.org/Organization">
+    <span itemprop="name">Cobalt Analytics LLC</span></div>
+  <div itemprop="jobLocation" itemscope itemtype="https://schema.org/Place">
+    <div itemprop="address" itemscope itemtype="https://schema.org/PostalAddress">
+      <span itemprop="addressLocality">Chicago</span>, <span itemprop="addressRegion">IL</span>
+    </div></div>
+  <div itemprop="baseSalary" itemscope itemtype="https://schema.org/MonetaryAmount">
+    <meta itemprop="currency" content="USD">
+    <div itemprop="value" itemscope itemtype="https://schema.org/QuantitativeValue">
+      <meta itemprop="minValue" content="130000"><meta itemprop="maxValue" content="165000">
+      <meta itemprop="unitText" content="YEAR"></div></div>
+  <meta itemprop="datePosted" content="2026-10-12">
+</div></body></html>"""
+
+
+def test_microdata_job_posting(tmp_path):
+    path = tmp_path / "md.html"
+    path.write_text(MICRODATA_PAGE)
+    [record] = read_records(path)
+    assert (record.source, record.title, record.employer) == (
+        "jsonld",
+        "Data Engineer",
+        "Cobalt Analytics LLC",
+    )
+    assert record.locations == ["Chicago, IL"]
+    [pay] = record.pay_ranges
+    assert (pay.min, pay.max, pay.currency, pay.period) == (130000, 165000, "USD", "year")
