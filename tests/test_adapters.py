@@ -591,11 +591,11 @@ def test_ashby_is_told_from_greenhouse_without_the_file_name(tmp_path):
     assert {r.source for r in read_records(greenhouse)} == {"greenhouse"}
 
 
-# --- public datasets (analysis.dataset_adapters) ------------------------------------------------
+# --- public datasets (analysis.adapters.public_datasets) ---------------------------------------
 
 
 def test_known_dataset_csv_goes_to_its_adapter(tmp_path, monkeypatch):
-    dataset_adapters = pytest.importorskip("analysis.dataset_adapters")
+    dataset_adapters = pytest.importorskip("analysis.adapters.public_datasets")
     calls = []
 
     def fake_read(name, header, rows, *, source_file, first_row=2):
@@ -615,7 +615,7 @@ def test_known_dataset_csv_goes_to_its_adapter(tmp_path, monkeypatch):
 
 
 def test_usajobs_search_json_goes_to_its_adapter(tmp_path, monkeypatch):
-    dataset_adapters = pytest.importorskip("analysis.dataset_adapters")
+    dataset_adapters = pytest.importorskip("analysis.adapters.public_datasets")
     monkeypatch.setattr(dataset_adapters, "is_usajobs_search", lambda data: "SearchResult" in data)
     monkeypatch.setattr(
         dataset_adapters,
@@ -629,7 +629,7 @@ def test_usajobs_search_json_goes_to_its_adapter(tmp_path, monkeypatch):
 
 
 def test_forced_dataset_format_reads_a_csv_under_another_name(tmp_path):
-    pytest.importorskip("analysis.dataset_adapters")
+    pytest.importorskip("analysis.adapters.public_datasets")
     path = tmp_path / "indeed_export.txt"
     path.write_text(
         "job_id,title,company,city,state,salary_period,salary_min,salary_max,job_url,"

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from analysis.dataset_adapters import (
+from analysis.adapters.public_datasets import (
     DATASET_FORMATS,
     detect_dataset,
     is_usajobs_search,

@@ -44,16 +44,10 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import PurePath
-from typing import TYPE_CHECKING
 
-# adapters.py imports this module to read CSV and JSON inputs, so Record is looked up through the
-# module at call time rather than imported by name (which would fail on that circular import).
-from analysis import adapters as _adapters
+from analysis.adapters.records import Record
 from analysis.locations import split_locations
 from analysis.pay import PayRange, infer_period
-
-if TYPE_CHECKING:
-    from analysis.adapters import Record
 
 __all__ = [
     "DATASET_FORMATS",
@@ -417,7 +411,7 @@ def read_dataset_rows(
             continue
         where = f"row {number}"
         if len(row) != len(columns):
-            yield _adapters.Record(
+            yield Record(
                 spec.source,
                 source_file,
                 where,
@@ -434,7 +428,7 @@ def read_dataset_rows(
                 stem=stem,
             )
         except (ValueError, TypeError, KeyError, AttributeError) as error:  # a bug, not bad data
-            yield _adapters.Record(
+            yield Record(
                 spec.source,
                 source_file,
                 where,
@@ -461,7 +455,7 @@ def _record_from_row(
     if spec.remote and (cells.get(spec.remote[0]) or "").lower() in spec.remote[1]:
         if not any("remote" in place.lower() for place in locations):
             locations = [*locations, "Remote"]
-    return _adapters.Record(
+    return Record(
         source=spec.source,
         source_file=source_file,
         record=where,
@@ -634,7 +628,7 @@ def read_usajobs_search(data: dict, *, source_file: str) -> Iterator[Record]:
     export, so the same announcement keeps one posting_id whichever shape it came in. Never raises.
     """
     if not is_usajobs_search(data):
-        yield _adapters.Record(
+        yield Record(
             "usajobs",
             source_file,
             "file",
@@ -646,7 +640,7 @@ def read_usajobs_search(data: dict, *, source_file: str) -> Iterator[Record]:
         try:
             yield _record_from_search_item(item, source_file, where=where)
         except (ValueError, TypeError, KeyError, AttributeError) as error:
-            yield _adapters.Record(
+            yield Record(
                 "usajobs",
                 source_file,
                 where,
@@ -656,7 +650,7 @@ def read_usajobs_search(data: dict, *, source_file: str) -> Iterator[Record]:
 
 def _record_from_search_item(item, source_file: str, *, where: str) -> Record:
     if not isinstance(item, dict) or not isinstance(item.get("MatchedObjectDescriptor"), dict):
-        return _adapters.Record(
+        return Record(
             "usajobs", source_file, where, problem="search item has no MatchedObjectDescriptor"
         )
     job = item["MatchedObjectDescriptor"]
@@ -674,7 +668,7 @@ def _record_from_search_item(item, source_file: str, *, where: str) -> Record:
             value = _text(pay.get(key))
             amounts[key] = _amount(value)
             if value is not None and amounts[key] is None:
-                return _adapters.Record(
+                return Record(
                     "usajobs",
                     source_file,
                     where,
@@ -702,7 +696,7 @@ def _record_from_search_item(item, source_file: str, *, where: str) -> Record:
         "DepartmentName": _text(job.get("DepartmentName")),
     }
     source_id = _text(item.get("MatchedObjectId")) or _text(job.get("PositionID"))
-    return _adapters.Record(
+    return Record(
         source="usajobs",
         source_file=source_file,
         record=where,
