@@ -30,8 +30,9 @@ test-fast: setup ## Run the fast tests only
 lint: setup ## Check style with ruff
 	$(BIN)/ruff check analysis tests benchmarks
 
-bench: setup ## Run the benchmarks (they print their figures)
+bench: setup ## Run the benchmarks (they print their figures; need ../shared/data/real)
 	$(BIN)/python benchmarks/pay_accuracy.py
+	$(BIN)/python benchmarks/pay_throughput.py
 
 clean: ## Remove generated outputs (keeps .venv)
 	rm -rf reports/*.html reports/_build figures/*.png figures/*.svg figures/*.csv data/snapshots
