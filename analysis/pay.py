@@ -53,9 +53,11 @@ Examples
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import math
 import re
-from collections.abc import Iterable
+from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -359,12 +361,15 @@ _BIG = r"(?P<big>B(?![A-Za-z])|\s?(?:bn|billion|million|mil|trillion|tn)\b)?"
 _MULT = r"(?P<mult>\s?(?:k|K|MM|M|mn|(?:lakhs?|lacs?|LPA|lpa|crores?|cr)\b)(?![A-Za-z]))?"
 _SUFFIX = rf"(?P<post>\s?(?:(?:{_CODES})(?![A-Za-z])|€|£|₹))?"
 _PLUS = r"(?P<plus>\+)?"
-# The lookahead changes no match: it names every character a match can start with (a code's or
-# symbol's first letter, a currency sign, the optional space, a digit, "."), so that finditer
-# skips the other positions without trying the prefix alternations there.
+# The lookahead changes no match: it names every way a match can start (a code's or symbol's
+# first letter, a currency sign, a digit; else a number's "." + digit, or the optional space
+# before a number with no prefix), so that finditer skips the other positions (most spaces and
+# full stops) without trying the prefix alternations there.
+_AMOUNT_PREFIX_CHARS = frozenset("".join((*CURRENCY_CODES, *CURRENCY_SYMBOLS, DOLLAR, ".")))
 _AMOUNT_START = "".join(sorted({w[0] for w in (*CURRENCY_CODES, *CURRENCY_SYMBOLS, DOLLAR)}))
 _AMOUNT_RE = re.compile(
-    rf"(?=[{re.escape(_AMOUNT_START)}\s\d.])(?:{_PREFIX}?\s?{_NUMBER}{_MULT}{_BIG}{_SUFFIX}{_PLUS})"
+    rf"(?=[{re.escape(_AMOUNT_START)}\d]|\.\d|\s[\d.])"
+    rf"(?:{_PREFIX}?\s?{_NUMBER}{_MULT}{_BIG}{_SUFFIX}{_PLUS})"
 )
 
 _UNIT_NOUNS = _alt(list(PERIOD_UNITS) + list(NON_TIME_UNITS))
@@ -412,6 +417,8 @@ _AND_RE = re.compile(r"^\s*(?:and|&)\s*$", re.IGNORECASE)
 _FROM_TO_GAP_RE = re.compile(r"(?:\bto|-|\bup to|\buntil)\s*$", re.IGNORECASE)
 _BETWEEN_BEFORE_RE = re.compile(r"\bbetween\s*(?:\(?[A-Z]{3}\)?\s*)?$", re.IGNORECASE)
 _FROM_BEFORE_RE = re.compile(r"\b(?:from|ranges?(?: from)?)\s*$", re.IGNORECASE)
+# Gaps _CONNECTOR_RE matches as they are (nothing in them for _GAP_STRIP_RE to strip).
+_PLAIN_CONNECTORS = frozenset({"-", " - ", " -", "- ", " to ", "  -  ", " -- ", " ~ ", "~"})
 _GAP_STRIP_RE = re.compile(rf"\[[^\]]{{0,80}}\]|\([^)0-9]{{0,80}}\)|\b(?:{_CODES})\b|\$")
 _OPEN_MIN_RE = re.compile(
     rf"{_starts('fsamniuo')}"
@@ -426,20 +433,25 @@ _OPEN_MAX_RE = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_BREAK_RE = re.compile(r"[.!?](?=\s+[A-Z(•*])|[;•\n\r|]|\s\*\s")
+# The same for a text with no "*": it opens with a character class, which the regex engine scans
+# for without entering the matcher at every position.
+_SENTENCE_BREAK_NO_STAR_RE = re.compile(r"[.!?](?=\s+[A-Z(•*])|[;•\n\r|]")
 _CLAUSE_STOP_RE = re.compile(r"[,;:.()+\[/]|\bplus\b|\band\b|\bwith\b|\bor\b", re.IGNORECASE)
 _TRAP_START = _word_starts(TRAP_WORDS)
-_TRAP_RE = re.compile(_TRAP_START + r"\b(?:" + "|".join(TRAP_WORDS) + r")(?![a-z])", re.I)
+# Word patterns put "\b" before their start lookahead (the same match: both are zero-width at one
+# position): "\b" fails cheaply inside words, before the case-insensitive lookahead is tried.
+_TRAP_RE = re.compile(r"\b" + _TRAP_START + r"(?:" + "|".join(TRAP_WORDS) + r")(?![a-z])", re.I)
 _TRAP_TAIL_RE = re.compile(
-    _TRAP_START + r"\b(?:" + "|".join(TRAP_WORDS) + r")(?![a-z])[\s-]*$", re.IGNORECASE
+    r"\b" + _TRAP_START + r"(?:" + "|".join(TRAP_WORDS) + r")(?![a-z])[\s-]*$", re.IGNORECASE
 )
 _ANCHOR_RE = re.compile(
-    _word_starts(PAY_ANCHOR_WORDS) + r"\b(?:" + "|".join(PAY_ANCHOR_WORDS) + r")\b", re.I
+    r"\b" + _word_starts(PAY_ANCHOR_WORDS) + r"(?:" + "|".join(PAY_ANCHOR_WORDS) + r")\b", re.I
 )
 _NO_PAY_RE = re.compile(
-    _word_starts(NO_PAY_WORDS) + r"\b(?:" + _alt(NO_PAY_WORDS) + r")(?![a-z])", re.IGNORECASE
+    r"\b" + _word_starts(NO_PAY_WORDS) + r"(?:" + _alt(NO_PAY_WORDS) + r")(?![a-z])", re.I
 )
 _COMPONENT_RES = {
-    name: re.compile(_word_starts(words) + r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+    name: re.compile(r"\b" + _word_starts(words) + r"(?:" + "|".join(words) + r")\b", re.I)
     for name, words in COMPONENT_WORDS.items()
 }
 _PLUS_COMPONENT_RE = re.compile(r"\s*(?:" + "|".join(PLUS_COMPONENT_WORDS) + r")\b", re.IGNORECASE)
@@ -480,6 +492,45 @@ _LABEL_TRIM_RE = re.compile(
     re.IGNORECASE,
 )
 
+# The commonest shapes of pay text ("$53K-$91K (Glassdoor est.)", "£30,000 - £40,000 per annum",
+# "Pay: From $18.50 per hour"), read without the scans for amounts, pairs, sentence breaks and
+# trap words, whose outcome is known for them (see _simple_range). Speed only: the result is the
+# same as the full scan's.
+# (bounded: a longer number could overflow to inf, which the full scan drops)
+_SIMPLE_NUMBER = r"[1-9]\d{0,11}(?:,\d{3}){0,3}(?:\.\d\d)?"
+# Units, lower-cased (matched ignoring case; texts with odd case-folding letters never take this
+# path).
+_SIMPLE_UNITS = {
+    " per annum": "year",
+    " per year": "year",
+    " per hour": "hour",
+    " per day": "day",
+    " per week": "week",
+    " per month": "month",
+    "/hr": "hour",
+    "/yr": "year",
+    " an hour": "hour",
+    " a year": "year",
+    " / hourly": "hour",
+    " hourly": "hour",
+    " annually": "year",
+}
+_SIMPLE_SYMBOLS = {"$": DOLLAR, "£": "GBP", "€": "EUR", "₹": "INR"}  # = _resolve_symbol(sym, "")
+_SIMPLE_TEXT_RE = re.compile(
+    r"(?:Pay: |Employer Provided Salary: ?|Compensation Range: |Salary Range: |Salary: )?"
+    r"(?:From |Up to )?"
+    rf"(?P<s1>[$£€₹])(?P<n1>{_SIMPLE_NUMBER})(?P<k1>[kK])?"
+    rf"(?:(?: - |-| to )(?P<s2>(?P=s1))(?P<n2>{_SIMPLE_NUMBER})(?P<k2>[kK])?)?"
+    r"(?: (?P<code>USD|GBP|EUR|CAD|AUD|INR))?"
+    rf"(?P<unit>(?i:{_alt(_SIMPLE_UNITS)}))?"
+    r"(?:, negotiable|, inc benefits| \+ [Bb]enefits)*"
+    r"(?: ?\((?:Glassdoor|Employer) [Ee]st\.\))?"
+)
+# _simple_range reads the groups of amount 1 and 2 by number: 3·side - 2, - 1, and 3·side.
+assert _SIMPLE_TEXT_RE.groupindex == {
+    "s1": 1, "n1": 2, "k1": 3, "s2": 4, "n2": 5, "k2": 6, "code": 7, "unit": 8
+}  # fmt: skip
+
 # Substring pre-checks (speed only): a pattern below can match only where one of its words occurs
 # in the lower-cased text, so when none does the pattern is not run. Exact only when the text has
 # none of the non-ASCII letters that IGNORECASE matches to an ASCII letter (the checks are then
@@ -494,7 +545,11 @@ _COMPONENT_GATES = {
 _FALSE_FRIEND_GATES = ("equity", "stock", "tip", "commission")
 _ESTIMATE_GATES = ("est",)
 _URL_GATES = ("http", "www.")
+# _TIME_COUNT_RE ends every match with one of these words ("hours", "hrs", "days"...).
+_TIME_COUNT_GATES = ("hour", "hr", "day", "shift", "night", "week", "month", "year")
 _DIGIT_RE = re.compile(r"\d")
+# "120,000", "1,250,000": a number _to_number reads with its commas dropped.
+_THOUSANDS_RE = re.compile(r"\d{1,3}(?:,\d{3})+")
 _DECIMALS_END_RE = re.compile(r"[.,]\d{1,2}$")
 _GAP_STOP_RE = re.compile(r"[;]|\.\s+[A-Z]")
 _LABEL_PAREN_AFTER_RE = re.compile(r"\s*\(([^()0-9]{2,60})\)")
@@ -507,6 +562,41 @@ assert all(
 )
 assert all(any(g in w for g in _FALSE_FRIEND_GATES) for w in COMPONENT_FALSE_FRIENDS)
 assert all(any(g in w for g in _ESTIMATE_GATES) for w in ESTIMATE_MARKERS)
+
+
+def _lowered(pattern: re.Pattern) -> re.Pattern:
+    """An IGNORECASE `pattern` as a case-sensitive one for lower-cased text (speed only).
+
+    sre's case-insensitive matching costs 2-3× per position. When :func:`_gate_text` says the
+    lower-cased text is exact (none of the odd case-folding letters), every character keeps its
+    position and matches a lower-case literal exactly when the original matched it ignoring case,
+    so the lowered pattern finds the same spans there.
+    """
+    src = pattern.pattern
+    assert pattern.flags & re.IGNORECASE and not re.search(r"\\[A-Z]", src), src
+    lowered = re.compile(re.sub(r"\(\?p([<=])", r"(?P\1", src.lower()))  # keep "(?P<name>"
+    assert lowered.groupindex == pattern.groupindex
+    return lowered
+
+
+# The patterns run on every amount or range, in their lower-case-text form.
+_UNIT_LOW_RE = _lowered(_UNIT_RE)
+_TIME_COUNT_LOW_RE = _lowered(_TIME_COUNT_RE)
+_TRAP_LOW_RE = _lowered(_TRAP_RE)
+_TRAP_TAIL_LOW_RE = _lowered(_TRAP_TAIL_RE)
+_ANCHOR_LOW_RE = _lowered(_ANCHOR_RE)
+_CLAUSE_STOP_LOW_RE = _lowered(_CLAUSE_STOP_RE)
+_CONTEXT_PERIOD_LOW_RE = _lowered(_CONTEXT_PERIOD_RE)
+_OPEN_MIN_LOW_RE = _lowered(_OPEN_MIN_RE)
+_OPEN_MAX_LOW_RE = _lowered(_OPEN_MAX_RE)
+_OPEN_MIN_AFTER_LOW_RE = _lowered(_OPEN_MIN_AFTER_RE)
+_ANY_PERIOD_WORD_LOW_RE = _lowered(_ANY_PERIOD_WORD_RE)
+_COMPONENT_LOW_RES = {name: _lowered(rx) for name, rx in _COMPONENT_RES.items()}
+_FALSE_FRIENDS_LOW_RE = _lowered(_FALSE_FRIENDS_RE)
+_ESTIMATE_LOW_RE = _lowered(_ESTIMATE_RE)
+_NO_PAY_LOW_RE = _lowered(_NO_PAY_RE)
+_ALL_COMPONENT_GATES = tuple(w for words in _COMPONENT_GATES.values() for w in words)
+_NO_FLAGS = {f"has_{name}": False for name in COMPONENT_WORDS}
 
 # --------------------------------------------------------------------------------------------
 # Public API
@@ -673,7 +763,7 @@ def _annualize(amount: float | None, period: str | None) -> float | None:
     return amount * PERIOD_FACTORS[period]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Amount:
     start: int  # where the amount (with its currency prefix) starts
     num_end: int  # end of number, multiplier, suffix code and "+"
@@ -689,7 +779,7 @@ class _Amount:
     unit: str | None  # a period, "mile", "other" (per load, per driver) or None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Range:
     lo: _Amount | None
     hi: _Amount | None
@@ -729,47 +819,90 @@ def _blank(m: re.Match) -> str:
     return " " * len(m.group())
 
 
+def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with each (start, end) span blanked out, as ``pattern.sub(_blank, text)`` does."""
+    parts = []
+    prev = 0
+    for start, end in spans:
+        parts.append(text[prev:start])
+        parts.append(" " * (end - start))
+        prev = end
+    parts.append(text[prev:])
+    return "".join(parts)
+
+
 def _parse(text: str, currency: str) -> PayParse:
     norm = _normalize(text)
     low = _gate_text(norm)
-    gated = {name: _may_match(low, words) for name, words in _COMPONENT_GATES.items()}
-    if any(gated.values()):
-        plain = _FALSE_FRIENDS_RE.sub(" ", norm) if _may_match(low, _FALSE_FRIEND_GATES) else norm
-        flags = {
-            f"has_{name}": gated[name] and bool(rx.search(plain))
-            for name, rx in _COMPONENT_RES.items()
-        }
-    else:
-        flags = {f"has_{name}": False for name in _COMPONENT_RES}
-    is_estimate = _may_match(low, _ESTIMATE_GATES) and bool(_ESTIMATE_RE.search(norm))
+    if low is None:
+        plain = _FALSE_FRIENDS_RE.sub(" ", norm)
+        flags = {f"has_{name}": bool(rx.search(plain)) for name, rx in _COMPONENT_RES.items()}
+        is_estimate = bool(_ESTIMATE_RE.search(norm))
+    else:  # the substring pre-checks, then the lowered patterns on `low` (see _lowered)
+        if _may_match(low, _ALL_COMPONENT_GATES):
+            plain = (
+                _FALSE_FRIENDS_LOW_RE.sub(" ", low) if _may_match(low, _FALSE_FRIEND_GATES) else low
+            )
+            flags = {
+                f"has_{name}": _may_match(low, _COMPONENT_GATES[name]) and bool(rx.search(plain))
+                for name, rx in _COMPONENT_LOW_RES.items()
+            }
+        else:
+            flags = _NO_FLAGS
+        is_estimate = _may_match(low, _ESTIMATE_GATES) and bool(_ESTIMATE_LOW_RE.search(low))
     if not norm.strip():
         return PayParse(text=text, reason="empty text", **flags)
     if not _DIGIT_RE.search(norm):  # no digit, no amount: only the reason is left to find
-        reason = _reason(norm, [], [], False, False)
+        reason = _reason(norm, low, [], [], False, False)
         return PayParse(text=text, is_estimate=is_estimate, reason=reason, **flags)
 
     masked = _URL_RE.sub(" ", norm) if _may_match(low, _URL_GATES) else norm
-    masked = _TIME_COUNT_RE.sub(_blank, masked)
-    amounts = []
-    for m in _AMOUNT_RE.finditer(masked):
-        amount = _read_amount(m, masked)
-        if amount is not None:
-            amounts.append(amount)
-            if len(amounts) >= MAX_AMOUNTS:
-                break
-    ranges = _pair(amounts, masked) if amounts else []
-    breaks = [m.end() for m in _SENTENCE_BREAK_RE.finditer(masked)] if ranges else []
-
+    if low is None:
+        masked = _TIME_COUNT_RE.sub(_blank, masked)
+        mlow = None
+    else:
+        # `mlow`: `masked` lower-cased, position for position, for the _lowered patterns.
+        mlow = masked.lower() if masked is not norm else low
+        spans = (
+            [m.span() for m in _TIME_COUNT_LOW_RE.finditer(mlow)]
+            if _may_match(low, _TIME_COUNT_GATES)
+            else None
+        )
+        if spans:
+            masked, mlow = _blank_spans(masked, spans), _blank_spans(mlow, spans)
     kept: list[tuple[_Range, str | None]] = []
     dropped: list[str] = []
-    for rng in ranges:
-        why = _trap(rng, masked, breaks)
-        if why:
-            dropped.append(why)
-            continue
+    simple = _SIMPLE_TEXT_RE.fullmatch(masked) if mlow is not None else None
+    if simple:
+        amounts, rng = _simple_range(simple)
+        breaks: list[int] = []
         kept.append((rng, None))
+    else:
+        amounts = []
+        for m in _AMOUNT_RE.finditer(masked, _amount_scan_start(masked)):
+            amount = _read_amount(m, masked, mlow)
+            if amount is not None:
+                amounts.append(amount)
+                if len(amounts) >= MAX_AMOUNTS:
+                    break
+        ranges = _pair(amounts, masked) if amounts else []
+        breaks = []
+        if ranges:
+            break_re = _SENTENCE_BREAK_RE if "*" in masked else _SENTENCE_BREAK_NO_STAR_RE
+            breaks = [m.end() for m in break_re.finditer(masked)]
+        for rng in ranges:
+            why = _trap(rng, masked, mlow, breaks)
+            if why:
+                dropped.append(why)
+                continue
+            kept.append((rng, None))
 
-    text_has_period = _LazyFlag(_ANY_PERIOD_WORD_RE, masked)  # read by few texts: searched once
+    # read by few texts: searched once, on first use
+    text_has_period = (
+        _LazyFlag(_ANY_PERIOD_WORD_RE, masked)
+        if mlow is None
+        else _LazyFlag(_ANY_PERIOD_WORD_LOW_RE, mlow)
+    )
     stated = {a.unit for r, _ in kept for a in (r.lo, r.hi) if a and a.unit in PERIOD_FACTORS}
     sibling_period = stated.pop() if len(stated) == 1 else None
 
@@ -778,13 +911,15 @@ def _parse(text: str, currency: str) -> PayParse:
     per_unit = False
     prev_end = 0
     for rng, _ in kept:
-        result = _build(rng, masked, breaks, prev_end, currency, text_has_period, sibling_period)
+        result = _build(
+            rng, masked, mlow, breaks, prev_end, currency, text_has_period, sibling_period
+        )
         prev_end = rng.end
-        if result == "zero":
-            zero = True
-            continue
-        if result == "per-unit":
-            per_unit = True
+        if type(result) is str:  # not `==`: that would call PayRange's dataclass __eq__
+            if result == "zero":
+                zero = True
+            else:
+                per_unit = True
             continue
         out.append(result)
 
@@ -795,7 +930,7 @@ def _parse(text: str, currency: str) -> PayParse:
 
     reason = None
     if not out:
-        reason = _reason(norm, amounts, dropped, zero, per_unit)
+        reason = _reason(norm, low, amounts, dropped, zero, per_unit)
     return PayParse(text=text, ranges=tuple(out), is_estimate=is_estimate, reason=reason, **flags)
 
 
@@ -813,38 +948,117 @@ class _LazyFlag:
         return self._value
 
 
-def _read_amount(m: re.Match, text: str) -> _Amount | None:
-    num = m.group("num")
-    mult_raw = (m.group("mult") or "").strip().lower()
-    mult = MULTIPLIERS.get(mult_raw, 1.0)
-    value = _to_number(num, bool(mult_raw))
-    if value is None:
+def _amount_scan_start(text: str) -> int:
+    """Where the first amount can start: before the first digit, back over prefix characters.
+
+    Every amount holds a digit, and only currency marks, spaces and "." come before its first
+    digit, so no amount starts earlier; scanning from here (lookbehinds and "\\b" still see
+    the text before) finds the same amounts, without trying every position of a long preamble.
+    """
+    m = _DIGIT_RE.search(text)
+    if m is None:
+        return len(text)
+    pos = m.start()
+    while pos and (text[pos - 1] in _AMOUNT_PREFIX_CHARS or text[pos - 1].isspace()):
+        pos -= 1
+    return pos
+
+
+def _simple_range(m: re.Match) -> tuple[list[_Amount], _Range]:
+    """The amounts and the range of a text _SIMPLE_TEXT_RE matched, as the full scan reads them.
+
+    In such a text the amount pattern matches exactly the one or two amounts (their "num" is the
+    whole number; only the last one can have a suffix code; no "+" or company-figure word
+    follows), the unit is read after the last amount only, the gap between two amounts is a
+    range connector, no sentence break, trap word or time count occurs, and the text before the
+    range holds no period word or currency code. tests/test_pay.py checks these shapes against
+    the full scan.
+    """
+    sym, num1, k1, num2, k2, code, unit_raw = m.group("s1", "n1", "k1", "n2", "k2", "code", "unit")
+    symbol = _SIMPLE_SYMBOLS[sym]
+    amounts = []
+    for side, num, k in ((1, num1, k1), (2, num2, k2)):
+        if num is None:
+            break
+        # _to_number of a _SIMPLE_NUMBER: commas are thousands separators, "." a decimal point
+        value = float(num.replace(",", ""))
+        mult = MULTIPLIERS[k.lower()] if k else 1.0
+        num_end = m.end(side * 3)  # the group of the multiplier, else of the number
+        if num_end < 0:
+            num_end = m.end(side * 3 - 1)
+        amounts.append(
+            _Amount(
+                m.start(side * 3 - 2),
+                num_end,
+                num_end,
+                value * mult,
+                symbol,
+                True,
+                bool(k),
+                mult,
+                "." not in num,  # whole: _SIMPLE_NUMBER's only decimal part is ".dd"
+                False,
+                False,
+                None,
+            )
+        )
+    last = amounts[-1]
+    if code:  # a code after the last amount is its suffix ("$120,000-$150,000 USD")
+        last.num_end = last.end = m.end("code")
+        last.symbol = _resolve_symbol(sym, code)
+    if unit_raw:
+        last.unit = _SIMPLE_UNITS[unit_raw.lower()]
+        last.end = m.end("unit")
+    first = amounts[0]
+    if last is first:
+        return amounts, _Range(first, None, first.start, first.end, first, first)
+    return amounts, _Range(first, last, first.start, last.end, first, last)
+
+
+def _read_amount(m: re.Match, text: str, low: str | None) -> _Amount | None:
+    pre, num, mult_raw, big, post, plus = m.group("pre", "num", "mult", "big", "post", "plus")
+    if mult_raw:
+        mult_raw = mult_raw.strip().lower()
+        mult = MULTIPLIERS.get(mult_raw, 1.0)
+        value = _to_number(num, True)
+    else:
+        mult = 1.0
+        # digits only (the commonest number): what _to_number returns, without its checks
+        value = (
+            float(num.replace(",", ""))
+            if num.isdecimal() or _THOUSANDS_RE.fullmatch(num)
+            else _to_number(num, False)
+        )
+    if value is None or value == math.inf:
         return None
-    pre = (m.group("pre") or "").replace(" ", "")
-    post = (m.group("post") or "").strip()
-    symbol = _resolve_symbol(pre, post)
+    pre = pre.replace(" ", "") if pre else ""
+    if post:
+        post = post.strip()
+        symbol = _resolve_symbol(pre, post)
+    else:
+        post = ""
+        symbol = _PREFIX_SYMBOLS.get(pre) or _resolve_symbol(pre, post)
     unit = None
-    end = m.end()
-    um = _UNIT_RE.match(text, m.end())
+    num_end = end = m.end()
+    um = _UNIT_RE.match(text, end) if low is None else _UNIT_LOW_RE.match(low, end)
     if um:
         unit = _unit_of(um)
         end = um.end()
     if mult_raw == "lpa":
         unit = unit or "year"
-    whole = not _DECIMALS_END_RE.search(num)
     return _Amount(
-        start=m.start(),
-        num_end=m.end(),
-        end=end,
-        value=value * mult,
-        symbol=symbol,
-        has_currency=bool(pre or post),
-        has_mult=bool(mult_raw),
-        mult=mult,
-        whole=whole,
-        plus=bool(m.group("plus")),
-        big=bool(m.group("big")),
-        unit=unit,
+        m.start(),
+        num_end,
+        end,
+        value * mult,
+        symbol,
+        bool(pre or post),
+        bool(mult_raw),
+        mult,
+        not _DECIMALS_END_RE.search(num),
+        bool(plus),
+        bool(big),
+        unit,
     )
 
 
@@ -928,7 +1142,7 @@ def _pair(amounts: list[_Amount], text: str) -> list[_Range]:
                 if i and _is_connector(amounts[i - 1], a, text):
                     keep[i - 1] = True
         amounts = [
-            _Amount(**{**a.__dict__, "has_currency": True})
+            dataclasses.replace(a, has_currency=True)
             for a, k in zip(amounts, keep, strict=True)
             if k
         ]
@@ -978,6 +1192,8 @@ def _bare_but_pay(a: _Amount) -> bool:
 
 def _is_connector(a: _Amount, b: _Amount, text: str) -> bool:
     gap = text[a.end : b.start]
+    if gap in _PLAIN_CONNECTORS:  # the commonest gaps, which the first check below accepts
+        return True
     cleaned = _GAP_STRIP_RE.sub(" ", gap)
     if _CONNECTOR_RE.match(cleaned):
         return True
@@ -994,39 +1210,53 @@ def _is_connector(a: _Amount, b: _Amount, text: str) -> bool:
     return bool(_MIN_BEFORE_RE.search(wide_before) and _MAX_GAP_RE.search(gap))
 
 
+def _last_match(matches: Iterator[re.Match]) -> re.Match | None:
+    """The last of `matches`, or None (without building a list of them all)."""
+    last = deque(matches, maxlen=1)
+    return last[0] if last else None
+
+
 def _sentence_start(pos: int, breaks: list[int]) -> int:
     """Start of the sentence holding `pos`, looking back at most CONTEXT_CHARS."""
+    if not breaks:
+        return max(0, pos - CONTEXT_CHARS)
     i = bisect.bisect_right(breaks, pos)
     start = breaks[i - 1] if i else 0
     return max(start, pos - CONTEXT_CHARS)
 
 
-def _trap(rng: _Range, text: str, breaks: list[int]) -> str | None:
+def _trap(rng: _Range, text: str, low: str | None, breaks: list[int]) -> str | None:
     """The trap word that makes this range not pay, or None."""
     if rng.lo.big or (rng.hi is not None and rng.hi.big):
         return "company figure (million/billion)"
+    if low is None:
+        trap_re, tail_re, anchor_re, stop_re = _TRAP_RE, _TRAP_TAIL_RE, _ANCHOR_RE, _CLAUSE_STOP_RE
+    else:  # the same patterns on the lower-cased text (see _lowered)
+        text = low
+        trap_re, tail_re, anchor_re = _TRAP_LOW_RE, _TRAP_TAIL_LOW_RE, _ANCHOR_LOW_RE
+        stop_re = _CLAUSE_STOP_LOW_RE
     s0 = _sentence_start(rng.start, breaks)
     before = text[s0 : rng.start]
-    traps = list(_TRAP_RE.finditer(before))
-    if traps:
+    last_trap = _last_match(trap_re.finditer(before))
+    if last_trap is not None:
         # "orientation pay", "wellness stipend": an anchor right after a trap word is no anchor
         anchors = [
-            m for m in _ANCHOR_RE.finditer(before) if not _TRAP_TAIL_RE.search(before, 0, m.start())
+            m for m in anchor_re.finditer(before) if not tail_re.search(before, 0, m.start())
         ]
-        if not anchors or anchors[-1].start() < traps[-1].start():
-            return traps[-1].group().lower()
+        if not anchors or anchors[-1].start() < last_trap.start():
+            return last_trap.group().lower()
     after = text[rng.end : rng.end + 60]
-    stop = _CLAUSE_STOP_RE.search(after)
+    stop = stop_re.search(after)
     if stop:
         after = after[: stop.start()]
     after = " ".join(after.split()[:4])
-    trap = _TRAP_RE.search(after)
+    trap = trap_re.search(after)
     if trap:
         return trap.group().lower()
     return None
 
 
-def _build(rng, text, breaks, prev_end, default_ccy, text_has_period, sibling_period):
+def _build(rng, text, low, breaks, prev_end, default_ccy, text_has_period, sibling_period):
     lo, hi = rng.lo, rng.hi
     # A multiplier written on one side only applies to both ("$120-150K", "£80k - 130k").
     if hi is not None:
@@ -1047,16 +1277,23 @@ def _build(rng, text, breaks, prev_end, default_ccy, text_has_period, sibling_pe
         return "zero"
 
     # Open ends.
-    start_text = text[max(prev_end, rng.start - 40) : rng.start]
+    # `ltext`: where the case-insensitive patterns run (see _lowered)
+    if low is None:
+        ltext, open_max_re, open_min_re = text, _OPEN_MAX_RE, _OPEN_MIN_RE
+        open_min_after_re, context_period_re = _OPEN_MIN_AFTER_RE, _CONTEXT_PERIOD_RE
+    else:
+        ltext, open_max_re, open_min_re = low, _OPEN_MAX_LOW_RE, _OPEN_MIN_LOW_RE
+        open_min_after_re, context_period_re = _OPEN_MIN_AFTER_LOW_RE, _CONTEXT_PERIOD_LOW_RE
+    start_text = ltext[max(prev_end, rng.start - 40) : rng.start]
     lo_out: float | None = lo_v
     hi_out: float | None = hi_v
     if hi is None:
-        if _OPEN_MAX_RE.search(start_text):
+        if open_max_re.search(start_text):
             lo_out = None
         elif (
-            _OPEN_MIN_RE.search(start_text)
+            open_min_re.search(start_text)
             or (lo.plus and not _followed_by_word(lo, text))
-            or _OPEN_MIN_AFTER_RE.match(text, lo.num_end)
+            or open_min_after_re.match(ltext, lo.num_end)
         ):
             hi_out = None
     elif lo_out is not None and hi_out is not None and lo_out > hi_out:
@@ -1074,9 +1311,9 @@ def _build(rng, text, breaks, prev_end, default_ccy, text_has_period, sibling_pe
         period = unit
     else:
         s0 = max(_sentence_start(rng.start, breaks), prev_end)
-        ctx = list(_CONTEXT_PERIOD_RE.finditer(text, s0, rng.start))
-        if ctx:
-            period = _context_period(ctx[-1])
+        last = _last_match(context_period_re.finditer(ltext, s0, rng.start))
+        if last is not None:
+            period = _context_period(last)
         elif sibling_period:
             period = sibling_period
         if period == "mile":
@@ -1090,10 +1327,18 @@ def _build(rng, text, breaks, prev_end, default_ccy, text_has_period, sibling_pe
             period = None
     if period is None and unit != "mile":
         inferred = True
-        whole_range = hi is not None and lo.whole and hi.whole
-        period, factor = _infer_period(
-            v, any_mult, whole_range and not bool(text_has_period), lo_out, hi_out
+        # text_has_period (a search of the whole text) is read last: only the dropped-K rule,
+        # for a whole-number range with both ends in 100-999, needs it
+        dropped_k_candidate = (
+            hi is not None
+            and lo.whole
+            and hi.whole
+            and not any_mult
+            and _in_dropped_k_range(lo_out)
+            and _in_dropped_k_range(hi_out)
+            and not text_has_period
         )
+        period, factor = _infer_period(v, any_mult, dropped_k_candidate, lo_out, hi_out)
         if factor != 1:
             lo_out = lo_out * factor if lo_out is not None else None
             hi_out = hi_out * factor if hi_out is not None else None
@@ -1128,6 +1373,10 @@ def infer_period(amount: float) -> str:
     return _infer_period(amount, False, False, None, None)[0]
 
 
+def _in_dropped_k_range(x: float | None) -> bool:
+    return x is not None and DROPPED_K_RANGE[0] <= x < DROPPED_K_RANGE[1]
+
+
 def _infer_period(v, any_mult, dropped_k_candidate, lo, hi) -> tuple[str, float]:
     """The module's one period-inference rule; returns (period, factor to apply)."""
     if any_mult:
@@ -1146,15 +1395,18 @@ def _infer_period(v, any_mult, dropped_k_candidate, lo, hi) -> tuple[str, float]
 
 
 def _currency(rng: _Range, text, breaks, prev_end, default_ccy) -> str:
-    symbols = [a.symbol for a in (rng.lo, rng.hi) if a is not None and a.symbol]
-    explicit = [s for s in symbols if s != DOLLAR]
-    if explicit:
-        return explicit[-1]
+    hi = rng.hi
+    if hi is not None and hi.symbol and hi.symbol != DOLLAR:  # an explicit mark: the last one
+        return hi.symbol
+    if rng.lo.symbol and rng.lo.symbol != DOLLAR:
+        return rng.lo.symbol
     m = _CODE_AFTER_RE.match(text, rng.end)
     if m:
         return m.group("code")
     s0 = max(_sentence_start(rng.start, breaks), prev_end, rng.start - 60)
-    m = _CODE_BEFORE_RE.search(text[s0 : rng.start])
+    before = text[s0 : rng.start]
+    # (codes are upper-case: a segment with no upper-case letter holds none)
+    m = _CODE_BEFORE_RE.search(before) if before != before.lower() else None
     if m:
         return m.group("code")
     return default_ccy
@@ -1244,14 +1496,14 @@ def _restates(a: PayRange, b: PayRange) -> bool:
     return abs(mids[0] - mids[1]) <= RESTATEMENT_TOLERANCE * max(mids)
 
 
-def _reason(norm: str, amounts, dropped, zero, per_unit) -> str:
+def _reason(norm: str, low: str | None, amounts, dropped, zero, per_unit) -> str:
     if dropped:
         return f"only non-pay amounts ({dropped[0]})"
     if zero:
         return "zero amounts"
     if per_unit:
         return "only per-unit amounts (not a time or mileage rate)"
-    m = _NO_PAY_RE.search(norm)
+    m = _NO_PAY_RE.search(norm) if low is None else _NO_PAY_LOW_RE.search(low)
     if m:
         return f"no pay stated ({m.group().lower()})"
     if any(a.has_currency for a in amounts):
@@ -1260,3 +1512,11 @@ def _reason(norm: str, amounts, dropped, zero, per_unit) -> str:
 
 
 assert set(PLAUSIBLE_AMOUNT) == set(PERIODS)
+# The commonest currency prefixes, resolved once (_read_amount looks them up).
+_PREFIX_SYMBOLS = {mark: _resolve_symbol(mark, "") for mark in (DOLLAR, *CURRENCY_SYMBOLS)}
+assert all(_PREFIX_SYMBOLS.values())
+assert all(
+    _CONNECTOR_RE.match(_GAP_STRIP_RE.sub(" ", gap)) and not _GAP_STRIP_RE.search(gap)
+    for gap in _PLAIN_CONNECTORS
+)
+assert all(_resolve_symbol(sym, "") == code for sym, code in _SIMPLE_SYMBOLS.items())

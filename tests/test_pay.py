@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -418,3 +419,45 @@ def test_gold_accuracy():
         )
         correct += has_pay and amounts_ok and (r.currency, r.period) == exp[2:]
     assert correct / len(rows) >= GOLD_MIN_ACCURACY
+
+
+SIMPLE_SHAPES = [
+    "$53K-$91K (Glassdoor est.)",
+    "$91K-$53K (Glassdoor Est.)",
+    "₹10L-₹12L (Glassdoor est.)",
+    "₹500K-₹900K(Employer est.)",
+    "$120 - $145",
+    "$120 - $145 per year",
+    "£30,000 - £40,000 per annum",
+    "£500 - £600 per annum",
+    "£90,000 - £125 per annum",
+    "From £30,000 to £40,000 per annum, negotiable, inc benefits",
+    "£30,000 per annum + Benefits",
+    "Up to £45,000 per annum",
+    "Pay: $18.50 - $22.00 per hour",
+    "Pay: From $18.50 per hour",
+    "Pay: $85,000.00 - $180,000.00 per hour",
+    "Employer Provided Salary:$20 - $25 Per Hour",
+    "$20-$25 Per Hour(Glassdoor est.)",
+    "$22.50/hr",
+    "$95k/yr",
+    "$0 - $0",
+    "$0K",
+    "€60K - €80K EUR",
+    "$120,000-$150,000 USD",
+    "Salary Range: $100,000 - $120,000 annually",
+    "$20 - $30 / hourly",
+    "$123456789012,345",
+]
+
+
+@pytest.mark.parametrize("raw", SIMPLE_SHAPES)
+@pytest.mark.parametrize("currency", ["USD", "AUD"])
+def test_simple_shapes_read_as_the_full_scan_reads_them(raw, currency, monkeypatch):
+    """The fast path for the commonest shapes (analysis.pay._simple_range) changes no result."""
+    from analysis import pay
+
+    fast = pay._parse(raw, currency)
+    monkeypatch.setattr(pay, "_SIMPLE_TEXT_RE", re.compile(r"(?!)"))  # never matches: full scan
+    full = pay._parse(raw, currency)
+    assert (fast, repr(fast)) == (full, repr(full))
