@@ -10,10 +10,14 @@ import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
-import extruct
-
 from analysis.adapters import public_datasets
-from analysis.adapters.pages import html_to_text, job_postings, pay_sentence, record_from_jsonld
+from analysis.adapters.pages import (
+    html_to_text,
+    job_postings,
+    page_postings,
+    pay_sentence,
+    record_from_jsonld,
+)
 from analysis.adapters.records import (
     Record,
     clean_text,
@@ -144,12 +148,7 @@ def read_jsonld_only(text: str, name: str) -> Iterator[Record]:
     if text.lstrip()[:1] in ("{", "["):
         postings = list(job_postings(json.loads(text)))
     else:
-        data = extruct.extract(text, syntaxes=["json-ld", "microdata"], uniform=True)
-        postings = [
-            item
-            for block in data.get("json-ld", []) + data.get("microdata", [])
-            for item in job_postings(block)
-        ]
+        postings = page_postings(text)
     if not postings:
         yield Record("jsonld", name, "file", problem="no schema.org JobPosting found")
     for index, posting in enumerate(postings):

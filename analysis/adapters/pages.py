@@ -37,13 +37,18 @@ _CAMEL_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _REMOTE_WORDS = ("remote", "telecommute")
 
 
-def read_html(text: str, name: str) -> Iterator[Record]:
+def page_postings(text: str) -> list[dict]:
+    """schema.org JobPosting objects in an HTML page, from JSON-LD and microdata (via extruct)."""
     data = extruct.extract(text, syntaxes=["json-ld", "microdata"], uniform=True)
-    postings = [
+    return [
         item
         for block in data.get("json-ld", []) + data.get("microdata", [])
         for item in job_postings(block)
     ]
+
+
+def read_html(text: str, name: str) -> Iterator[Record]:
+    postings = page_postings(text)
     if not postings:
         yield read_prose_page(text, name)
         return
