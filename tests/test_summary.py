@@ -56,3 +56,38 @@ def test_summary_does_not_mutate_its_input(market):
     before = market.copy()
     band_summary(market, by="metro")
     pd.testing.assert_frame_equal(market, before)
+
+
+def test_bootstrap_interval_of_the_median_contains_it_and_narrows_with_n(market):
+    summary = band_summary(market, by="metro")
+    assert (summary["annual_mid_median_low"] <= summary["annual_mid_median"]).all()
+    assert (summary["annual_mid_median"] <= summary["annual_mid_median_high"]).all()
+    assert (summary["annual_mid_median_low"] < summary["annual_mid_median_high"]).all()
+    widths = []
+    for n in (10, 40, 160):
+        sample = market.groupby("metro").head(n)
+        row = band_summary(sample, by="metro").iloc[0]
+        assert row["annual_mid_median_low"] <= row["annual_mid_median"]
+        assert row["annual_mid_median"] <= row["annual_mid_median_high"]
+        widths.append(row["annual_mid_median_high"] - row["annual_mid_median_low"])
+    assert widths[0] > widths[1] > widths[2]
+
+
+def test_bootstrap_interval_options_single_bands_and_missing_keys(market):
+    one = band_summary(market.iloc[[0]], by="metro")
+    assert one["annual_mid_median_low"].item() == one["annual_mid_median_high"].item()
+    assert one["annual_mid_median_low"].item() == market["annual_mid"].iloc[0]
+    first = band_summary(market, by="metro", seed=4, n_boot=200)
+    assert first.equals(band_summary(market, by="metro", seed=4, n_boot=200))
+    narrow = band_summary(market, by="metro", confidence=0.5)
+    wide = band_summary(market, by="metro", confidence=0.99)
+    assert (
+        narrow["annual_mid_median_high"] - narrow["annual_mid_median_low"]
+        < wide["annual_mid_median_high"] - wide["annual_mid_median_low"]
+    ).all()
+    # Groups with a missing key keep their own interval, aligned with their own median.
+    with_missing = market.assign(metro=market["metro"].where(market.index % 3 != 0))
+    summary = band_summary(with_missing, by="metro")
+    assert len(summary) == 3
+    assert (summary["annual_mid_median_low"] <= summary["annual_mid_median"]).all()
+    assert (summary["annual_mid_median"] <= summary["annual_mid_median_high"]).all()
