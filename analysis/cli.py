@@ -118,7 +118,55 @@ def _parser() -> argparse.ArgumentParser:
     compare.add_argument("--reference", default=REFERENCE_METRO, metavar="NAME")
     compare.add_argument("--role-family", metavar="NAME", help="compare within one role family")
     compare.add_argument("--currency", default=DEFAULT_CURRENCY, metavar="CODE")
+    compare.add_argument(
+        "--adjust",
+        metavar="COLS",
+        help="composition-adjusted: OLS of log midpoint with these controls, e.g. "
+        "role_family,level (default: raw medians with bootstrap CIs)",
+    )
     compare.set_defaults(run=_compare)
+
+    benchmark = commands.add_parser(
+        "benchmark",
+        help="where one posting sits among its peers, CSV",
+        description="Percentiles of one posting's min, mid and max among its peers (same role "
+        "family, level when known, metro; widened to state, then nation, when peers are few).",
+    )
+    benchmark.add_argument("data", nargs="?", metavar="DATA")
+    benchmark.add_argument("--posting-id", metavar="ID")
+    benchmark.add_argument("--title", metavar="T")
+    benchmark.add_argument("--location", metavar="L")
+    benchmark.add_argument("--pay", metavar="TEXT")
+    benchmark.add_argument("--currency", default=DEFAULT_CURRENCY, metavar="CODE")
+    benchmark.set_defaults(run=_benchmark)
+
+    for name, help_text, run in (
+        ("ladder", "level ladders per role family, CSV", _ladder),
+        (
+            "disclosure",
+            "share of postings with pay, uncovered postings, range width; CSV",
+            _disclosure,
+        ),
+        ("market", "posted bands against BLS OEWS May 2025 wage percentiles, CSV", _market),
+        ("infer-levels", "hidden levels from band clusters (inferred, labelled so), CSV", _infer),
+    ):
+        command = commands.add_parser(name, help=help_text, description=help_text)
+        command.add_argument("data", nargs="?", metavar="DATA")
+        command.add_argument("--currency", default=DEFAULT_CURRENCY, metavar="CODE")
+        if name == "disclosure":
+            command.add_argument("--by", default="state", metavar="COLS")
+            command.add_argument(
+                "--view",
+                choices=("rates", "uncovered", "width"),
+                default="rates",
+                help="rates by group (default), postings a law covers that show no range, or "
+                "the distribution of range width",
+            )
+        if name == "market":
+            command.add_argument("--by", default="role_family,metro", metavar="COLS")
+        if name == "ladder":
+            command.add_argument("--role-family", metavar="NAME")
+        command.set_defaults(run=run)
 
     diff = commands.add_parser(
         "diff",
@@ -216,11 +264,99 @@ def _compare(args) -> int:
     _check_columns(bands, [args.across])
     if args.role_family:
         bands = bands.loc[bands["role_family"] == args.role_family]
-    table = location_comparison(
-        bands, across=args.across, reference=args.reference, currency=args.currency
-    )
+    if args.adjust:
+        from analysis.compare import adjusted_comparison
+
+        controls = tuple(c.strip() for c in args.adjust.split(",") if c.strip())
+        _check_columns(bands, list(controls))
+        table = adjusted_comparison(
+            bands,
+            across=args.across,
+            reference=args.reference,
+            controls=controls,
+            currency=args.currency,
+        )
+    else:
+        table = location_comparison(
+            bands, across=args.across, reference=args.reference, currency=args.currency
+        )
     table.to_csv(sys.stdout, index=False)
     return EXIT_OK
+
+
+def _benchmark(args) -> int:
+    from analysis.benchmark import benchmark_from_text, posting_benchmark
+    from analysis.datasets import load_bands
+
+    bands = load_bands(args.data)
+    if args.posting_id:
+        table = posting_benchmark(bands, posting_id=args.posting_id, currency=args.currency)
+    elif args.title and args.location and args.pay:
+        table = benchmark_from_text(
+            bands,
+            title=args.title,
+            location=args.location,
+            pay_text=args.pay,
+            currency=args.currency,
+        )
+    else:
+        raise ValueError("give --posting-id ID, or all of --title, --location and --pay")
+    _write_csv(table)
+    return EXIT_OK
+
+
+def _ladder(args) -> int:
+    from analysis.datasets import load_bands
+    from analysis.ladders import level_ladder
+
+    table = level_ladder(
+        load_bands(args.data), role_family=args.role_family, currency=args.currency
+    )
+    _write_csv(table)
+    return EXIT_OK
+
+
+def _disclosure(args) -> int:
+    from analysis.datasets import load_bands
+    from analysis.disclosure import disclosure_rates, range_width, uncovered_postings
+
+    bands = load_bands(args.data)
+    by = [c.strip() for c in args.by.split(",") if c.strip()]
+    if args.view == "rates":
+        _check_columns(bands, by)
+        table = disclosure_rates(bands, by=tuple(by))
+    elif args.view == "uncovered":
+        table = uncovered_postings(bands)
+    else:
+        table = range_width(bands, currency=args.currency)
+    _write_csv(table)
+    return EXIT_OK
+
+
+def _market(args) -> int:
+    from analysis.datasets import load_bands
+    from analysis.market import market_reference
+
+    bands = load_bands(args.data)
+    by = [c.strip() for c in args.by.split(",") if c.strip()]
+    _check_columns(bands, by)
+    _write_csv(market_reference(bands, by=tuple(by), currency=args.currency))
+    return EXIT_OK
+
+
+def _infer(args) -> int:
+    from analysis.datasets import load_bands
+    from analysis.level_inference import infer_levels
+
+    _write_csv(infer_levels(load_bands(args.data), currency=args.currency))
+    return EXIT_OK
+
+
+def _write_csv(table: pd.DataFrame) -> None:
+    """CSV to stdout, text cells neutralized (posting text is untrusted; this lands in Excel)."""
+    from analysis.export import neutralize_formulas
+
+    neutralize_formulas(table).to_csv(sys.stdout, index=False)
 
 
 def _diff(args) -> int:

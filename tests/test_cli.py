@@ -171,3 +171,38 @@ def test_ingest_with_a_mapping_file_and_a_forced_format(tmp_path):
     ]
     bad = run("ingest", str(raw), "--format", "fax", "--out", str(tmp_path / "store"))
     assert bad.returncode == 1 and "unknown format 'fax'" in bad.stderr
+
+
+ANALYSES = [  # command, a column its CSV must have
+    (["compare", "--adjust", "role_family,level"], "index_low"),
+    (
+        [
+            "benchmark",
+            "--title",
+            "Research Scientist, Machine Learning (PhD)",
+            "--location",
+            "Sunnyvale, CA",
+            "--pay",
+            "$117,000/year to $173,000/year + bonus + equity + benefits",
+        ],
+        "pct_mid",
+    ),
+    (["ladder", "--role-family", "software engineer"], "step_pct"),
+    (["disclosure"], "share_with_pay"),
+    (["disclosure", "--view", "uncovered"], "jurisdiction"),
+    (["disclosure", "--view", "width"], "share_too_wide"),
+    (["market"], "mid_position"),
+    (["infer-levels"], "inferred_level"),
+]
+
+
+@pytest.mark.parametrize(("args", "column"), ANALYSES, ids=lambda a: str(a)[:30])
+def test_analysis_commands_print_csv(capsys, args, column):
+    assert main(args) == 0
+    table = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert column in table.columns and len(table) >= 1
+
+
+def test_benchmark_needs_a_posting(capsys):
+    assert main(["benchmark", "--title", "Data Scientist"]) == 1
+    assert "--posting-id" in capsys.readouterr().err
