@@ -32,6 +32,7 @@ _EXPORTS = {
     "comparable_bands": "analysis.summary",
     "coverage_by": "analysis.coverage",
     "currency_coverage": "analysis.summary",
+    "group_shifts": "analysis.diff",
     "headline_figures": "analysis.coverage",
     "ingest": "analysis.snapshot",
     "largest_groups": "analysis.compare",

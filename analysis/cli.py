@@ -178,6 +178,12 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("old", metavar="OLD")
     diff.add_argument("new", metavar="NEW")
     diff.add_argument("--all", action="store_true", help="list unchanged postings too")
+    diff.add_argument(
+        "--by",
+        metavar="COLS",
+        help="instead of postings, print group-level shifts of median midpoints with bootstrap "
+        "CIs, e.g. --by metro or --by role_family,level",
+    )
     diff.set_defaults(run=_diff)
 
     report = commands.add_parser(
@@ -364,7 +370,15 @@ def _diff(args) -> int:
     from analysis.export import neutralize_formulas
     from analysis.snapshot import read_bands
 
-    table = snapshot_diff(read_bands(args.old), read_bands(args.new))
+    old, new = read_bands(args.old), read_bands(args.new)
+    if args.by:
+        from analysis.diff import group_shifts
+
+        by = [c.strip() for c in args.by.split(",") if c.strip()]
+        _check_columns(new, by)
+        _write_csv(group_shifts(old, new, by=by))
+        return EXIT_OK
+    table = snapshot_diff(old, new)
     for status, n in diff_counts(table).items():
         print(f"{status}: {n:,}", file=sys.stderr)
     if not args.all:

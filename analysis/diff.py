@@ -6,6 +6,7 @@ the snapshots; other changes (title wording, location text) leave it "unchanged"
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 STATUSES = ("added", "removed", "rebanded", "unchanged")
@@ -89,3 +90,51 @@ def _band_text(row) -> str:
     high = "" if pd.isna(row.pay_max) else f"{row.pay_max:,.2f}".removesuffix(".00")
     label = "" if pd.isna(row.band_label) else f"{row.band_label}: "
     return f"{label}{row.currency} {low}–{high} per {row.pay_period}"
+
+
+def group_shifts(
+    old: pd.DataFrame,
+    new: pd.DataFrame,
+    *,
+    by: str | list[str] = "metro",
+    currency: str = "USD",
+    min_n: int = 5,
+    confidence: float = 0.95,
+    n_boot: int = 1000,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """How each group's median band midpoint moved between two snapshots, with its uncertainty.
+
+    Per group: n then and now, median annual_mid then and now, change (new / old - 1), a
+    bootstrap percentile interval of the change (both snapshots resampled independently), and
+    `within_noise` when that interval contains 0 — such a move is not a finding. Groups with
+    fewer than `min_n` bands in either snapshot get no interval (and `within_noise` True).
+    """
+    from analysis.summary import bootstrap_medians, comparable_bands
+
+    keys = [by] if isinstance(by, str) else list(by)
+    rng = np.random.default_rng(seed)
+    tail = (1 - confidence) / 2 * 100
+    before = dict(tuple(comparable_bands(old, currency=currency).groupby(keys, observed=True)))
+    after = dict(tuple(comparable_bands(new, currency=currency).groupby(keys, observed=True)))
+    rows = []
+    for key in sorted(set(before) | set(after), key=str):
+        then = before.get(key, pd.DataFrame(columns=["annual_mid"]))["annual_mid"].to_numpy(float)
+        now = after.get(key, pd.DataFrame(columns=["annual_mid"]))["annual_mid"].to_numpy(float)
+        row = dict(zip(keys, key if isinstance(key, tuple) else (key,), strict=True))
+        row.update(
+            n_old=len(then),
+            n_new=len(now),
+            median_old=np.median(then) if len(then) else np.nan,
+            median_new=np.median(now) if len(now) else np.nan,
+        )
+        row["change"] = row["median_new"] / row["median_old"] - 1
+        low = high = np.nan
+        if len(then) >= min_n and len(now) >= min_n:
+            ratios = bootstrap_medians(now, n_boot=n_boot, rng=rng) / bootstrap_medians(
+                then, n_boot=n_boot, rng=rng
+            )
+            low, high = np.percentile(ratios, [tail, 100 - tail]) - 1
+        row.update(change_low=low, change_high=high, within_noise=not (low > 0 or high < 0))
+        rows.append(row)
+    return pd.DataFrame(rows)

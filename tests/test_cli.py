@@ -130,6 +130,9 @@ def test_diff_prints_counts_and_changed_postings(tmp_path):
     assert "added: 218" in result.stderr and "unchanged:" in result.stderr
     table = pd.read_csv(io.StringIO(result.stdout))
     assert set(table["status"]) == {"added", "removed", "rebanded"}
+    shifts = run("diff", str(store / "2026-10-01"), str(store / "2026-11-01"), "--by", "metro")
+    shift_table = pd.read_csv(io.StringIO(shifts.stdout))
+    assert {"metro", "change", "change_low", "within_noise"} <= set(shift_table.columns)
     missing = run("diff", str(tmp_path / "nope"), str(store / "2026-11-01"))
     assert missing.returncode == 1 and "nope" in missing.stderr
 
