@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from analysis.summary import SMALL_N, comparable_bands
+from analysis.summary import SMALL_N, bootstrap_medians, comparable_bands
 from analysis.vocabulary import DEFAULT_CURRENCY, REFERENCE_METRO
 
 N_BOOT = 2000
@@ -69,12 +69,12 @@ def location_comparison(
     rng = np.random.default_rng(seed)
     reference_values = groups[reference]["annual_mid"].to_numpy()
     reference_median = np.median(reference_values)
-    reference_boot = _bootstrap_medians(reference_values, n_boot=n_boot, rng=rng)
+    reference_boot = bootstrap_medians(reference_values, n_boot=n_boot, rng=rng)
     tail = (1 - confidence) / 2 * 100
     rows = []
     for key, frame in groups.items():
         values = frame["annual_mid"].to_numpy()
-        ratio = _bootstrap_medians(values, n_boot=n_boot, rng=rng) / reference_boot
+        ratio = bootstrap_medians(values, n_boot=n_boot, rng=rng) / reference_boot
         rows.append(
             {
                 across: key,
@@ -95,11 +95,6 @@ def location_comparison(
     result = pd.DataFrame(rows)
     result["small_n"] = result["n_postings"] < min_n
     return result.sort_values("index", ascending=False, ignore_index=True)
-
-
-def _bootstrap_medians(values: np.ndarray, *, n_boot: int, rng: np.random.Generator) -> np.ndarray:
-    picks = rng.integers(0, len(values), size=(n_boot, len(values)))
-    return np.median(values[picks], axis=1)
 
 
 def largest_groups(comparison: pd.DataFrame, *, n: int = 15) -> pd.DataFrame:

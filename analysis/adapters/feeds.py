@@ -29,17 +29,6 @@ from analysis.adapters.tables import read_jsonl, read_objects
 from analysis.locations import split_locations
 from analysis.pay import PayRange
 
-# Ashby compensation intervals ("1 YEAR") → pay period; only Salary components are base pay.
-ASHBY_INTERVALS = {
-    "1 HOUR": "hour",
-    "1 DAY": "day",
-    "1 WEEK": "week",
-    "2 WEEK": "biweekly",
-    "1 MONTH": "month",
-    "1 YEAR": "year",
-}
-
-
 ASHBY_BASE_PAY = "Salary"
 
 
@@ -292,7 +281,7 @@ def _ashby_salaries(components, *, label: str | None) -> list[PayRange]:
             component.get("minValue"),
             component.get("maxValue"),
             currency=clean_text(component.get("currencyCode")),
-            unit=ASHBY_INTERVALS.get(interval),
+            unit=interval,
             label=label,
         )
         if pay_range:

@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import PurePath
 
-from analysis.adapters.records import Record
+from analysis.adapters.records import UNIT_PERIODS, Record
 from analysis.locations import split_locations
 from analysis.pay import PayRange, infer_period
 
@@ -65,42 +65,6 @@ __all__ = [
 # Cell values that mean "no value" in these exports (compared case-insensitively, after trimming).
 MISSING_VALUES = frozenset({"", "nan", "none", "null", "n/a", "na", "-1", "-1.0"})
 
-# The datasets' own pay-unit words → pay period (keys case-folded, spaces collapsed).
-UNIT_PERIODS = {
-    # LinkedIn pay_period, JobSpy interval, Indeed salary_period
-    "hourly": "hour",
-    "daily": "day",
-    "weekly": "week",
-    "biweekly": "biweekly",
-    "semimonthly": "semimonthly",
-    "monthly": "month",
-    "yearly": "year",
-    # NYC Jobs Salary Frequency
-    "annual": "year",
-    "annually": "year",
-    # USAJOBS salary_type (historic export) and PositionRemuneration Description
-    "per year": "year",
-    "per hour": "hour",
-    "per day": "day",
-    "per week": "week",
-    "per month": "month",
-    "bi-weekly": "biweekly",
-    "semi-monthly": "semimonthly",
-    # USAJOBS RateIntervalCode. Only these time codes are mapped; the others (FB fee basis, SY
-    # school year, ST student stipend, PW) state no time period and stay unmapped, so their pay
-    # is quarantined as "no time period" instead of being given a guessed one.
-    "pa": "year",
-    "ph": "hour",
-    "pd": "day",
-    "pm": "month",
-    "bw": "biweekly",
-    # H-1B LCA WAGE_UNIT_OF_PAY (Year, Hour, Week, Bi-Weekly, Month)
-    "year": "year",
-    "hour": "hour",
-    "day": "day",
-    "week": "week",
-    "month": "month",
-}
 # Unit words that state the job is unpaid: no pay range, the word itself kept as pay_text.
 UNPAID_UNITS = frozenset({"without compensation", "wc"})
 # These are US datasets: amounts are dollars unless a currency column says otherwise.

@@ -12,7 +12,11 @@ MISSING_WORDS = {"", "-1", "na", "n/a", "nan", "none", "null"}
 
 
 # schema.org unitText and ATS interval words → pay period.
-STRUCTURED_PERIODS = {
+# Unit words of structured pay (lower-cased): schema.org unitText, ATS intervals, dataset unit
+# columns. One vocabulary for every adapter; an unknown unit leaves the period to be inferred or
+# the record quarantined, never guessed from the word.
+UNIT_PERIODS = {
+    # schema.org unitText (HOUR … YEAR), Lever salaryRange.interval, generic words
     "hour": "hour",
     "hourly": "hour",
     "per-hour-wage": "hour",
@@ -28,9 +32,33 @@ STRUCTURED_PERIODS = {
     "year": "year",
     "yearly": "year",
     "annual": "year",
+    "annually": "year",
     "per-year-salary": "year",
     "biweekly": "biweekly",
+    "bi-weekly": "biweekly",
     "semimonthly": "semimonthly",
+    "semi-monthly": "semimonthly",
+    # Ashby compensation interval
+    "1 hour": "hour",
+    "1 day": "day",
+    "1 week": "week",
+    "2 week": "biweekly",
+    "1 month": "month",
+    "1 year": "year",
+    # USAJOBS salary_type (historic export) and PositionRemuneration Description
+    "per year": "year",
+    "per hour": "hour",
+    "per day": "day",
+    "per week": "week",
+    "per month": "month",
+    # USAJOBS RateIntervalCode. Only these time codes are mapped; the others (FB fee basis, SY
+    # school year, ST student stipend, PW) state no time period and stay unmapped, so their pay
+    # is quarantined as "no time period" instead of being given a guessed one.
+    "pa": "year",
+    "ph": "hour",
+    "pd": "day",
+    "pm": "month",
+    "bw": "biweekly",
 }
 
 
@@ -66,7 +94,7 @@ def stated_range(low, high, *, currency, unit, label=None) -> PayRange | None:
     low, high = to_number(low), to_number(high)
     if low is None and high is None:
         return None
-    period = STRUCTURED_PERIODS.get(str(unit or "").strip().lower())
+    period = UNIT_PERIODS.get(str(unit or "").strip().lower())
     inferred = period is None
     if inferred:  # the source states no unit: read it from the amount, as the text parser does
         period = infer_period(high if high is not None else low)
