@@ -21,6 +21,7 @@ from analysis.adapters import RAW_SUFFIXES, discover_files, read_records
 from analysis.export import write_safe_csv
 from analysis.normalize import Normalized, normalize_records, reconcile
 from analysis.paths import SNAPSHOTS
+from analysis.schema import BANDS_COLUMNS
 
 BANDS_FILE = "bands.parquet"
 QUARANTINE_FILE = "quarantine.csv"
@@ -122,6 +123,7 @@ def write_snapshot(
             "counts": result.counts,
             "reconciles": reconcile(result),
             "options": options or {},
+            "columns": BANDS_COLUMNS,
             "inputs": inputs,
         }
         (staging / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2) + "\n")
@@ -172,12 +174,14 @@ def read_bands(data: str | Path) -> pd.DataFrame:
 def inputs_unchanged(
     snapshot_dir: Path, files: list[Path], names: list[str], *, version: str | None = None
 ) -> bool:
-    """Whether a snapshot was made from exactly these files with these contents (and, when
-    `version` is given, by this paybands version)."""
+    """Whether a snapshot was made from exactly these files with these contents, into today's
+    bands table (its columns), and, when `version` is given, by this paybands version."""
     try:
         manifest = read_manifest(snapshot_dir)
         recorded = {i["file"]: i["sha256"] for i in manifest["inputs"]}
     except (OSError, ValueError, KeyError):
+        return False
+    if manifest.get("columns") != BANDS_COLUMNS:  # made before the bands table changed
         return False
     if version is not None and manifest.get("paybands_version") != version:
         return False

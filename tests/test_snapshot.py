@@ -88,3 +88,19 @@ def test_reingest_is_identical_and_failed_ingest_keeps_the_old_snapshot(tmp_path
 def test_missing_input_is_a_clear_error(tmp_path):
     with pytest.raises(FileNotFoundError, match="no such file or folder: .*nope"):
         ingest([tmp_path / "nope"], out=tmp_path)
+
+
+def test_a_snapshot_from_an_older_bands_table_is_rebuilt(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "board.csv").write_text(
+        'title,company,location,salary\nData Scientist,Acme,"Austin, TX",$120K\n'
+    )
+    snapshot = ingest([raw], snapshot="s1", out=tmp_path / "store")
+    manifest = json.loads((snapshot / MANIFEST_FILE).read_text())
+    manifest["columns"] = manifest["columns"][:-1]  # as written before a column was added
+    (snapshot / MANIFEST_FILE).write_text(json.dumps(manifest))
+    ingest([raw], snapshot="s1", out=tmp_path / "store")
+    assert json.loads((snapshot / MANIFEST_FILE).read_text())["columns"] == list(
+        read_bands(snapshot).columns
+    )
