@@ -13,6 +13,7 @@ import pandas as pd
 from analysis.paths import SAMPLE, SNAPSHOTS
 from analysis.snapshot import (
     MANIFEST_FILE,
+    QUARANTINE_FILE,
     ingest,
     inputs_unchanged,
     list_snapshots,
@@ -66,3 +67,55 @@ def load_manifest(data: str | Path | None = None) -> dict:
     """The manifest of the snapshot `data` resolves to ({} for a bare bands file)."""
     path = resolve_data(data)
     return read_manifest(path) if path.is_dir() else {}
+
+
+def previous_snapshot(data: str | Path | None = None) -> Path | None:
+    """The snapshot before the one `data` resolves to, in the same store (None when it is first).
+
+    What a "what changed" report compares against; a bare bands file has no previous snapshot.
+    """
+    current = resolve_data(data)
+    if not current.is_dir():
+        return None
+    earlier = [p for p in list_snapshots(current.parent) if p.name < current.name]
+    return earlier[-1] if earlier else None
+
+
+def load_store(data: str | Path | None = None) -> pd.DataFrame:
+    """Bands of every snapshot up to the one `data` resolves to, stacked (for trends over time)."""
+    current = resolve_data(data)
+    if not current.is_dir():
+        return read_bands(current)
+    snapshots = [p for p in list_snapshots(current.parent) if p.name <= current.name]
+    return pd.concat([read_bands(p) for p in snapshots], ignore_index=True)
+
+
+def snapshot_history(data: str | Path | None = None) -> pd.DataFrame:
+    """One row per snapshot up to the one `data` resolves to: its date and ingest counts."""
+    current = resolve_data(data)
+    snapshots = [current] if not current.is_dir() else [
+        p for p in list_snapshots(current.parent) if p.name <= current.name
+    ]
+    rows = []
+    for path in snapshots:
+        manifest = read_manifest(path) if path.is_dir() else {}
+        counts = manifest.get("counts", {})
+        rows.append({
+            "snapshot": manifest.get("snapshot", path.stem),
+            "created": manifest.get("created"),
+            "input_files": len(manifest.get("inputs", [])),
+            **{k: counts.get(k) for k in
+               ("records_in", "postings", "postings_with_pay", "bands", "quarantined")},
+            "reconciles": manifest.get("reconciles"),
+        })
+    return pd.DataFrame(rows)
+
+
+def load_quarantine(data: str | Path | None = None) -> pd.DataFrame:
+    """The quarantined records of the snapshot `data` resolves to, each with its reason."""
+    current = resolve_data(data)
+    path = current / QUARANTINE_FILE if current.is_dir() else None
+    if path is None or not path.exists():
+        return pd.DataFrame(columns=["source_file", "record", "title", "pay_text", "reason",
+                                     "detail"])
+    return pd.read_csv(path, dtype=str, keep_default_na=False)

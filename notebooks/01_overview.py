@@ -11,148 +11,156 @@
 # ---
 
 # %% [markdown]
-# # Posted pay at a glance: roles, and metros against Sunnyvale
+# # 01 · The data: coverage, parse rates and quality
 #
-# What the dataset holds, what each role family posts, and how each metro's posted base pay
-# compares with the San Jose-Sunnyvale-Santa Clara metro.
+# What the snapshot holds, how much of it states readable pay, what was quarantined and why,
+# where it comes from, and how it grew across refreshes.
 
 # %% tags=["parameters"]
-# data: a snapshot folder, a store of snapshots or a bands.parquet; empty = the embedded sample
 data = ""
-focus_metro = "San Jose-Sunnyvale-Santa Clara, CA"
-focus_role = "research scientist"
 currency = "USD"
-# figures_dir: where charts and their CSVs go; empty = figures/
 figures_dir = ""
 
 # %%
-from html import escape
-
-import matplotlib.pyplot as plt
-from IPython.display import HTML, Markdown, display
-
 import analysis as pb
 
 bands = pb.load_bands(data or None)
 manifest = pb.load_manifest(data or None)
+history = pb.snapshot_history(data or None)
+quarantine = pb.load_quarantine(data or None)
 facts = pb.headline_figures(bands)
-quarantined = manifest.get("counts", {}).get("quarantined", 0)
-compared = pb.comparable_bands(bands, currency=currency)
-left_out = int(bands["has_pay"].sum()) - len(compared)
-roles = pb.band_summary(bands.dropna(subset=["role_family"]), by="role_family", currency=currency)
-metros = pb.location_comparison(bands, reference=focus_metro, currency=currency)
-focus_bands = bands.loc[bands["role_family"] == focus_role]
-focus_metros = pb.location_comparison(focus_bands, reference=focus_metro, currency=currency)
-others = metros.loc[~metros["is_reference"] & ~metros["small_n"]]
-metros_shown = pb.largest_groups(metros, n=15)
-focus_metros_shown = pb.largest_groups(focus_metros, n=15)
-focus_others = focus_metros.loc[~focus_metros["is_reference"] & ~focus_metros["small_n"]]
-top_role = roles.loc[~roles["small_n"]].sort_values("annual_mid_median").iloc[-1]
-# Premium of the focus metro over the median other metro (index 100 vs that metro's index).
-metro_premium = 100 / others["index"].median() - 1
-focus_premium = 100 / focus_others["index"].median() - 1
-focus_short = "-".join(focus_metro.split(",")[0].split("-")[:2])
-source_line = (f"Source: paybands, snapshot {facts['snapshot']}; annual base salary as posted, "
-               f"{currency}; n = postings.")
+counts = manifest.get("counts", {})
+records_in = counts.get("records_in", facts["postings"])
+quarantined = counts.get("quarantined", 0)
+comparable = pb.comparable_bands(bands, currency=currency)
+with_pay = bands.loc[bands["has_pay"]]
+sources = pb.coverage_by(bands, by="source").sort_values("postings", ascending=False)
+periods = (
+    with_pay.assign(pay_period=with_pay["pay_period"].fillna("not stated"))
+    .groupby("pay_period")
+    .agg(bands=("posting_id", "size"), postings=("posting_id", "nunique"))
+    .reset_index()
+    .assign(share=lambda t: t["bands"] / t["bands"].sum())
+)
+currencies = pb.currency_coverage(bands, currency=currency)
+reasons = (
+    quarantine.groupby("reason").size().rename("records").reset_index()
+    .sort_values("records", ascending=False)
+)
+inferred = int(with_pay["period_inferred"].sum())
+open_ended = int((with_pay["annual_min"].isna() | with_pay["annual_max"].isna()).sum())
+growth = history["postings"].diff().iloc[-1] if len(history) > 1 else None
+largest = sources.iloc[0]
+hourly_share = periods.loc[periods["pay_period"] == "hour", "share"].sum()
+source_line = (f"Source: paybands snapshot {facts['snapshot']}; postings as ingested; "
+               f"n = postings.")
 
 # %%
-display(Markdown(f"""
-**Snapshot {escape(facts['snapshot'])}** · {facts['postings']:,} postings from
-{facts['employers']:,} employers · {facts['bands']:,} pay bands · {facts['metros']:,} metros ·
-{quarantined:,} records quarantined · paybands {escape(manifest.get('paybands_version', '?'))}
-
-## Key findings
-
-1. **{facts['share_with_pay']:.0%} of postings state a pay range** ({facts['postings_with_pay']:,}
-   of {facts['postings']:,}); {len(compared):,} bands are closed {currency} ranges and are compared
-   below ({left_out:,} bands in other currencies or open-ended are left out).
-2. **{top_role['role_family'].capitalize()}s post the highest midpoints**: median
-   {pb.money(top_role['annual_mid_median'])} (n={top_role['n_postings']:,}), see Chart 1.
-3. **{escape(focus_metro)} posts {metro_premium:.0%} above the median other metro** across all
-   roles (Chart 2), before adjusting for the mix of roles and levels.
-4. **For {focus_role}s it posts {focus_premium:.0%} above the median other metro** with at least
-   five postings (Chart 3).
-"""))
-
-# %% [markdown]
-# ## Chart 1 · Bands by role family
+pb.report_header(
+    title=(f"{facts['share_with_pay']:.0%} of {facts['postings']:,} postings state a pay range; "
+           f"{quarantined:,} of {records_in:,} records could not be used"),
+    scope=(f"All sources in snapshot {facts['snapshot']}: {facts['employers']:,} employers, "
+           f"{facts['role_families']:,} role families, {facts['metros']:,} metros."),
+    manifest=manifest,
+    bands=bands,
+)
 
 # %%
-ax = pb.band_range_chart(roles, y="role_family", highlight=focus_role)
-ax.set_title(f"{top_role['role_family'].capitalize()}s post the highest base bands", loc="left",
-             fontsize=12, fontweight="bold")
-ax.set_ylabel("")
-pb.save_figure(ax, data=roles, name="01_role_bands", out_dir=figures_dir or None,
-               source=source_line)
-plt.show()
+pb.key_findings([
+    f"**{facts['share_with_pay']:.0%} of postings state pay** ({facts['postings_with_pay']:,} of "
+    f"{facts['postings']:,}), giving {len(with_pay):,} pay bands; {len(comparable):,} are closed "
+    f"{currency} ranges that every comparison in this suite uses (Chart 1).",
+    f"**{quarantined:,} of {records_in:,} records were quarantined** "
+    f"({quarantined / max(records_in, 1):.1%}), each with its reason; the most common is "
+    f"\"{reasons.iloc[0]['reason'] if len(reasons) else 'none'}\" (table below).",
+    f"**{largest['source']} is the largest source**: {largest['postings']:,} postings "
+    f"({largest['postings'] / facts['postings']:.0%}), {largest['share_with_pay']:.0%} with pay.",
+    f"**{hourly_share:.0%} of bands are posted per hour** and annualized at 2,080 hours; "
+    f"{inferred:,} bands had no stated period and took one from the amount (Chart 2).",
+    (f"**{len(history):,} snapshots** are in the store; the latest holds "
+     f"{facts['postings']:,} postings, {growth:+,.0f} on the previous one."
+     if growth is not None else
+     f"**One snapshot** is in the store ({facts['snapshot']}); refresh to see changes."),
+])
 
 # %% [markdown]
-# ## Chart 2 · The largest metros against the reference, all roles
+# ## Chart 1 · Which sources state pay
+
+# %%
+ax = pb.share_chart(sources, y="source", share="share_with_pay", n="postings")
+pb.finding_title(
+    ax,
+    f"{largest['source']} supplies {largest['postings'] / facts['postings']:.0%} of postings; "
+    f"pay disclosure ranges {sources['share_with_pay'].min():.0%}–"
+    f"{sources['share_with_pay'].max():.0%} by source",
+    subtitle=f"Share of postings stating a pay range, by source · n = postings · "
+             f"snapshot {facts['snapshot']}",
+)
+ax.set_xlabel("Share of postings with a pay range")
+pb.publish_chart(ax, data=sources, name="01_sources", out_dir=figures_dir or None,
+                 source=source_line,
+                 alt="Bar chart of the share of postings that state pay, by source.")
+
+# %% [markdown]
+# ## Chart 2 · How pay is posted
+
+# %%
+ax = pb.share_chart(periods, y="pay_period", share="share", n="bands")
+pb.finding_title(
+    ax,
+    f"{periods.sort_values('share').iloc[-1]['pay_period'].capitalize()} is how most ranges are "
+    f"posted ({periods['share'].max():.0%} of bands)",
+    subtitle=f"Share of pay bands by the period they are posted in · n = bands · "
+             f"{inferred:,} periods inferred from the amount",
+)
+ax.set_xlabel("Share of pay bands")
+pb.publish_chart(ax, data=periods, name="01_pay_periods", out_dir=figures_dir or None,
+                 source=source_line,
+                 alt="Bar chart of the share of pay bands posted per year, hour and other periods.")
+
+# %% [markdown]
+# ## Quarantined records
 #
-# The fifteen largest metros with at least five postings each, and the reference.
+# Records the pipeline could not turn into a posting, with the reason; nothing is dropped
+# silently. Records in = postings + quarantined (+ duplicates collapsed).
 
 # %%
-ax = pb.location_index_chart(metros_shown, highlight=focus_metro)
-ax.set_title(f"{focus_short} posts {metro_premium:.0%} above the median metro (all roles)",
-             loc="left", fontsize=12, fontweight="bold")
-pb.save_figure(ax, data=metros_shown, name="01_metro_index", out_dir=figures_dir or None,
-               source=source_line)
-plt.show()
-
-# %% [markdown]
-# ## Chart 3 · The focus role across metros
-
-# %%
-ax = pb.location_index_chart(focus_metros_shown, highlight=focus_metro)
-ax.set_title(f"{focus_role.capitalize()}s: {focus_short} against other metros",
-             loc="left", fontsize=12, fontweight="bold")
-pb.save_figure(ax, data=focus_metros_shown, name="01_focus_role_metro_index",
-               out_dir=figures_dir or None, source=source_line)
-plt.show()
-
-# %% [markdown]
-# ## Bands by metro, focus role
-
-# %%
-table = pb.band_summary(focus_bands, by="metro", currency=currency)
-shown = table.loc[~table["small_n"]].fillna({"metro": "Remote or outside a US metro"})
-display(Markdown(f"{len(table) - len(shown)} metros with fewer than 5 {focus_role} postings are "
-                 "not shown."))
-display(
-    shown.sort_values("annual_mid_median", ascending=False)
-    .rename(columns={"metro": "Metro", "n_postings": "Postings", "n_employers": "Employers",
-                     "annual_min_median": "Median min", "annual_mid_median": "Median mid",
-                     "annual_max_median": "Median max", "spread_median": "Median spread"})
-    [["Metro", "Postings", "Employers", "Median min", "Median mid", "Median max",
-      "Median spread"]]
-    .style.format({"Median min": pb.money, "Median mid": pb.money, "Median max": pb.money,
-                   "Median spread": "{:.0%}"})
-    .hide(axis="index")
+pb.report_table(
+    quarantine[["source_file", "record", "title", "pay_text", "reason"]].rename(
+        columns={"source_file": "File", "record": "Record", "title": "Title",
+                 "pay_text": "Pay text", "reason": "Reason"}),
 )
 
 # %% [markdown]
-# ## Where the data comes from
+# ## Currencies and open-ended ranges
 
 # %%
-display(
-    pb.coverage_by(bands, by="source")
-    .rename(columns={"source": "Source", "postings": "Postings", "bands": "Bands",
-                     "postings_with_pay": "Postings with pay", "share_with_pay": "Share with pay"})
-    .style.format({"Share with pay": "{:.0%}"})
-    .hide(axis="index")
+pb.report_table(
+    currencies.rename(columns=str.capitalize),
+)
+
+# %% [markdown]
+# ## Snapshots in the store
+
+# %%
+pb.report_table(
+    history.assign(created=history["created"].str[:10]).rename(columns={
+        "snapshot": "Snapshot", "created": "Ingested", "input_files": "Files",
+        "records_in": "Records in", "postings": "Postings", "postings_with_pay": "With pay",
+        "bands": "Bands", "quarantined": "Quarantined", "reconciles": "Counts reconcile"}),
 )
 
 # %%
-display(HTML(f"""
-<details class="method"><summary>Method and caveats</summary>
-<ul>
-<li>Posted pay is not paid pay: these are the ranges employers advertise.</li>
-<li>Metro comparisons here are raw medians of band midpoints; metros post different mixes of
-roles and levels, so part of a gap is composition.</li>
-<li>Titles are mapped to role families and levels by keyword rules; mapping errors are possible.</li>
-<li>Annualization: hour × 2080, day × 260, week × 52, month × 12. Intervals: 95% bootstrap
-percentile intervals of the median ratio (2,000 resamples). Groups under 5 postings are flagged.</li>
-<li>Data: {escape(str(manifest.get('snapshot', '')))}, {len(manifest.get('inputs', [])):,} input
-files.</li>
-</ul></details>
-"""))
+pb.caveats([
+    "Posted pay is not paid pay: these are the ranges employers advertise.",
+    f"{open_ended:,} bands are open-ended (\"up to\", \"from\") and are kept but not compared.",
+    "Sources overlap in what they cover; a source's disclosure rate reflects its employers.",
+])
+
+# %%
+pb.method_box([
+    "A posting states pay when at least one range or amount was read from it.",
+    "Annualization: hour × 2,080, day × 260, week × 52, month × 12.",
+    "Quarantine reasons: unreadable file, missing title, pay not understood, implausible pay "
+    "(annual outside 5,000–5,000,000), conflicting duplicate.",
+], manifest=manifest)

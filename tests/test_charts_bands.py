@@ -10,7 +10,7 @@ import pytest  # noqa: E402
 
 from analysis.compare import location_comparison  # noqa: E402
 from analysis.figures import save_figure  # noqa: E402
-from analysis.plots import band_range_chart, location_index_chart, money  # noqa: E402
+from analysis.charts import band_range_chart, location_index_chart, money  # noqa: E402
 from analysis.summary import band_summary  # noqa: E402
 
 
@@ -32,8 +32,11 @@ def test_band_range_chart_draws_one_bar_per_group_with_its_n(market):
     bars = ax.patches
     assert len(bars) == 2
     widths = sorted(round(b.get_width()) for b in bars)
-    expected = sorted(round(w) for w in summary["annual_mid_p75"] - summary["annual_mid_p25"])
+    expected = sorted(round(w) for w in summary["annual_max_median"] - summary["annual_min_median"])
     assert widths == expected
+    mid = band_range_chart(summary, y="role_family", span="mid")
+    spreads = sorted(round(w) for w in summary["annual_mid_p75"] - summary["annual_mid_p25"])
+    assert sorted(round(b.get_width()) for b in mid.patches) == spreads
     assert {t.get_text() for t in ax.get_yticklabels()} == {"software engineer", "data scientist"}
     assert any(t.get_text().strip().startswith("n=300") for t in ax.texts)
     pd.testing.assert_frame_equal(summary, before)

@@ -1,0 +1,34 @@
+"""Charts of bands: data first, options keyword-only, each returns its Axes, never plt.show().
+
+One module per chart an analyst recognizes; `style` holds what they all share.
+"""
+
+from analysis.charts.bands import band_range_chart
+from analysis.charts.locations import location_index_chart
+from analysis.charts.shares import share_chart
+from analysis.charts.style import (
+    ACCENT,
+    CONTEXT,
+    INK,
+    OKABE_ITO,
+    finding_title,
+    money,
+    money_range,
+    short_metro,
+    tidy,
+)
+
+__all__ = [
+    "ACCENT",
+    "CONTEXT",
+    "INK",
+    "OKABE_ITO",
+    "band_range_chart",
+    "finding_title",
+    "location_index_chart",
+    "money",
+    "money_range",
+    "share_chart",
+    "short_metro",
+    "tidy",
+]
