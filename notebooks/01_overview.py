@@ -40,8 +40,8 @@ periods = (
     .groupby("pay_period")
     .agg(bands=("posting_id", "size"), postings=("posting_id", "nunique"))
     .reset_index()
-    .assign(share=lambda t: t["bands"] / t["bands"].sum())
 )
+periods["share"] = periods["bands"] / periods["bands"].sum()
 currencies = pb.currency_coverage(bands, currency=currency)
 reasons = (
     quarantine.groupby("reason").size().rename("records").reset_index()

@@ -8,9 +8,9 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
+from analysis.charts import band_range_chart, location_index_chart, money  # noqa: E402
 from analysis.compare import location_comparison  # noqa: E402
 from analysis.figures import save_figure  # noqa: E402
-from analysis.charts import band_range_chart, location_index_chart, money  # noqa: E402
 from analysis.summary import band_summary  # noqa: E402
 
 
