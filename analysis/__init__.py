@@ -64,6 +64,16 @@ _EXPORTS = {
     "share_chart": "analysis.charts",
     "snapshot_history": "analysis.datasets",
     "load_quarantine": "analysis.datasets",
+    "role_metro_heatmap": "analysis.charts.heatmap",
+    "ladder_chart": "analysis.charts.ladder",
+    "location_small_multiples": "analysis.charts.locations",
+    "benchmark_chart": "analysis.charts.benchmark",
+    "market_chart": "analysis.charts.market",
+    "disclosure_trend_chart": "analysis.charts.disclosure",
+    "range_width_chart": "analysis.charts.widths",
+    "shift_chart": "analysis.charts.changes",
+    "parse_location": "analysis.locations",
+    "load_oews": "analysis.market",
 }
 __all__ = sorted(_EXPORTS)
 

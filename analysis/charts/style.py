@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import textwrap
 
+import matplotlib
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter
@@ -31,6 +32,9 @@ FAINT = "#e6e6e6"
 SEQUENTIAL = "cividis"
 # Hues in the order categories take them (at most five, then grey).
 CATEGORY_ORDER = ["blue", "orange", "green", "purple", "sky blue"]
+# "$150k–$210k" and titles from postings are text, never mathtext between two dollar signs.
+matplotlib.rcParams["text.parse_math"] = False
+matplotlib.rcParams["font.size"] = 10
 MONEY_AXIS = FuncFormatter(lambda value, _position=None: money(value))
 BASE_SALARY = "annual base salary as posted"
 
