@@ -74,6 +74,12 @@ _EXPORTS = {
     "shift_chart": "analysis.charts.changes",
     "parse_location": "analysis.locations",
     "load_oews": "analysis.market",
+    "focus_market": "analysis.market",
+    "benchmark_for": "analysis.benchmark",
+    "benchmark_table": "analysis.benchmark",
+    "peer_bands": "analysis.benchmark",
+    "seed_posting_id": "analysis.benchmark",
+    "ordinal": "analysis.benchmark",
 }
 __all__ = sorted(_EXPORTS)
 

@@ -5,6 +5,11 @@ the same level when the posting's level is known, and the same metro. When the m
 than ``min_peers`` peer postings the group widens to the state, then to the nation (the posting's
 country, or every band when the country is unknown); ``peer_scope`` says which group was used.
 A peer posting with several bands counts once, by its first band.
+
+The suite's seed posting, Meta's "Research Scientist, Machine Learning (PhD)" in Sunnyvale, CA at
+"$117,000/year to $173,000/year + bonus + equity + benefits", is what the benchmark report shows
+when no posting is named: :func:`seed_posting_id` finds it in a bands table, and
+:func:`benchmark_for` falls back to its text (:data:`SEED_TEXT`) where the table does not hold it.
 """
 
 from __future__ import annotations
@@ -15,19 +20,64 @@ from scipy.stats import percentileofscore
 
 from analysis.locations import parse_location
 from analysis.pay import parse_pay
-from analysis.summary import comparable_bands
+from analysis.summary import bootstrap_medians, comparable_bands
 from analysis.titles import parse_title
 from analysis.vocabulary import DEFAULT_CURRENCY
 
 MIN_PEERS = 10
 SCOPES = ("metro", "state", "nation")
+# The seed posting's id in its employer's careers site; its file and URL both carry it.
+SEED_KEY = "1107338720995841"
+SEED_TEXT = {
+    "title": "Research Scientist, Machine Learning (PhD)",
+    "location": "Sunnyvale, CA",
+    "pay_text": "$117,000/year to $173,000/year + bonus + equity + benefits",
+}
+# Why a benchmark could not be drawn; "ok" when it could.
+STATUSES = ("ok", "not found", "no pay", "other currency", "no peers")
 _ANNUAL = ("annual_min", "annual_mid", "annual_max")
 _ECHO = ("posting_id", "title", "employer", "role_family", "level", "metro", "state")
+_QUANTILES = {"p25": 0.25, "median": 0.5, "p75": 0.75}
 
 
 def _value(row: pd.Series, column: str):
     value = row.get(column)
     return None if value is None or (not isinstance(value, str) and pd.isna(value)) else value
+
+
+def seed_posting_id(bands: pd.DataFrame, *, key: str = SEED_KEY) -> str | None:
+    """The posting_id of the seed posting: the first whose source_file or url contains `key`.
+
+    None when `bands` does not hold it (another dataset).
+
+    >>> frame = pd.DataFrame({"posting_id": ["a", "b"], "source_file": ["x.html", "m/1107.html"]})
+    >>> seed_posting_id(frame, key="1107")
+    'b'
+    """
+    found = pd.Series(False, index=bands.index)
+    for column in ("source_file", "url"):
+        if column in bands.columns:
+            text = bands[column].astype(object).fillna("").astype(str)
+            found |= text.str.contains(key, regex=False)
+    ids = bands.loc[found, "posting_id"]
+    return None if ids.empty else str(ids.iloc[0])
+
+
+def _posting_row(
+    bands: pd.DataFrame, *, posting_id: str | None, posting: pd.DataFrame | None
+) -> pd.Series:
+    if (posting_id is None) == (posting is None):
+        raise ValueError("give exactly one of posting_id and posting")
+    if posting_id is not None:
+        rows = bands.loc[bands["posting_id"] == posting_id]
+        if rows.empty:
+            raise KeyError(f"posting {posting_id!r} is not in the bands table")
+        if "band" in rows.columns:
+            rows = rows.sort_values("band")
+        return rows.iloc[0]
+    if len(posting) != 1:
+        raise ValueError(f"posting must have exactly one row, got {len(posting)}")
+    return posting.iloc[0]
 
 
 def _peer_pool(bands: pd.DataFrame, row: pd.Series, *, currency: str) -> pd.DataFrame:
@@ -60,6 +110,32 @@ def _narrow(pool: pd.DataFrame, row: pd.Series, *, min_peers: int) -> tuple[str,
     return "nation", pool
 
 
+def _peers_of(
+    bands: pd.DataFrame, row: pd.Series, *, currency: str, min_peers: int
+) -> tuple[str, pd.DataFrame]:
+    pool = _peer_pool(bands, row, currency=currency)
+    return _narrow(pool, row, min_peers=min_peers)
+
+
+def peer_bands(
+    bands: pd.DataFrame,
+    *,
+    posting_id: str | None = None,
+    posting: pd.DataFrame | None = None,
+    currency: str = DEFAULT_CURRENCY,
+    min_peers: int = MIN_PEERS,
+) -> pd.DataFrame:
+    """The peers :func:`posting_benchmark` compares a posting with, one band per peer posting.
+
+    Same arguments as :func:`posting_benchmark`. Returns the peers' rows of `bands` sorted by
+    annual_mid (lowest first), with a ``peer_scope`` column naming the scope they were taken from;
+    what the benchmark chart draws.
+    """
+    row = _posting_row(bands, posting_id=posting_id, posting=posting)
+    scope, peers = _peers_of(bands, row, currency=currency, min_peers=min_peers)
+    return peers.sort_values(["annual_mid", "posting_id"]).assign(peer_scope=scope)
+
+
 def posting_benchmark(
     bands: pd.DataFrame,
     *,
@@ -67,6 +143,8 @@ def posting_benchmark(
     posting: pd.DataFrame | None = None,
     currency: str = DEFAULT_CURRENCY,
     min_peers: int = MIN_PEERS,
+    n_boot: int = 1000,
+    seed: int = 0,
 ) -> pd.DataFrame:
     """Percentiles of one posting's min, mid and max among its peers' mins, mids and maxes.
 
@@ -84,16 +162,22 @@ def posting_benchmark(
         Peers are closed bands in this currency.
     min_peers : int, default 10
         Widen metro → state → nation while the scope holds fewer peer postings than this.
+    n_boot, seed : int
+        Bootstrap resamples (and their seed) for the interval of the peers' median midpoint.
 
     Returns
     -------
     pandas.DataFrame
         One row: posting_id, title, employer, role_family, level, metro, state, annual_min,
-        annual_mid, annual_max, peer_scope ("metro", "state" or "nation"), n_peers, and
-        ``pct_min``, ``pct_mid``, ``pct_max``: percentiles (0-100,
+        annual_mid, annual_max, peer_scope ("metro", "state" or "nation"), n_peers,
+        n_peer_employers, and ``pct_min``, ``pct_mid``, ``pct_max``: percentiles (0-100,
         ``scipy.stats.percentileofscore(kind="mean")``) of the posting's value among the peers'
-        values of the same column; NaN without peers or without the posting's value. Also
-        ``peer_annual_mid_median``.
+        values of the same column; NaN without peers or without the posting's value.
+        ``peer_annual_{min,mid,max}_{p25,median,p75}`` describe the peers (NaN without peers);
+        ``peer_annual_mid_median_low`` / ``_high`` is the 95% bootstrap interval of the peers'
+        median midpoint; ``gap_to_median`` (posting mid minus peer median mid, in currency units)
+        and ``gap_to_median_pct`` (as a fraction of the peer median); ``gap_within_noise`` is True
+        when the posting's midpoint lies inside that interval.
 
     Examples
     --------
@@ -103,28 +187,15 @@ def posting_benchmark(
     ...     "metro", "state", "nation")
     True
     """
-    if (posting_id is None) == (posting is None):
-        raise ValueError("give exactly one of posting_id and posting")
-    if posting_id is not None:
-        rows = bands.loc[bands["posting_id"] == posting_id]
-        if rows.empty:
-            raise KeyError(f"posting {posting_id!r} is not in the bands table")
-        if "band" in rows.columns:
-            rows = rows.sort_values("band")
-        row = rows.iloc[0]
-    else:
-        if len(posting) != 1:
-            raise ValueError(f"posting must have exactly one row, got {len(posting)}")
-        row = posting.iloc[0]
-
-    pool = _peer_pool(bands, row, currency=currency)
-    scope, peers = _narrow(pool, row, min_peers=min_peers)
+    row = _posting_row(bands, posting_id=posting_id, posting=posting)
+    scope, peers = _peers_of(bands, row, currency=currency, min_peers=min_peers)
 
     out = {column: _value(row, column) for column in _ECHO}
     for column in _ANNUAL:
         out[column] = _value(row, column)
     out["peer_scope"] = scope
     out["n_peers"] = len(peers)
+    out["n_peer_employers"] = int(peers["employer"].nunique()) if "employer" in peers else 0
     for column, name in zip(_ANNUAL, ("pct_min", "pct_mid", "pct_max"), strict=True):
         values = peers[column].dropna().to_numpy(dtype=float)
         mine = out[column]
@@ -133,7 +204,23 @@ def posting_benchmark(
             if len(values) and mine is not None
             else np.nan
         )
-    out["peer_annual_mid_median"] = float(peers["annual_mid"].median()) if len(peers) else np.nan
+    for column in _ANNUAL:
+        for name, q in _QUANTILES.items():
+            value = peers[column].quantile(q) if len(peers) else np.nan
+            out[f"peer_{column}_{name}"] = float(value)
+    mids = peers["annual_mid"].dropna().to_numpy(dtype=float)
+    if len(mids):
+        draws = bootstrap_medians(mids, n_boot=n_boot, rng=np.random.default_rng(seed))
+        low, high = np.quantile(draws, [0.025, 0.975])
+    else:
+        low = high = np.nan
+    out["peer_annual_mid_median_low"] = float(low)
+    out["peer_annual_mid_median_high"] = float(high)
+    median, mine = out["peer_annual_mid_median"], out["annual_mid"]
+    known = mine is not None and not np.isnan(median)
+    out["gap_to_median"] = float(mine) - median if known else np.nan
+    out["gap_to_median_pct"] = (float(mine) - median) / median if known and median else np.nan
+    out["gap_within_noise"] = bool(known and low <= float(mine) <= high)
     return pd.DataFrame([out])
 
 
@@ -200,3 +287,90 @@ def benchmark_from_text(
         title=title, location=location, pay_text=pay_text, currency=currency
     )
     return posting_benchmark(bands, posting=posting, currency=currency, min_peers=min_peers)
+
+
+def _status(row: pd.Series, *, currency: str, n_peers: int) -> str:
+    has_pay = _value(row, "has_pay")
+    if (has_pay is not None and not bool(has_pay)) or _value(row, "annual_mid") is None:
+        return "no pay"
+    posted = _value(row, "currency")
+    if posted is not None and posted != currency:
+        return "other currency"
+    return "ok" if n_peers else "no peers"
+
+
+def benchmark_for(
+    bands: pd.DataFrame,
+    *,
+    posting_id: str = "",
+    title: str = "",
+    location: str = "",
+    pay_text: str = "",
+    currency: str = DEFAULT_CURRENCY,
+    min_peers: int = MIN_PEERS,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The benchmark a report asks for, never raising: (benchmark row, peer bands).
+
+    With `pay_text` the posting is built from `title`, `location` and `pay_text`; else it is
+    `posting_id` of `bands`; else the seed posting (:func:`seed_posting_id`), or the seed's text
+    when `bands` does not hold it. The benchmark is :func:`posting_benchmark`'s row plus
+    ``status`` (one of :data:`STATUSES`: "ok" when a percentile could be computed) and
+    ``given_as`` ("bands" or "text"); the peers are :func:`peer_bands` (empty unless "ok").
+    """
+    if pay_text:
+        text = {"title": title, "location": location, "pay_text": pay_text}
+    elif posting_id or seed_posting_id(bands):
+        text = None
+        posting_id = posting_id or seed_posting_id(bands)
+    else:
+        text = SEED_TEXT
+    if text is None and not (bands["posting_id"] == posting_id).any():
+        # an unknown posting has no role family, hence no peers: every value comes back NaN
+        nothing = posting_benchmark(bands, posting=pd.DataFrame([{"posting_id": posting_id}]))
+        return nothing.assign(status="not found", given_as="bands"), bands.iloc[0:0]
+    if text is None:
+        row = _posting_row(bands, posting_id=posting_id, posting=None)
+        target = {"posting_id": posting_id}
+    else:
+        posting = posting_from_text(**text, currency=currency)
+        row = posting.iloc[0]
+        target = {"posting": posting}
+    result = posting_benchmark(bands, **target, currency=currency, min_peers=min_peers)
+    peers = peer_bands(bands, **target, currency=currency, min_peers=min_peers)
+    status = _status(row, currency=currency, n_peers=len(peers))
+    result = result.assign(status=status, given_as="bands" if text is None else "text")
+    return result, peers if status == "ok" else peers.iloc[0:0]
+
+
+def benchmark_table(benchmark: pd.DataFrame) -> pd.DataFrame:
+    """The posting's min, mid and max beside the peers' p25, median and p75, and its percentile.
+
+    `benchmark` is a :func:`posting_benchmark` row. Returns three rows (Minimum, Midpoint,
+    Maximum) with columns measure, posting, peer_p25, peer_median, peer_p75, percentile, n_peers.
+    """
+    row = benchmark.iloc[0]
+    names = {"annual_min": "Minimum", "annual_mid": "Midpoint", "annual_max": "Maximum"}
+    records = [
+        {
+            "measure": names[column],
+            "posting": row[column],
+            "peer_p25": row[f"peer_{column}_p25"],
+            "peer_median": row[f"peer_{column}_median"],
+            "peer_p75": row[f"peer_{column}_p75"],
+            "percentile": row[f"pct_{column.removeprefix('annual_')}"],
+            "n_peers": row["n_peers"],
+        }
+        for column in _ANNUAL
+    ]
+    return pd.DataFrame(records)
+
+
+def ordinal(value: float) -> str:
+    """12 -> "12th", 62.4 -> "62nd", 11 -> "11th": a rounded percentile as people say it.
+
+    >>> [ordinal(v) for v in (1, 2, 3, 11, 12, 13, 21, 62.4, 100)]
+    ['1st', '2nd', '3rd', '11th', '12th', '13th', '21st', '62nd', '100th']
+    """
+    n = int(round(value))
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

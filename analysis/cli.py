@@ -401,7 +401,11 @@ def _report(args) -> int:
             only=only,
         )
     except ReportError as error:
-        print(f"paybands report: a notebook failed: {error}", file=sys.stderr)
+        print(
+            f"paybands report: failed; the other reports and the index are in "
+            f"{args.out or REPORTS}\n{error}",
+            file=sys.stderr,
+        )
         return EXIT_FAILED
     print(f"reports written: {index}")
     return EXIT_OK

@@ -35,7 +35,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.paths import PACKAGE_DATA
-from analysis.summary import SMALL_N, comparable_bands
+from analysis.summary import SMALL_N, band_summary, comparable_bands
 from analysis.vocabulary import DEFAULT_CURRENCY
 
 OEWS_FILE = PACKAGE_DATA / "oews_may2025.csv"
@@ -64,6 +64,8 @@ ROLE_SOC: dict[str, tuple[str, str]] = {
 }
 
 OEWS_PERCENTILES = {"p10": 10, "p25": 25, "p50": 50, "p75": 75, "p90": 90}
+# A group posted by fewer employers than this mostly describes those employers, not a market.
+MIN_EMPLOYERS = 3
 POSTED = ("annual_min", "annual_mid", "annual_max")
 
 
@@ -126,7 +128,7 @@ def market_reference(
 
     Returns
     -------
-    One row per group: n_bands, n_postings, posted_{min,mid,max}_median, small_n, soc,
+    One row per group: n_bands, n_postings, n_employers, posted_{min,mid,max}_median, small_n, soc,
     occupation, oews_area, oews_area_type ("metro", "state", "national" or missing when the role
     family has no SOC), p10..p90, mid_position (percentile of the posted median mid in the OEWS
     distribution, linear between p10..p90) and position_flag ("within", "below p10", "above p90",
@@ -141,6 +143,7 @@ def market_reference(
     out = grouped.agg(
         n_bands=("posting_id", "size"),
         n_postings=("posting_id", "nunique"),
+        n_employers=("employer", "nunique"),
         posted_min_median=("annual_min", "median"),
         posted_mid_median=("annual_mid", "median"),
         posted_max_median=("annual_max", "median"),
@@ -184,3 +187,51 @@ def _state_names(oews: pd.DataFrame) -> dict[str, str]:
 
     present = set(oews.loc[oews["area_type"] == "state", "area_name"])
     return {code: name for code, name in STATE_NAMES.items() if name in present}
+
+
+def focus_market(
+    bands: pd.DataFrame,
+    *,
+    metro: str,
+    currency: str = DEFAULT_CURRENCY,
+    min_n: int = SMALL_N,
+    min_employers: int = MIN_EMPLOYERS,
+    n_boot: int = 1000,
+    seed: int = 0,
+    oews: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Each role family's posted median midpoint in `metro` against OEWS, with its uncertainty.
+
+    The postings in `metro` are compared with OEWS for that metro (national figures where OEWS
+    has no metro median: ``oews_area_type`` says which). When `bands` holds no comparable posting
+    in `metro`, every posting is compared with the national figures and ``posted_scope`` is
+    "nation" instead of "metro". Role families without an OEWS occupation are left out.
+
+    Returns
+    -------
+    :func:`market_reference` rows (one per role family) plus posted_scope, few_employers
+    (n_employers < `min_employers`), the 95% bootstrap interval of the posted median midpoint
+    (posted_mid_median_low / _high, `n_boot` resamples), gap_to_p50 (posted median mid minus the
+    OEWS median, USD), gap_to_p50_pct (as a fraction of the OEWS median) and ``versus_p50``:
+    "above" or "below" when the interval excludes the OEWS median, "within noise" when it
+    contains it. Sorted by gap_to_p50_pct, largest first.
+    """
+    data = comparable_bands(bands, currency=currency)
+    local = data.loc[data["metro"] == metro]
+    scope, by = ("metro", ["role_family", "metro"]) if len(local) else ("nation", ["role_family"])
+    data = local if len(local) else data
+    out = market_reference(data, by=by, currency=currency, min_n=min_n, oews=oews)
+    out = out.loc[out["role_family"].notna() & out["p50"].notna()]
+    intervals = band_summary(data, by="role_family", currency=currency, n_boot=n_boot, seed=seed)
+    intervals = intervals.rename(columns={"annual_mid_median_low": "posted_mid_median_low",
+                                          "annual_mid_median_high": "posted_mid_median_high"})
+    out = out.merge(intervals[["role_family", "posted_mid_median_low", "posted_mid_median_high"]],
+                    on="role_family", how="left")
+    out["posted_scope"] = scope
+    out["few_employers"] = out["n_employers"] < min_employers
+    out["gap_to_p50"] = out["posted_mid_median"] - out["p50"]
+    out["gap_to_p50_pct"] = out["gap_to_p50"] / out["p50"]
+    inside = out["p50"].between(out["posted_mid_median_low"], out["posted_mid_median_high"])
+    out["versus_p50"] = np.where(inside, "within noise",
+                                 np.where(out["gap_to_p50"] > 0, "above", "below"))
+    return out.sort_values("gap_to_p50_pct", ascending=False, ignore_index=True)

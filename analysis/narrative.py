@@ -157,8 +157,9 @@ def report_table(
     """A Styler for a report table: text escaped, money as $150k, rows with n < 20 in grey."""
     formats = {c: money for c in money_columns if c in frame}
     formats |= {c: "{:.0%}" for c in percent_columns if c in frame}
+    # Every format call resets the columns it touches: pass escape to both.
     styler = frame.style.format(escape="html", na_rep="–", thousands=",")
-    styler = styler.format(formats, na_rep="–")
+    styler = styler.format(formats, escape="html", na_rep="–")
     text = [c for c in frame.columns if frame[c].dtype == object or str(frame[c].dtype) == "str"]
     styler = styler.set_properties(subset=text, **{"text-align": "left"})
     if n_column and n_column in frame:

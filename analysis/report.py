@@ -1,40 +1,57 @@
-"""The notebook suite → HTML reports: execute with papermill, export without code, write an index.
+"""The notebook suite → HTML reports, in one process with one kernel, plus an index page.
 
-Notebooks are jupytext text files (notebooks/NN_name.py). Each run converts them to .ipynb in a
-build folder, executes them with the dataset as a parameter, exports self-contained HTML (images
-embedded, no code, nothing loaded from the network) and writes reports/index.html linking them.
+Notebooks are jupytext text files (notebooks/NN_name.py). A run converts each to a notebook,
+injects the parameters (papermill's parameterizer), executes it in a single shared kernel (reset
+between notebooks, so imports and the data cache are paid once), exports self-contained HTML
+(images embedded, code hidden, nothing fetched from the network) and writes reports/index.html
+with the dataset's provenance and each report's headline, read from the tagged header and
+findings outputs (analysis/narrative.py).
 """
 
 from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
-from datetime import UTC, datetime
+import tempfile
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jupytext
 import nbformat
-import papermill
+from jupyter_client.manager import KernelManager
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, DeadKernelError
 from nbconvert import HTMLExporter
+from papermill.parameterize import parameterize_notebook
 from tqdm import tqdm
 
-from analysis.coverage import headline_figures
 from analysis.datasets import resolve_data
+from analysis.index_page import write_index
+from analysis.narrative import METADATA_KEY
 from analysis.paths import FIGURES, NOTEBOOKS, REPORTS
-from analysis.snapshot import paybands_version, read_bands, read_manifest
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 NOTEBOOK_PATTERN = "[0-9][0-9]_*.py"
 KERNEL = "python3"
+CELL_TIMEOUT = 600
+# Run before each notebook: a clean namespace and no figures left over from the previous one.
+RESET = "%reset -f\nimport matplotlib.pyplot as _plt\n_plt.close('all')\ndel _plt"
+SUITE_PARAMETERS = {"data", "figures_dir"}
 
 
 @dataclass(frozen=True)
 class ReportResult:
+    """One notebook's outcome: its HTML (None when it failed), what the index says about it."""
+
     name: str
     title: str
-    summary: str
-    html: Path | None
+    label: str = ""
+    scope: str = ""
+    stamp: str = ""
+    headline: list[str] = field(default_factory=list)
+    html: Path | None = None
+    seconds: float = 0.0
     error: str | None = None
 
 
@@ -50,6 +67,12 @@ def notebook_paths(only: list[str] | None = None) -> list[Path]:
     return paths
 
 
+def declared_parameters(notebook) -> set[str]:
+    """Names assigned in the notebook's cell tagged "parameters"."""
+    cell = next((c for c in notebook.cells if "parameters" in c.metadata.get("tags", [])), None)
+    return set(re.findall(r"^(\w+)\s*=", cell.source, flags=re.MULTILINE)) if cell else set()
+
+
 def build_reports(
     data: str | Path | None = None,
     *,
@@ -61,79 +84,156 @@ def build_reports(
 ) -> Path:
     """Execute the notebooks on `data` (None = the embedded sample) and write HTML + index.
 
-    Returns the index page. Raises ReportError naming each failed notebook and its error after
-    writing every report that succeeded.
+    A parameter goes to every notebook that declares it; one that no selected notebook declares
+    is an error before anything runs. Returns the index page. Raises ReportError naming each
+    failed notebook, cell and error after writing every report that succeeded.
     """
     out = Path(out)
-    build = out / "_build"
-    build.mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
     data_path = resolve_data(data)
-    notebooks = notebook_paths(only)
-    if not notebooks:
+    paths = notebook_paths(only)
+    if not paths:
         raise FileNotFoundError(f"no notebooks matching {only or NOTEBOOK_PATTERN} in {NOTEBOOKS}")
+    notebooks = {path: jupytext.read(path) for path in paths}
+    declared = {path: declared_parameters(nb) for path, nb in notebooks.items()}
+    unknown = set(parameters or {}) - set().union(*declared.values()) - SUITE_PARAMETERS
+    if unknown:
+        names = sorted(set().union(*declared.values()))
+        raise ValueError(f"unknown report parameter(s) {sorted(unknown)}; declared: {names}")
     values = {
         "data": str(data_path),
         "figures_dir": str(Path(figures_dir).resolve()),
         **(parameters or {}),
     }
-    results = [
-        _run_notebook(path, build=build, out=out, parameters=values)
-        for path in tqdm(notebooks, desc="reports", unit="notebook", disable=not progress)
-    ]
+    results = []
+    with SuiteKernel(cwd=NOTEBOOKS) as kernel:
+        bar = tqdm(notebooks.items(), desc="reports", unit="notebook", disable=not progress)
+        for path, notebook in bar:
+            bar.set_postfix_str(path.stem)
+            own = {k: v for k, v in values.items() if k in declared[path]}
+            result = run_notebook(path, notebook, kernel=kernel, out=out, parameters=own)
+            results.append(result)
+            if progress:
+                status = "failed" if result.error else "ok"
+                tqdm.write(f"  {path.stem}: {status} in {result.seconds:.1f} s")
     index = write_index(results, data_path=data_path, out=out)
     failures = [r for r in results if r.error]
     if failures:
-        raise ReportError("; ".join(f"{r.name}: {r.error}" for r in failures))
+        raise ReportError("\n".join(f"{r.name}: {r.error}" for r in failures))
     return index
 
 
-def _run_notebook(path: Path, *, build: Path, out: Path, parameters: dict) -> ReportResult:
-    notebook = jupytext.read(path)
-    notebook.metadata["kernelspec"] = {
-        "name": KERNEL,
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    source = build / f"{path.stem}.ipynb"
-    executed = build / f"{path.stem}.executed.ipynb"
-    nbformat.write(notebook, source)
-    title, summary = _title_and_summary(notebook)
+class SuiteKernel:
+    """One Python kernel for the whole suite, restarted only if a notebook kills it."""
+
+    def __init__(self, *, cwd: Path):
+        self.cwd = cwd
+        self.sockets = tempfile.TemporaryDirectory(prefix="paybands-kernel-")
+        # IPC sockets (absolute paths): local only, no "TCP without encryption" warning.
+        self.manager = KernelManager(
+            kernel_name=KERNEL, transport="ipc", ip=str(Path(self.sockets.name) / "kernel")
+        )
+
+    def __enter__(self) -> SuiteKernel:
+        self.manager.start_kernel(cwd=str(self.cwd))
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.manager.shutdown_kernel(now=True)
+        self.manager.cleanup_resources()
+        self.sockets.cleanup()
+
+    def ensure_alive(self) -> None:
+        if not self.manager.is_alive():
+            self.manager.restart_kernel(now=True)
+
+
+def run_notebook(
+    path: Path, notebook, *, kernel: SuiteKernel, out: Path, parameters: dict
+) -> ReportResult:
+    """Execute one notebook in the shared kernel and export it; failures are returned, not raised."""
+    started = time.perf_counter()
+    notebook = nbformat.from_dict(notebook)  # a copy: the parsed text stays pristine
+    notebook.metadata["kernelspec"] = {"name": KERNEL, "display_name": "Python 3",
+                                       "language": "python"}
+    for cell in notebook.cells:
+        cell.metadata.setdefault("tags", [])  # papermill's parameterizer reads every cell's tags
+    notebook.metadata.setdefault("papermill", {})
+    notebook = parameterize_notebook(notebook, parameters, kernel_name=KERNEL, language="python")
+    notebook.cells.insert(0, nbformat.v4.new_code_cell(RESET))
+    client = NotebookClient(notebook, km=kernel.manager, timeout=CELL_TIMEOUT,
+                            kernel_name=KERNEL, resources={"metadata": {"path": str(path.parent)}})
+    error = None
+    kernel.ensure_alive()
     try:
-        papermill.execute_notebook(
-            str(source),
-            str(executed),
-            parameters=_known(notebook, parameters),
-            kernel_name=KERNEL,
-            progress_bar=False,
-            cwd=str(path.parent),
-        )
-    except papermill.PapermillExecutionError as error:
-        return ReportResult(
-            path.stem,
-            title,
-            summary,
-            None,
-            error=f"cell {error.exec_count}: {error.ename}: {error.evalue}",
-        )
+        with client.setup_kernel():
+            for index, cell in enumerate(notebook.cells):
+                client.execute_cell(cell, index)
+    except CellExecutionError as failure:
+        error = _describe(failure, notebook.cells[index], path)
+    except DeadKernelError as failure:
+        error = f"the kernel died in {path.name}: {failure}"
+    finally:
+        if client.kc is not None:
+            client.kc.stop_channels()
+    notebook.cells.pop(0)
+    tags = _tags(notebook)
+    label = _author_title(notebook) or path.stem
+    title = tags.get("title") or label
+    seconds = time.perf_counter() - started
     target = out / f"{path.stem}.html"
-    target.write_text(export_html(nbformat.read(executed, as_version=4)), encoding="utf-8")
-    return ReportResult(path.stem, title, summary, target)
+    if error:
+        target.unlink(missing_ok=True)  # never leave an earlier run's report looking current
+        return ReportResult(path.stem, title, label, error=error, seconds=seconds)
+    target.write_text(export_html(notebook, title=title, name=path.stem), encoding="utf-8")
+    return ReportResult(
+        path.stem,
+        title,
+        label,
+        scope=tags.get("scope", ""),
+        stamp=tags.get("stamp", ""),
+        headline=list(tags.get("headline", [])),
+        html=target,
+        seconds=seconds,
+    )
 
 
-def _known(notebook, parameters: dict) -> dict:
-    """Only the parameters this notebook declares (papermill would inject any name it is given)."""
-    cell = next((c for c in notebook.cells if "parameters" in c.metadata.get("tags", [])), None)
-    declared = set(re.findall(r"^(\w+)\s*=", cell.source, flags=re.MULTILINE)) if cell else set()
-    unknown = set(parameters) - declared - {"data", "figures_dir"}
-    if unknown:
-        raise ValueError(
-            f"unknown report parameter(s) {sorted(unknown)}; declared: {sorted(declared)}"
+def _describe(failure: CellExecutionError, cell, path: Path) -> str:
+    """'01_overview.py, cell 4 (`bands = pb.load_bands(...)`): KeyError: 'metro''."""
+    first = next((line for line in cell.source.splitlines() if line.strip()), "")
+    return f"{path.name}, cell starting `{first[:60]}`: {failure.ename}: {failure.evalue}"
+
+
+def _tags(notebook) -> dict:
+    """Merge the paybands metadata (title, scope, stamp, headline) from every output."""
+    tags: dict = {}
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            for meta in output.get("metadata", {}).values():
+                if isinstance(meta, dict) and METADATA_KEY in meta:
+                    tags.update(meta[METADATA_KEY])
+    return tags
+
+
+def _author_title(notebook) -> str | None:
+    first = notebook.cells[0] if notebook.cells else None
+    if first is not None and first.cell_type == "markdown" and first.source.startswith("# "):
+        return first.source.splitlines()[0][2:].strip()
+    return None
+
+
+def export_html(notebook, *, title: str, name: str) -> str:
+    """Self-contained HTML: outputs only, images embedded, no external scripts, no stderr noise.
+
+    The authors' heading cell gives way to a link back to the index; the header output (the
+    report's finding-style title) opens the page.
+    """
+    notebook = nbformat.from_dict(notebook)
+    if _author_title(notebook):
+        label = notebook.cells[0].source.splitlines()[0][2:].strip()
+        notebook.cells[0] = nbformat.v4.new_markdown_cell(
+            f'<p class="back"><a href="index.html">← All reports</a> · {html.escape(label)}</p>'
         )
-    return {k: v for k, v in parameters.items() if k in declared}
-
-
-def export_html(notebook) -> str:
-    """Self-contained HTML: outputs only, images embedded, no external scripts, no stderr noise."""
     for cell in notebook.cells:
         if cell.cell_type == "code":
             cell.outputs = [
@@ -148,85 +248,5 @@ def export_html(notebook) -> str:
         exclude_input_prompt=True,
         exclude_output_prompt=True,
     )
-    body, _ = exporter.from_notebook_node(notebook)
+    body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": title}})
     return body
-
-
-def _title_and_summary(notebook) -> tuple[str, str]:
-    for cell in notebook.cells:
-        if cell.cell_type == "markdown" and cell.source.lstrip().startswith("# "):
-            lines = cell.source.strip().splitlines()
-            title = lines[0].lstrip("# ").strip()
-            summary = " ".join(line.strip() for line in lines[1:] if line.strip())
-            return title, summary
-    return "Report", ""
-
-
-def write_index(results: list[ReportResult], *, data_path: Path, out: Path) -> Path:
-    """reports/index.html: provenance, headline figures, one card per report. All text escaped."""
-    bands = read_bands(data_path)
-    manifest = read_manifest(data_path) if data_path.is_dir() else {}
-    figures = headline_figures(bands)
-    counts = manifest.get("counts", {})
-    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    e = html.escape
-    cards = "\n".join(
-        f'<li class="card"><h3><a href="{e(r.html.name)}">{e(r.title)}</a></h3>'
-        f"<p>{e(r.summary)}</p></li>"
-        if r.html
-        else f'<li class="card failed"><h3>{e(r.title)}</h3><p>Failed: {e(r.error or "")}</p></li>'
-        for r in results
-    )
-    facts = [
-        ("Postings", f"{figures['postings']:,}"),
-        ("Pay bands", f"{figures['bands']:,}"),
-        ("Employers", f"{figures['employers']:,}"),
-        ("Role families", f"{figures['role_families']:,}"),
-        ("Metros", f"{figures['metros']:,}"),
-        ("Postings with pay", f"{figures['share_with_pay']:.0%}"),
-        ("Quarantined records", f"{counts.get('quarantined', 0):,}"),
-    ]
-    fact_html = "".join(
-        f"<div class='fact'><b>{e(v)}</b><span>{e(k)}</span></div>" for k, v in facts
-    )
-    inputs = manifest.get("inputs", [])
-    page = f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>paybands reports</title>
-<style>
- body {{ font-family: -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: #222;
-        max-width: 980px; margin: 0 auto; padding: 24px 32px 64px; line-height: 1.5; }}
- .stamp {{ color: #666; font-size: 14px; }}
- .facts {{ display: flex; flex-wrap: wrap; gap: 12px; margin: 20px 0; }}
- .fact {{ background: #f4f6f8; border-radius: 8px; padding: 10px 16px; min-width: 110px; }}
- .fact b {{ display: block; font-size: 22px; }} .fact span {{ color: #555; font-size: 13px; }}
- ul.cards {{ list-style: none; padding: 0; }}
- .card {{ border: 1px solid #ddd; border-radius: 8px; padding: 6px 18px; margin: 12px 0; }}
- .card.failed {{ border-color: #D55E00; }}
- footer {{ margin-top: 40px; font-size: 13px; color: #555; }}
-</style></head>
-<body>
-<h1>paybands: posted base-salary bands</h1>
-<p>Posted pay ranges turned into comparable annual base-salary bands, compared across roles,
-levels and locations.</p>
-<p class="stamp">Snapshot {e(figures["snapshot"])} &middot; data {e(str(data_path))} &middot;
-generated {e(stamp)} &middot; paybands {e(paybands_version())} &middot;
-{len(inputs):,} input files</p>
-<div class="facts">{fact_html}</div>
-<h2>Reports</h2>
-<ul class="cards">
-{cards}
-</ul>
-<footer>
-<p>Method: every posted range is annualized (hour &times; 2080, day &times; 260, week &times; 52,
-month &times; 12); comparisons use one currency (USD) and closed ranges; posted pay is not
-paid pay.</p>
-<p>Rerun on your own data: <code>paybands ingest YOUR_FILES --out DIR</code>, then
-<code>paybands report DIR</code>.</p>
-</footer>
-</body></html>
-"""
-    index = out / "index.html"
-    index.write_text(page, encoding="utf-8")
-    return index

@@ -96,3 +96,43 @@ def empty_bands() -> pd.DataFrame:
     """A valid bands table with no rows (every column with its dtype)."""
     frame = pd.DataFrame({name: pd.Series(dtype="object") for name in BANDS_COLUMNS})
     return validate_bands(frame)
+
+# The data dictionary printed on the report index; a test keeps it in step with the contract.
+COLUMN_MEANINGS = {
+    "posting_id": "Stable id of the posting within its source",
+    "band": "Which of the posting's pay ranges this row is (0 for the first)",
+    "snapshot": "The refresh this row belongs to",
+    "source": "Kind of source (career page, Greenhouse, CSV export, public dataset …)",
+    "source_file": "Input file the posting came from",
+    "url": "Link to the posting, when known",
+    "employer": "Employer name as posted, tidied",
+    "title": "Job title as posted",
+    "role_family": "Role family from the title (software engineer, data scientist …)",
+    "level": "Level from the title (intern … vp), empty when the title states none",
+    "track": "Individual contributor or management",
+    "is_phd": "The title or requirements ask for a PhD",
+    "location_raw": "Location text as posted",
+    "city": "City",
+    "state": "State or province code",
+    "country": "ISO country code",
+    "metro": "US metro area (CBSA name) of the city",
+    "is_remote": "The posting is remote",
+    "pay_text": "The pay text the range was read from",
+    "band_label": "Label of a per-zone or per-location range",
+    "has_pay": "The posting states pay",
+    "pay_min": "Lower end as posted, in the posting's currency and period",
+    "pay_max": "Upper end as posted",
+    "pay_period": "Period the amounts are posted in (year, hour, …)",
+    "period_inferred": "No period was stated; it was inferred from the amount",
+    "currency": "ISO currency code",
+    "annual_min": "Lower end annualized (hour × 2,080, day × 260, week × 52, month × 12)",
+    "annual_max": "Upper end annualized",
+    "annual_mid": "Midpoint of the annualized range",
+    "is_estimate": "The range is a job board's estimate, not the employer's",
+    "has_bonus": "The posting mentions a bonus",
+    "has_equity": "The posting mentions equity",
+    "has_commission": "The posting mentions commission",
+    "has_tips": "The posting mentions tips",
+    "posted_date": "Date the posting was published, when known",
+    "duplicates": "Identical copies collapsed into this row",
+}

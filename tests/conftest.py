@@ -107,3 +107,67 @@ def seed_file():
     if not SEED_FILE.exists():
         pytest.skip(f"seed posting not present at {SEED_FILE}")
     return SEED_FILE
+
+
+# Strings a hostile posting might carry: markup in titles, employers and places, formulas in cells.
+SCRIPT_TITLE = "<script>alert(1)</script>"
+HOSTILE_EMPLOYER = "<img src=x onerror=alert(2)>"
+FORMULA_TITLE = "=HYPERLINK(\"http://evil.example\",\"click\")"
+
+
+def run_report(*args: str, timeout: int = 600):
+    """`paybands report ARGS` in a fresh process, as a user runs it."""
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "analysis", "report", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+@pytest.fixture(scope="session")
+def suite_reports(tmp_path_factory):
+    """The whole suite run once on the embedded sample: (reports dir, figures dir, result)."""
+    root = tmp_path_factory.mktemp("suite")
+    out, figures = root / "reports", root / "figures"
+    result = run_report("--out", str(out), "--figures", str(figures))
+    assert result.returncode == 0, result.stderr[-3000:]
+    return out, figures, result
+
+
+@pytest.fixture(scope="session")
+def hostile_store(tmp_path_factory):
+    """The sample's two snapshots with hostile strings planted in titles, employers and a metro.
+
+    The seed posting (report 05's default) gets the script title; its employer is renamed
+    everywhere; one posting of each snapshot gets a spreadsheet formula as its title.
+    """
+    import shutil
+
+    from analysis.datasets import resolve_data
+    from analysis.snapshot import list_snapshots, read_bands
+
+    store = tmp_path_factory.mktemp("hostile") / "store"
+    for snapshot in list_snapshots(resolve_data(None).parent):
+        target = store / snapshot.name
+        shutil.copytree(snapshot, target)
+        bands = read_bands(snapshot)
+        seed = bands["source_file"].str.contains("1107338720995841", regex=False)
+        bands.loc[seed, "title"] = SCRIPT_TITLE
+        bands.loc[bands["employer"] == "Meta", "employer"] = HOSTILE_EMPLOYER
+        first = bands["posting_id"] == bands.loc[~seed, "posting_id"].iloc[0]
+        bands.loc[first, "title"] = FORMULA_TITLE
+        bands.to_parquet(target / "bands.parquet", index=False)
+    return store
+
+
+@pytest.fixture(scope="session")
+def hostile_reports(hostile_store, tmp_path_factory):
+    root = tmp_path_factory.mktemp("hostile-reports")
+    out, figures = root / "reports", root / "figures"
+    result = run_report(str(hostile_store), "--out", str(out), "--figures", str(figures))
+    assert result.returncode == 0, result.stderr[-3000:]
+    return out, figures

@@ -1,90 +1,141 @@
-"""End to end: `paybands report` on the sample → offline HTML with embedded charts (slow)."""
+"""`paybands report`: the suite in one kernel → offline HTML reports and an index (slow)."""
 
+import csv
 import re
-import shutil
-import subprocess
-import sys
 
 import pytest
-from PIL import Image
+from conftest import FORMULA_TITLE, SCRIPT_TITLE
+
+from analysis.report import ReportError, build_reports, notebook_paths
 
 pytestmark = pytest.mark.slow
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+NOTEBOOKS = [p.stem for p in notebook_paths()]
+EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//|url\(\s*["']?(?:https?:)?//""")
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    root = tmp_path_factory.mktemp("report")
-    out, figures = root / "reports", root / "figures"
-    result = subprocess.run(
-        [sys.executable, "-m", "analysis", "report", "--out", str(out), "--figures", str(figures)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    return out, figures
+def test_the_suite_has_eight_reports():
+    assert [name[:2] for name in NOTEBOOKS] == [f"0{i}" for i in range(1, 9)]
 
 
-def test_index_links_the_overview_report(built):
-    out, _ = built
+def test_index_links_every_report_with_its_headline(suite_reports):
+    out, _, _ = suite_reports
     index = (out / "index.html").read_text()
-    assert 'href="01_overview.html"' in index
-    assert (out / "01_overview.html").exists()
+    for name in NOTEBOOKS:
+        assert f"href='{name}.html'" in index, name
+        assert (out / f"{name}.html").exists()
+    assert index.count("class='card'") == len(NOTEBOOKS)
+    assert "class='card failed'" not in index
     assert re.search(r"<b>[\d,]+</b><span>Postings</span>", index)
+    assert "What changed" in index and "Source files (" in index
 
 
-def test_report_is_self_contained_without_code(built):
-    out, _ = built
-    page = (out / "01_overview.html").read_text()
-    assert not re.search(r"<(script|link)[^>]+(src|href)=\"https?://", page)
-    assert "cdnjs" not in page and "mathjax" not in page.lower()
-    assert len(re.findall(r'<img[^>]+src="data:image/png;base64,', page)) >= 3
-    assert "import analysis" not in page and "load_bands(" not in page  # code is hidden
-    assert "Key findings" in page and "Traceback" not in page
+def test_progress_names_each_notebook(suite_reports):
+    _, _, result = suite_reports
+    for name in NOTEBOOKS:
+        assert re.search(rf"{name}: ok in \d+\.\d s", result.stderr), name
 
 
-def test_every_figure_has_its_data_beside_it(built):
-    _, figures = built
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_report_is_self_contained_without_code(suite_reports, name):
+    out, _, _ = suite_reports
+    page = (out / f"{name}.html").read_text()
+    assert not EXTERNAL.search(page), EXTERNAL.search(page)
+    assert "import analysis" not in page and "pb.report_header" not in page
+    assert "jp-InputArea" not in page
+    assert "Traceback" not in page
+    assert 'class="report-header"' in page and "Key findings" in page
+    assert re.search(r'<img src="data:image/png;base64,[A-Za-z0-9+/=]{200}', page), "no chart"
+    assert 'href="index.html"' in page  # back to the index
+
+
+def test_every_figure_has_svg_and_csv_beside_it(suite_reports):
+    _, figures, _ = suite_reports
     pngs = sorted(figures.glob("*.png"))
-    assert len(pngs) >= 3
+    assert {p.name[:2] for p in pngs} >= {n[:2] for n in NOTEBOOKS if not n.startswith("07")}
     for png in pngs:
-        assert png.with_suffix(".csv").exists() and png.with_suffix(".svg").exists()
+        assert png.with_suffix(".csv").exists() and png.with_suffix(".svg").exists(), png
+
+
+def test_changes_report_shows_the_planted_refresh(suite_reports):
+    out, _, _ = suite_reports
+    text = re.sub(r"<[^>]+>", " ", (out / "07_changes.html").read_text())
+    for count in ("218", "174", "131"):
+        assert count in text
 
 
 def test_unknown_parameter_fails_with_its_name(tmp_path):
-    result = subprocess.run(
-        [sys.executable, "-m", "analysis", "report", "--out", str(tmp_path), "-p", "colour", "red"],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    from conftest import run_report
+
+    result = run_report("--out", str(tmp_path), "-p", "colour", "red")
     assert result.returncode == 1 and "colour" in result.stderr
+    assert not (tmp_path / "index.html").exists()  # refused before running anything
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)")
-def test_report_renders_in_headless_chromium(built, tmp_path):
-    out, _ = built
-    shot = tmp_path / "shot.png"
-    subprocess.run(
-        [
-            CHROMIUM,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            f"--user-data-dir={tmp_path / 'profile'}",
-            "--window-size=1200,2400",
-            f"--screenshot={shot}",
-            (out / "01_overview.html").as_uri(),
-        ],
-        capture_output=True,
-        timeout=120,
-        check=True,
+def test_hostile_strings_are_text_in_every_report(hostile_reports):
+    out, _ = hostile_reports
+    shown = 0
+    for page in sorted(out.glob("*.html")):
+        text = page.read_text()
+        assert "<script>alert(1)" not in text, page.name
+        assert "<img src=x onerror" not in text, page.name
+        shown += "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    assert shown >= 1, "the script title appears (escaped) in at least one report"
+
+
+def test_figure_csvs_neutralize_formulas(hostile_reports):
+    _, figures = hostile_reports
+    cells = [
+        cell
+        for path in figures.glob("*.csv")
+        for row in csv.reader(path.open(encoding="utf-8"))
+        for cell in row
+    ]
+    assert cells
+    risky = [c for c in cells if c[:1] in "=+@" or (c[:1] == "-" and not _number(c))]
+    assert risky == []
+    assert FORMULA_TITLE not in cells and SCRIPT_TITLE.startswith("<")
+
+
+def _number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+@pytest.fixture
+def tiny_suite(tmp_path, monkeypatch):
+    """Three small notebooks in a temporary notebooks folder: ok, failing, ok."""
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    header = '# %% tags=["parameters"]\ndata = ""\nfigures_dir = ""\nword = "x"\n\n'
+    (folder / "01_first.py").write_text(
+        "# %% [markdown]\n# # 01 · First\n\n" + header
+        + "# %%\nimport os\nsecret = 42\nprint('pid', os.getpid(), word)\n"
     )
-    image = Image.open(shot).convert("RGB").resize((120, 240))
-    colours = len(image.getcolors(maxcolors=1 << 16) or [])
-    assert colours > 50, "the page rendered (nearly) blank"
+    (folder / "02_broken.py").write_text(
+        header + "# %%\nratio = 1 / 0\n"
+    )
+    (folder / "03_third.py").write_text(
+        header + "# %%\nimport os\nprint('pid', os.getpid(), 'secret' in globals())\n"
+    )
+    monkeypatch.setattr("analysis.report.NOTEBOOKS", folder)
+    return tmp_path
+
+
+def test_one_kernel_runs_the_suite_and_a_failure_leaves_the_rest(tiny_suite):
+    out = tiny_suite / "reports"
+    with pytest.raises(ReportError) as failure:
+        build_reports(out=out, figures_dir=tiny_suite / "figures", parameters={"word": "hello"},
+                      progress=False)
+    assert "02_broken.py" in str(failure.value) and "ZeroDivisionError" in str(failure.value)
+    assert "ratio = 1 / 0" in str(failure.value)  # the failing cell is named
+    assert not (out / "02_broken.html").exists()
+    first, third = (out / "01_first.html").read_text(), (out / "03_third.html").read_text()
+    pids = re.findall(r"pid (\d+)", first + third)
+    assert len(pids) == 2 and pids[0] == pids[1], "one kernel for the whole suite"
+    assert "hello" in first  # the parameter reached the notebook that declares it
+    assert "pid " in third and "False" in third  # the namespace was reset between notebooks
+    index = (out / "index.html").read_text()
+    assert "class='card failed'" in index and "ZeroDivisionError" in index

@@ -1,0 +1,34 @@
+"""The index page: provenance, one card per report, the what-changed digest, all escaped."""
+
+from analysis.datasets import resolve_data
+from analysis.index_page import write_index
+from analysis.report import ReportResult
+from analysis.schema import BANDS_COLUMNS, COLUMN_MEANINGS
+
+SCRIPT = "<script>alert(1)</script>"
+
+
+def test_every_bands_column_has_a_meaning():
+    assert list(COLUMN_MEANINGS) == BANDS_COLUMNS
+
+
+def test_index_escapes_cards_and_digests_the_changes(tmp_path):
+    (tmp_path / "02_roles.html").write_text("x")
+    (tmp_path / "07_changes.html").write_text("x")
+    results = [
+        ReportResult("02_roles", f"{SCRIPT} post the most", "02 · Roles",
+                     headline=[f"{SCRIPT} lead (Chart 1).", "Second."],
+                     stamp="2,000 postings", html=tmp_path / "02_roles.html"),
+        ReportResult("03_levels", "03 · Levels", "03 · Levels",
+                     error="03_levels.py, cell starting `x = 1/0`: ZeroDivisionError"),
+        ReportResult("07_changes", "218 postings added", "07 · What changed",
+                     headline=["No metro moved beyond noise."], html=tmp_path / "07_changes.html"),
+    ]
+    page = write_index(results, data_path=resolve_data(None), out=tmp_path).read_text()
+    assert SCRIPT not in page and "&lt;script&gt;alert(1)&lt;/script&gt; post the most" in page
+    assert "(Chart 1)" not in page  # chart pointers mean nothing on the index
+    assert page.count("class='card'") == 2 and "class='card failed'" in page
+    assert "ZeroDivisionError" in page
+    assert "What changed" in page and "No metro moved beyond noise." in page
+    assert "href='07_changes.html'" in page
+    assert "Counts reconcile" in page and "<code>annual_mid</code>" in page
