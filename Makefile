@@ -28,11 +28,12 @@ test-fast: setup ## Run the fast tests only
 	$(BIN)/pytest -m "not slow"
 
 lint: setup ## Check style with ruff
-	$(BIN)/ruff check analysis tests benchmarks
+	$(BIN)/ruff check analysis tests benchmarks notebooks
 
 bench: setup ## Run the benchmarks (they print their figures; need ../shared/data/real)
 	$(BIN)/python benchmarks/pay_accuracy.py
 	$(BIN)/python benchmarks/pay_throughput.py
+	$(BIN)/python benchmarks/report_suite.py
 
 clean: ## Remove generated outputs (keeps .venv)
 	rm -rf reports/*.html reports/_build figures/*.png figures/*.svg figures/*.csv data/snapshots
