@@ -88,7 +88,8 @@ paybands {e(paybands_version())} &middot; annual base salary as posted</p>
 <footer>
 <h2>Method</h2>
 <p>Each posted range is read from the posting's text or structured data and annualized (hour
-&times; 2,080, day &times; 260, week &times; 52, month &times; 12). Comparisons use closed ranges
+&times; 2,080, day &times; 260, week &times; 52, biweekly &times; 26, semimonthly &times; 24, month
+&times; 12). Comparisons use closed ranges
 in one currency (USD) and medians of band midpoints, with 95% bootstrap intervals; groups under 5
 postings are not read. Posted pay is not paid pay, and base salary excludes bonus and equity.
 Records that cannot be read are quarantined with a reason, never dropped.</p>

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -115,7 +116,7 @@ def build_reports(
             results.append(result)
             if progress:
                 status = "failed" if result.error else "ok"
-                tqdm.write(f"  {path.stem}: {status} in {result.seconds:.1f} s")
+                tqdm.write(f"  {path.stem}: {status} in {result.seconds:.1f} s", file=sys.stderr)
     index = write_index(results, data_path=data_path, out=out)
     failures = [r for r in results if r.error]
     if failures:
@@ -151,7 +152,7 @@ class SuiteKernel:
 def run_notebook(
     path: Path, notebook, *, kernel: SuiteKernel, out: Path, parameters: dict
 ) -> ReportResult:
-    """Execute one notebook in the shared kernel and export it; failures are returned, not raised."""
+    """Execute one notebook in the shared kernel and export it; a failure is returned."""
     started = time.perf_counter()
     notebook = nbformat.from_dict(notebook)  # a copy: the parsed text stays pristine
     notebook.metadata["kernelspec"] = {"name": KERNEL, "display_name": "Python 3",

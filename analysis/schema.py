@@ -125,7 +125,7 @@ COLUMN_MEANINGS = {
     "pay_period": "Period the amounts are posted in (year, hour, …)",
     "period_inferred": "No period was stated; it was inferred from the amount",
     "currency": "ISO currency code",
-    "annual_min": "Lower end annualized (hour × 2,080, day × 260, week × 52, month × 12)",
+    "annual_min": "Lower end annualized (hour × 2,080, day × 260, week × 52, month × 12 …)",
     "annual_max": "Upper end annualized",
     "annual_mid": "Midpoint of the annualized range",
     "is_estimate": "The range is a job board's estimate, not the employer's",

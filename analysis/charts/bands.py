@@ -10,8 +10,8 @@ from analysis.charts.style import ACCENT, BASE_SALARY, INK, MAIN, MONEY_AXIS, ti
 
 SPANS = {
     # span name: (low column, high column, what the bar shows)
-    "band": ("annual_min_median", "annual_max_median", "median posted minimum to maximum"),
-    "mid": ("annual_mid_p25", "annual_mid_p75", "25th–75th percentile of band midpoints"),
+    "band": ("annual_min_median", "annual_max_median", "median min to max"),
+    "mid": ("annual_mid_p25", "annual_mid_p75", "p25–p75 of midpoints"),
 }
 
 
@@ -44,6 +44,6 @@ def band_range_chart(
         ax.text(end, row.Index, f"  n={row.n_postings:,}", va="center", fontsize=8, color=INK)
     ax.set_yticks(range(len(data)), [str(v) for v in data[y]])
     ax.xaxis.set_major_formatter(MONEY_AXIS)
-    ax.set_xlabel(f"USD, {BASE_SALARY}: bar = {meaning}, tick = median midpoint")
+    ax.set_xlabel(f"USD, {BASE_SALARY} · bar: {meaning} · tick: median midpoint")
     ax.margins(x=0.08)
     return tidy(ax)
