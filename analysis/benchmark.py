@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy.stats import percentileofscore
 
 from analysis.locations import parse_location
 from analysis.pay import parse_pay
-from analysis.summary import bootstrap_medians, comparable_bands
+from analysis.summary import SMALL_N, bootstrap_medians, comparable_bands
 from analysis.titles import parse_title
 from analysis.vocabulary import DEFAULT_CURRENCY
 
@@ -33,11 +32,26 @@ SEED_TEXT = {
     "location": "Sunnyvale, CA",
     "pay_text": "$117,000/year to $173,000/year + bonus + equity + benefits",
 }
+# A percentile among fewer peers, or peers from fewer employers, is not reported (SMALL_N = 5).
+MIN_PEER_EMPLOYERS = 3
 # Why a benchmark could not be drawn; "ok" when it could.
-STATUSES = ("ok", "not found", "no pay", "other currency", "no peers")
+STATUSES = ("ok", "not found", "no pay", "other currency", "no peers", "too few peers")
 _ANNUAL = ("annual_min", "annual_mid", "annual_max")
 _ECHO = ("posting_id", "title", "employer", "role_family", "level", "metro", "state")
 _QUANTILES = {"p25": 0.25, "median": 0.5, "p75": 0.75}
+
+
+def percentile_of(values: np.ndarray, value: float) -> float:
+    """Percent of `values` below `value`, ties counted half: scipy's percentileofscore(kind="mean").
+
+    Written out because importing scipy.stats costs a report more than a second.
+
+    >>> percentile_of(np.array([1.0, 2.0, 3.0, 4.0]), 3.0)
+    62.5
+    """
+    values = np.asarray(values, dtype=float)
+    below, at_or_below = (values < value).sum(), (values <= value).sum()
+    return float((below + at_or_below) / 2 / len(values) * 100)
 
 
 def _value(row: pd.Series, column: str):
@@ -171,7 +185,7 @@ def posting_benchmark(
         One row: posting_id, title, employer, role_family, level, metro, state, annual_min,
         annual_mid, annual_max, peer_scope ("metro", "state" or "nation"), n_peers,
         n_peer_employers, and ``pct_min``, ``pct_mid``, ``pct_max``: percentiles (0-100,
-        ``scipy.stats.percentileofscore(kind="mean")``) of the posting's value among the peers'
+        as ``scipy.stats.percentileofscore(kind="mean")``) of the posting's value among the peers'
         values of the same column; NaN without peers or without the posting's value.
         ``peer_annual_{min,mid,max}_{p25,median,p75}`` describe the peers (NaN without peers);
         ``peer_annual_mid_median_low`` / ``_high`` is the 95% bootstrap interval of the peers'
@@ -200,7 +214,7 @@ def posting_benchmark(
         values = peers[column].dropna().to_numpy(dtype=float)
         mine = out[column]
         out[name] = (
-            float(percentileofscore(values, float(mine), kind="mean"))
+            percentile_of(values, float(mine))
             if len(values) and mine is not None
             else np.nan
         )
@@ -289,14 +303,18 @@ def benchmark_from_text(
     return posting_benchmark(bands, posting=posting, currency=currency, min_peers=min_peers)
 
 
-def _status(row: pd.Series, *, currency: str, n_peers: int) -> str:
+def _status(row: pd.Series, peers: pd.DataFrame, *, currency: str) -> str:
     has_pay = _value(row, "has_pay")
     if (has_pay is not None and not bool(has_pay)) or _value(row, "annual_mid") is None:
         return "no pay"
     posted = _value(row, "currency")
     if posted is not None and posted != currency:
         return "other currency"
-    return "ok" if n_peers else "no peers"
+    if peers.empty:
+        return "no peers"
+    if len(peers) < SMALL_N or peers["employer"].nunique() < MIN_PEER_EMPLOYERS:
+        return "too few peers"
+    return "ok"
 
 
 def benchmark_for(
@@ -314,8 +332,10 @@ def benchmark_for(
     With `pay_text` the posting is built from `title`, `location` and `pay_text`; else it is
     `posting_id` of `bands`; else the seed posting (:func:`seed_posting_id`), or the seed's text
     when `bands` does not hold it. The benchmark is :func:`posting_benchmark`'s row plus
-    ``status`` (one of :data:`STATUSES`: "ok" when a percentile could be computed) and
-    ``given_as`` ("bands" or "text"); the peers are :func:`peer_bands` (empty unless "ok").
+    ``status`` (one of :data:`STATUSES`: "ok" when the posting has a closed range in `currency`
+    and at least ``SMALL_N`` peers from ``MIN_PEER_EMPLOYERS`` employers, so that its percentile
+    can be reported) and ``given_as`` ("bands" or "text"); the peers are :func:`peer_bands`
+    (empty when the posting is not found).
     """
     if pay_text:
         text = {"title": title, "location": location, "pay_text": pay_text}
@@ -337,18 +357,21 @@ def benchmark_for(
         target = {"posting": posting}
     result = posting_benchmark(bands, **target, currency=currency, min_peers=min_peers)
     peers = peer_bands(bands, **target, currency=currency, min_peers=min_peers)
-    status = _status(row, currency=currency, n_peers=len(peers))
-    result = result.assign(status=status, given_as="bands" if text is None else "text")
-    return result, peers if status == "ok" else peers.iloc[0:0]
+    status = _status(row, peers, currency=currency)
+    return result.assign(status=status, given_as="bands" if text is None else "text"), peers
 
 
-def benchmark_table(benchmark: pd.DataFrame) -> pd.DataFrame:
+def benchmark_table(benchmark: pd.DataFrame, *, min_n: int = SMALL_N) -> pd.DataFrame:
     """The posting's min, mid and max beside the peers' p25, median and p75, and its percentile.
 
     `benchmark` is a :func:`posting_benchmark` row. Returns three rows (Minimum, Midpoint,
-    Maximum) with columns measure, posting, peer_p25, peer_median, peer_p75, percentile, n_peers.
+    Maximum) with columns measure, posting, peer_p25, peer_median, peer_p75, percentile, n_peers;
+    the peer columns and the percentile are left empty (NaN) below `min_n` peers.
     """
-    row = benchmark.iloc[0]
+    row = benchmark.iloc[0].copy()
+    if row["n_peers"] < min_n:
+        hidden = [c for c in row.index if c.startswith(("peer_", "pct_"))]
+        row[hidden] = np.nan
     names = {"annual_min": "Minimum", "annual_mid": "Midpoint", "annual_max": "Maximum"}
     records = [
         {

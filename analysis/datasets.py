@@ -119,3 +119,21 @@ def load_quarantine(data: str | Path | None = None) -> pd.DataFrame:
         return pd.DataFrame(columns=["source_file", "record", "title", "pay_text", "reason",
                                      "detail"])
     return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+SAMPLE_NOTICE = (
+    "Synthetic demo data: the embedded sample's employers are fictional, except one real Meta "
+    "posting; draw no conclusions about real employers from it."
+)
+
+
+def is_embedded_sample(data: str | Path | None = None) -> bool:
+    """Whether `data` is a snapshot ingested from the embedded synthetic sample, unchanged."""
+    from analysis.adapters import discover_files
+
+    path = resolve_data(data).resolve()
+    if not path.is_dir() or path.name not in sample_snapshot_labels():
+        return False
+    files = discover_files([SAMPLE / path.name])
+    names = [f.relative_to(SAMPLE / path.name).as_posix() for f in files]
+    return inputs_unchanged(path, files, names)

@@ -68,12 +68,24 @@ def diff_counts(diff: pd.DataFrame) -> pd.Series:
 
 def _postings(bands: pd.DataFrame) -> pd.DataFrame:
     ordered = bands.sort_values(["posting_id", "band"])
-    text = ordered.assign(text=[_band_text(row) for row in ordered.itertuples()])
-    grouped = text.groupby("posting_id", sort=False)
-    first = grouped.first()
+    columns = ["has_pay", "pay_min", "pay_max", "band_label", "currency", "pay_period"]
+    text = pd.Series(
+        [_band_text(*values) for values in zip(*(ordered[c] for c in columns), strict=True)],
+        index=ordered.index,
+        dtype=object,
+    )
+    # Most postings have one band: join only where there are several.
+    several = ordered["posting_id"].duplicated(keep=False).to_numpy()
+    bands_text = text[~several].set_axis(ordered.loc[~several, "posting_id"])
+    if several.any():
+        joined = text[several].groupby(ordered.loc[several, "posting_id"], sort=False).agg(
+            "; ".join
+        )
+        bands_text = pd.concat([bands_text, joined])
+    first = ordered.drop_duplicates("posting_id").set_index("posting_id")
     return pd.DataFrame(
         {
-            "bands": grouped["text"].agg("; ".join),
+            "bands": bands_text,
             "employer": first["employer"],
             "title": first["title"],
             "role_family": first["role_family"],
@@ -83,13 +95,13 @@ def _postings(bands: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _band_text(row) -> str:
-    if not row.has_pay:
+def _band_text(has_pay, pay_min, pay_max, band_label, currency, pay_period) -> str:
+    if not has_pay:
         return "no pay stated"
-    low = "" if pd.isna(row.pay_min) else f"{row.pay_min:,.2f}".removesuffix(".00")
-    high = "" if pd.isna(row.pay_max) else f"{row.pay_max:,.2f}".removesuffix(".00")
-    label = "" if pd.isna(row.band_label) else f"{row.band_label}: "
-    return f"{label}{row.currency} {low}–{high} per {row.pay_period}"
+    low = "" if pd.isna(pay_min) else f"{pay_min:,.2f}".removesuffix(".00")
+    high = "" if pd.isna(pay_max) else f"{pay_max:,.2f}".removesuffix(".00")
+    label = "" if pd.isna(band_label) else f"{band_label}: "
+    return f"{label}{currency} {low}–{high} per {pay_period}"
 
 
 def group_shifts(
@@ -138,3 +150,65 @@ def group_shifts(
         row.update(change_low=low, change_high=high, within_noise=not (low > 0 or high < 0))
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def noise_flags(shifts: pd.DataFrame) -> pd.Series:
+    """How to read each group's move: "beyond noise", "within noise", "too few to test" (no
+    interval: under `min_n` bands in a snapshot), "new" or "gone" (absent from one snapshot)."""
+    flags = pd.Series("within noise", index=shifts.index, dtype=object)
+    flags[shifts["change_low"].isna()] = "too few to test"
+    flags[shifts["n_old"] == 0] = "new"
+    flags[shifts["n_new"] == 0] = "gone"
+    flags[~shifts["within_noise"].astype(bool)] = "beyond noise"
+    return flags
+
+
+def shift_table(
+    shifts: pd.DataFrame, *, by: str = "metro", confidence: float = 0.95
+) -> pd.DataFrame:
+    """`group_shifts` output as a report table: medians then and now, change with its interval
+    ("+5.9% (-27.1 to +42.4)", the interval in percentage points of change), n then and now and
+    how to read the move (:func:`noise_flags`), largest groups first."""
+    data = shifts.sort_values(["n_new", "n_old"], ascending=False)
+    change = [
+        "–" if pd.isna(c) else f"{c:+.1%}" if pd.isna(low) else
+        f"{c:+.1%} ({low * 100:+.1f} to {high * 100:+.1f})"
+        for c, low, high in zip(data["change"], data["change_low"], data["change_high"],
+                                strict=True)
+    ]
+    return pd.DataFrame(
+        {
+            by.replace("_", " ").capitalize(): data[by].astype(str),
+            "Previous median": data["median_old"],
+            "New median": data["median_new"],
+            f"Change ({confidence:.0%} CI)": change,
+            "n then": data["n_old"].astype(int),
+            "n now": data["n_new"].astype(int),
+            "Reading": noise_flags(data).to_numpy(),
+        }
+    ).reset_index(drop=True)
+
+
+def largest_rebands(diff: pd.DataFrame, *, top: int = 15) -> pd.DataFrame:
+    """Re-banded postings, largest move of the first band's midpoint first.
+
+    Adds change (new / old midpoint - 1) and direction: "raised", "lowered", "same midpoint"
+    (the band changed around the same centre), "pay withdrawn" or "pay added". Postings whose pay
+    appeared or disappeared have no change and come after the ones that moved.
+    """
+    rebanded = diff.loc[diff["status"] == "rebanded"].copy()
+    change = rebanded["new_annual_mid"] / rebanded["old_annual_mid"] - 1
+    direction = np.select(
+        [
+            rebanded["new_annual_mid"].isna() & rebanded["old_annual_mid"].notna(),
+            rebanded["old_annual_mid"].isna() & rebanded["new_annual_mid"].notna(),
+            change > 0,
+            change < 0,
+        ],
+        ["pay withdrawn", "pay added", "raised", "lowered"],
+        default="same midpoint",
+    )
+    rebanded = rebanded.assign(change=change, direction=direction, _size=change.abs())
+    ordered = rebanded.sort_values(["_size", "posting_id"], ascending=[False, True],
+                                   na_position="last")
+    return ordered.drop(columns="_size").head(top).reset_index(drop=True)

@@ -298,7 +298,8 @@ def disclosure_trend(
     period = trend_period(store["posted_date"]) if period == "auto" else period
     if period == "snapshot":
         out = disclosure_rates(store, by=["snapshot", by])
-        out.insert(0, "period_start", pd.to_datetime(out["snapshot"], errors="coerce"))
+        out.insert(0, "period_start", pd.to_datetime(out["snapshot"], format="%Y-%m-%d",
+                                                        errors="coerce"))
         out = out.rename(columns={"snapshot": "period_label"})
     elif period in ("week", "month"):
         data = latest_postings(store)
@@ -313,6 +314,20 @@ def disclosure_trend(
     else:
         raise ValueError(f"period must be auto, month, week or snapshot, not {period!r}")
     return out.assign(period=period)
+
+
+def trend_window(trend: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The dates a :func:`disclosure_trend` covers: first period's start to last period's end."""
+    starts = trend["period_start"].dropna()
+    if starts.empty:
+        return pd.NaT, pd.NaT
+    period = trend["period"].iloc[0]
+    last = starts.max()
+    if period == "week":
+        last = last + pd.Timedelta(days=6)
+    elif period == "month":
+        last = last + pd.offsets.MonthEnd(0)
+    return starts.min(), last
 
 
 def law_label(law) -> str:
@@ -386,7 +401,8 @@ def state_law_status(
             labels.append(f"{name} law {law['effective_date'].year}")
         else:
             labels.append("no law")
-    return pd.Series(labels, index=getattr(states, "index", None), dtype=object)
+    return pd.Series(labels, index=states.index if isinstance(states, pd.Series) else None,
+                     dtype=object)
 
 
 def share_gap(

@@ -14,8 +14,19 @@ from analysis.coverage import headline_figures
 from analysis.schema import COLUMN_MEANINGS
 from analysis.snapshot import paybands_version, read_bands, read_manifest
 
-# "(Chart 2)", "(table below)": pointers inside a report, meaningless on the index.
-_POINTER = re.compile(r"\s*\((?:see )?(?:chart|table)[^)]*\)", re.IGNORECASE)
+# "(Chart 2)", "(…; table below)": pointers inside a report, meaningless on the index.
+_POINTERS = (
+    re.compile(r"\s*\((?:see )?(?:charts? \d|table)[^)]*\)", re.IGNORECASE),
+    re.compile(r"[;,]\s*(?:see )?(?:charts? \d+(?: and \d+)?|(?:the )?table(?: below)?)(?=\))",
+               re.IGNORECASE),
+)
+
+
+def without_pointers(sentence: str) -> str:
+    """'… 86 (n=277; Chart 1).' -> '… 86 (n=277).'"""
+    for pattern in _POINTERS:
+        sentence = pattern.sub("", sentence)
+    return re.sub(r"\s+([.,;])", r"\1", sentence)
 
 STYLE = """
  body { font-family: -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: #222;
@@ -23,6 +34,8 @@ STYLE = """
  h1 { font-size: 30px; margin: 0 0 4px; } h2 { font-size: 20px; margin-top: 32px; }
  .purpose { font-size: 17px; color: #333; margin: 0 0 6px; }
  .stamp { color: #666; font-size: 13px; }
+ .notice { background: #fff8db; border: 1px solid #f0e0a0; border-radius: 6px; padding: 6px 12px;
+           font-size: 13.5px; color: #5a4a00; }
  .facts { display: flex; flex-wrap: wrap; gap: 12px; margin: 20px 0; }
  .fact { background: #f4f6f8; border-radius: 8px; padding: 10px 14px; flex: 1 1 0;
          min-width: 96px; }
@@ -46,8 +59,13 @@ STYLE = """
 """
 
 
-def write_index(results: list, *, data_path: Path, out: Path) -> Path:
-    """Write out/index.html for `results` (ReportResult) computed on the snapshot `data_path`."""
+def write_index(
+    results: list, *, data_path: Path, out: Path, notice: str | None = None
+) -> Path:
+    """Write out/index.html for `results` (ReportResult) computed on the snapshot `data_path`.
+
+    `notice` (the synthetic-sample warning) is shown under the title.
+    """
     bands = read_bands(data_path)
     manifest = read_manifest(data_path) if data_path.is_dir() else {}
     figures = headline_figures(bands)
@@ -77,6 +95,7 @@ def write_index(results: list, *, data_path: Path, out: Path) -> Path:
 compared across roles, levels and locations.</p>
 <p class="stamp">Snapshot <b>{e(figures["snapshot"])}</b> &middot; generated {e(stamp)} &middot;
 paybands {e(paybands_version())} &middot; annual base salary as posted</p>
+{f'<p class="notice">{e(notice)}</p>' if notice else ""}
 <div class="facts">{fact_html}</div>
 {_digest(results)}
 <h2>Reports</h2>
@@ -116,7 +135,7 @@ def _card(result) -> str:
     if result.html is None:
         return (f"<li class='card failed'>{label}<h3>Failed</h3>"
                 f"<p>{e(result.error or 'unknown error')}</p></li>")
-    sentences = "".join(f"<p>{e(_POINTER.sub('', s))}</p>" for s in result.headline)
+    sentences = "".join(f"<p>{e(without_pointers(s))}</p>" for s in result.headline)
     return (
         f"<li class='card'>{label}<h3><a href='{e(result.html.name)}'>{e(result.title)}</a></h3>"
         f"{sentences}<p class='n'>{e(result.stamp)}</p></li>"
@@ -131,7 +150,7 @@ def _digest(results: list) -> str:
     e = html.escape
     return (
         f"<div class='digest'><h2>What changed</h2><p><b>{e(changes.title)}</b></p>"
-        f"{''.join(f'<p>{e(_POINTER.sub(chr(32), s).strip())}</p>' for s in changes.headline[:1])}"
+        f"{''.join(f'<p>{e(without_pointers(s))}</p>' for s in changes.headline[1:2])}"
         f"<p><a href='{e(changes.html.name)}'>The full comparison →</a></p></div>"
     )
 

@@ -21,6 +21,7 @@ LADDER_COLUMNS = [
     "level",
     "n_bands",
     "n_postings",
+    "n_employers",
     "annual_min_median",
     "annual_mid_median",
     "annual_max_median",
@@ -68,7 +69,7 @@ def level_ladder(
         One row per role_family × track × level, in ladder order (role families alphabetically,
         then track, then the level's place in ``LEVELS``):
 
-        - ``n_bands``, ``n_postings``;
+        - ``n_bands``, ``n_postings``, ``n_employers``;
         - ``annual_min_median``, ``annual_mid_median``, ``annual_max_median``: medians over bands;
         - ``spread_median``: median of (max - min) / min;
         - ``step_pct``: this level's median mid / the previous level's median mid - 1 (NaN on the
@@ -99,6 +100,7 @@ def level_ladder(
     ladder = grouped.agg(
         n_bands=("posting_id", "size"),
         n_postings=("posting_id", "nunique"),
+        n_employers=("employer", "nunique"),
         annual_min_median=("annual_min", "median"),
         annual_mid_median=("annual_mid", "median"),
         annual_max_median=("annual_max", "median"),

@@ -18,16 +18,18 @@ from analysis.charts.style import money
 METADATA_KEY = "paybands"
 LOW_CONFIDENCE_N = 20
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
+_CODE = re.compile(r"`([^`]+)`")
 
 
 def inline(text: str) -> str:
-    """Escape `text` for HTML, then turn **bold** into <b>bold</b> (the only markup allowed)."""
-    return _BOLD.sub(r"<b>\1</b>", html.escape(str(text)))
+    """Escape `text` for HTML, then turn **bold** and `code` into tags (the only markup allowed)."""
+    escaped = _BOLD.sub(r"<b>\1</b>", html.escape(str(text)))
+    return _CODE.sub(r"<code>\1</code>", escaped)
 
 
 def plain(text: str) -> str:
-    """`text` without the **bold** markers, for the index page and alt text."""
-    return _BOLD.sub(r"\1", str(text))
+    """`text` without the **bold** and `code` markers, for the index page and alt text."""
+    return _CODE.sub(r"\1", _BOLD.sub(r"\1", str(text)))
 
 
 def _tagged(body: str, **metadata) -> tuple[str, dict]:
@@ -162,6 +164,12 @@ def report_table(
     styler = styler.format(formats, escape="html", na_rep="–")
     text = [c for c in frame.columns if frame[c].dtype == object or str(frame[c].dtype) == "str"]
     styler = styler.set_properties(subset=text, **{"text-align": "left"})
+    numbers = [c for c in frame.columns if c not in text]
+    styler = styler.set_properties(subset=numbers, **{"white-space": "nowrap"})
+    # Headers align with their column: text left, numbers right.
+    styler = styler.set_table_styles(
+        {c: [{"selector": "th", "props": "text-align: left"}] for c in text}, overwrite=False
+    )
     if n_column and n_column in frame:
         faint = frame[n_column] < low_confidence_n
         styler = styler.apply(

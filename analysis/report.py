@@ -27,7 +27,7 @@ from nbconvert import HTMLExporter
 from papermill.parameterize import parameterize_notebook
 from tqdm import tqdm
 
-from analysis.datasets import resolve_data
+from analysis.datasets import SAMPLE_NOTICE, is_embedded_sample, resolve_data
 from analysis.index_page import write_index
 from analysis.narrative import METADATA_KEY
 from analysis.paths import FIGURES, NOTEBOOKS, REPORTS
@@ -91,7 +91,7 @@ def build_reports(
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    data_path = resolve_data(data)
+    data_path = resolve_data(data).resolve()  # the kernel runs in notebooks/, not here
     paths = notebook_paths(only)
     if not paths:
         raise FileNotFoundError(f"no notebooks matching {only or NOTEBOOK_PATTERN} in {NOTEBOOKS}")
@@ -106,18 +106,21 @@ def build_reports(
         "figures_dir": str(Path(figures_dir).resolve()),
         **(parameters or {}),
     }
+    notice = SAMPLE_NOTICE if is_embedded_sample(data_path) else None
     results = []
     with SuiteKernel(cwd=NOTEBOOKS) as kernel:
         bar = tqdm(notebooks.items(), desc="reports", unit="notebook", disable=not progress)
         for path, notebook in bar:
             bar.set_postfix_str(path.stem)
             own = {k: v for k, v in values.items() if k in declared[path]}
-            result = run_notebook(path, notebook, kernel=kernel, out=out, parameters=own)
+            result = run_notebook(
+                path, notebook, kernel=kernel, out=out, parameters=own, notice=notice
+            )
             results.append(result)
             if progress:
                 status = "failed" if result.error else "ok"
                 tqdm.write(f"  {path.stem}: {status} in {result.seconds:.1f} s", file=sys.stderr)
-    index = write_index(results, data_path=data_path, out=out)
+    index = write_index(results, data_path=data_path, out=out, notice=notice)
     failures = [r for r in results if r.error]
     if failures:
         raise ReportError("\n".join(f"{r.name}: {r.error}" for r in failures))
@@ -150,7 +153,13 @@ class SuiteKernel:
 
 
 def run_notebook(
-    path: Path, notebook, *, kernel: SuiteKernel, out: Path, parameters: dict
+    path: Path,
+    notebook,
+    *,
+    kernel: SuiteKernel,
+    out: Path,
+    parameters: dict,
+    notice: str | None = None,
 ) -> ReportResult:
     """Execute one notebook in the shared kernel and export it; a failure is returned."""
     started = time.perf_counter()
@@ -186,7 +195,7 @@ def run_notebook(
     if error:
         target.unlink(missing_ok=True)  # never leave an earlier run's report looking current
         return ReportResult(path.stem, title, label, error=error, seconds=seconds)
-    target.write_text(export_html(notebook, title=title, name=path.stem), encoding="utf-8")
+    target.write_text(export_html(notebook, title=title, notice=notice), encoding="utf-8")
     return ReportResult(
         path.stem,
         title,
@@ -223,18 +232,20 @@ def _author_title(notebook) -> str | None:
     return None
 
 
-def export_html(notebook, *, title: str, name: str) -> str:
+def export_html(notebook, *, title: str, notice: str | None = None) -> str:
     """Self-contained HTML: outputs only, images embedded, no external scripts, no stderr noise.
 
-    The authors' heading cell gives way to a link back to the index; the header output (the
-    report's finding-style title) opens the page.
+    The authors' heading cell gives way to a link back to the index (and the `notice`, if any);
+    the header output (the report's finding-style title) opens the page.
     """
     notebook = nbformat.from_dict(notebook)
-    if _author_title(notebook):
-        label = notebook.cells[0].source.splitlines()[0][2:].strip()
-        notebook.cells[0] = nbformat.v4.new_markdown_cell(
-            f'<p class="back"><a href="index.html">← All reports</a> · {html.escape(label)}</p>'
-        )
+    label = _author_title(notebook)
+    if label:
+        notebook.cells.pop(0)
+    top = f'<p class="back"><a href="index.html">← All reports</a> · {html.escape(label or "")}</p>'
+    if notice:
+        top += f'<p class="notice">{html.escape(notice)}</p>'
+    notebook.cells.insert(0, nbformat.v4.new_markdown_cell(top))
     for cell in notebook.cells:
         if cell.cell_type == "code":
             cell.outputs = [

@@ -3,16 +3,18 @@
 `role_metro_matrix` is the table behind the role × metro heatmap: one row per role family × metro
 cell with its median annual midpoint, postings, employers and the flags that decide how the cell
 is shown (hidden below `min_n`, low confidence below 20 postings or 3 employers, dominated when one
-employer posts more than half of it). `role_bands` is the per-role table: the typical band, the
-share of postings that mention a bonus or equity, and employer concentration.
+employer posts more than half of it). `reference_premium` says whether the reference metro's lead
+within a role is more than noise. `role_bands` is the per-role table: the typical band, the share
+of postings that mention a bonus or equity, and employer concentration.
 """
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from analysis.narrative import LOW_CONFIDENCE_N
-from analysis.summary import SMALL_N, band_summary, comparable_bands
+from analysis.summary import SMALL_N, band_summary, bootstrap_medians, comparable_bands
 from analysis.vocabulary import DEFAULT_CURRENCY, REFERENCE_METRO
 
 # Metros a role × metro matrix shows by default: more columns no longer fit a page.
@@ -197,9 +199,60 @@ def role_bands(
     flags = postings.groupby("role_family").agg(
         share_bonus=("has_bonus", "mean"), share_equity=("has_equity", "mean"))
     concentration = employer_concentration(data, by="role_family", currency=currency)
-    summary = summary.join(flags, on="role_family").merge(
+    summary = summary.merge(flags.reset_index(), on="role_family", how="left").merge(
         concentration[["role_family", "top_employer", "top_employer_share"]],
         on="role_family", how="left")
     summary["small_n"] = summary["small_n"] | (summary["n_employers"] < min_employers)
     return summary.sort_values(["annual_mid_median", "role_family"], ascending=[False, True],
                                ignore_index=True)
+
+
+def reference_premium(
+    bands: pd.DataFrame,
+    *,
+    metros: list[str],
+    reference: str = REFERENCE_METRO,
+    by: str = "role_family",
+    currency: str = DEFAULT_CURRENCY,
+    min_n: int = SMALL_N,
+    confidence: float = 0.95,
+    n_boot: int = 1000,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """Per group, the reference metro's median midpoint against the other `metros` pooled.
+
+    A heatmap invites reading one cell against another; this says whether the reference column's
+    lead within a role is more than noise. premium = reference median / pooled median - 1, with a
+    bootstrap percentile interval (both sides resampled); `clear` is True when the interval
+    excludes 0. Groups with fewer than `min_n` postings on either side get NaN and small_n.
+    """
+    if not 0 < confidence < 1:
+        raise ValueError(f"confidence must be between 0 and 1, got {confidence}")
+    data = comparable_bands(bands, currency=currency).dropna(subset=[by])
+    data = data.loc[data["metro"].isin(metros)]
+    rng = np.random.default_rng(seed)
+    tail = (1 - confidence) / 2
+    rows = []
+    for key, group in data.groupby(by, observed=True, sort=True):
+        inside = group.loc[group["metro"] == reference]
+        outside = group.loc[group["metro"] != reference]
+        row = {by: key, "n_reference": inside["posting_id"].nunique(),
+               "n_other": outside["posting_id"].nunique(),
+               "reference_median": inside["annual_mid"].median(),
+               "other_median": outside["annual_mid"].median()}
+        row["small_n"] = min(row["n_reference"], row["n_other"]) < min_n
+        if row["small_n"]:
+            row.update(premium=np.nan, premium_low=np.nan, premium_high=np.nan)
+        else:
+            ratio = (bootstrap_medians(inside["annual_mid"].to_numpy(), n_boot=n_boot, rng=rng)
+                     / bootstrap_medians(outside["annual_mid"].to_numpy(), n_boot=n_boot,
+                                         rng=rng))
+            low, high = np.quantile(ratio, [tail, 1 - tail])
+            row.update(premium=row["reference_median"] / row["other_median"] - 1,
+                       premium_low=low - 1, premium_high=high - 1)
+        rows.append(row)
+    columns = [by, "n_reference", "n_other", "reference_median", "other_median", "premium",
+               "premium_low", "premium_high", "clear", "small_n"]
+    result = pd.DataFrame(rows, columns=[c for c in columns if c != "clear"])
+    result["clear"] = (result["premium_low"] > 0) | (result["premium_high"] < 0)
+    return result[columns]

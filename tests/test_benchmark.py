@@ -3,10 +3,20 @@
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import band_row, bands_frame
+from conftest import NO_PAY, band_row, bands_frame
 from scipy.stats import percentileofscore
 
-from analysis.benchmark import benchmark_from_text, posting_benchmark
+from analysis.benchmark import (
+    SEED_TEXT,
+    benchmark_for,
+    benchmark_from_text,
+    benchmark_table,
+    ordinal,
+    peer_bands,
+    percentile_of,
+    posting_benchmark,
+    seed_posting_id,
+)
 
 SJ = "San Jose-Sunnyvale-Santa Clara, CA"
 SF = "San Francisco-Oakland-Fremont, CA"
@@ -165,3 +175,150 @@ def test_seed_posting_against_sample():
     assert (row["annual_min"], row["annual_max"]) == (117_000, 173_000)
     for col in ("pct_min", "pct_mid", "pct_max"):
         assert 0 <= row[col] <= 100
+
+
+# --- peers, seed posting, the report's entry point ---------------------------------------------
+
+def _market_of(n, *, employers=None, **extra):
+    """n research-scientist peers in Sunnyvale's metro, spread over `employers` (default n)."""
+    rows = _peers("peer", n, **extra)
+    for i, row in enumerate(rows):
+        row["employer"] = f"E{i % (employers or n)}"
+    return rows
+
+
+@pytest.mark.parametrize(("value", "text"), [(1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"),
+                                             (11, "11th"), (12, "12th"), (13, "13th"),
+                                             (22, "22nd"), (61.6, "62nd"), (100, "100th")])
+def test_ordinal(value, text):
+    assert ordinal(value) == text
+
+
+def test_percentile_of_matches_scipy():
+    rng = np.random.default_rng(3)
+    values = rng.integers(0, 20, size=50).astype(float)  # many ties
+    for probe in (-1.0, 0.0, 7.0, 7.5, 19.0, 25.0):
+        assert percentile_of(values, probe) == pytest.approx(
+            percentileofscore(values, probe, kind="mean"))
+
+
+def test_seed_posting_id_by_file_or_url():
+    rows = _peers("peer", 3) + [_band("career-page:meta/seed", 117_000, 173_000,
+                                      source_file="careers/meta/1107338720995841.html")]
+    assert seed_posting_id(bands_frame(rows)) == "career-page:meta/seed"
+    rows[-1]["source_file"] = "x.html"
+    rows[-1]["url"] = "https://www.metacareers.com/jobs/1107338720995841/"
+    assert seed_posting_id(bands_frame(rows)) == "career-page:meta/seed"
+    assert seed_posting_id(bands_frame(rows[:-1])) is None
+
+
+def test_seed_posting_in_sample():
+    from analysis.datasets import load_bands
+
+    bands = load_bands()
+    seed = seed_posting_id(bands)
+    row = bands.loc[bands["posting_id"] == seed].iloc[0]
+    assert (row["employer"], row["annual_min"], row["annual_max"]) == ("Meta", 117_000, 173_000)
+    result, peers = benchmark_for(bands)
+    assert result["posting_id"].item() == seed and result["status"].item() == "ok"
+    assert len(peers) == result["n_peers"].item()
+
+
+def test_peer_bands_are_the_benchmarked_peers():
+    rows = _market_of(20) + [_band("me", 195_000, 245_000)]
+    rows += _peers("other-family", 5, role_family="software engineer")
+    bands = bands_frame(rows)
+    peers = peer_bands(bands, posting_id="me")
+    out = posting_benchmark(bands, posting_id="me").iloc[0]
+    assert len(peers) == out["n_peers"] == 20
+    assert "me" not in set(peers["posting_id"])
+    assert set(peers["role_family"]) == {"research scientist"}
+    assert peers["annual_mid"].is_monotonic_increasing
+    assert set(peers["peer_scope"]) == {"metro"}
+
+
+def test_peer_statistics_and_gap_match_pandas():
+    rows = _market_of(20, employers=7) + [_band("me", 100_000, 120_000)]
+    bands = bands_frame(rows)
+    out = posting_benchmark(bands, posting_id="me").iloc[0]
+    peers = bands.loc[bands["posting_id"] != "me"]
+    assert out["n_peer_employers"] == 7
+    for column in ("annual_min", "annual_mid", "annual_max"):
+        assert out[f"peer_{column}_p25"] == peers[column].quantile(0.25)
+        assert out[f"peer_{column}_median"] == peers[column].median()
+        assert out[f"peer_{column}_p75"] == peers[column].quantile(0.75)
+    median = peers["annual_mid"].median()
+    assert out["gap_to_median"] == 110_000 - median
+    assert out["gap_to_median_pct"] == pytest.approx((110_000 - median) / median)
+    assert out["peer_annual_mid_median_low"] <= median <= out["peer_annual_mid_median_high"]
+    assert not out["gap_within_noise"]  # far below every peer
+
+
+def test_gap_within_noise_when_posting_sits_at_the_median():
+    rows = _market_of(20) + [_band("me", 170_000, 250_000)]  # mid 210k, the peers' median 220k
+    out = posting_benchmark(bands_frame(rows), posting_id="me").iloc[0]
+    assert out["peer_annual_mid_median_low"] <= 210_000 <= out["peer_annual_mid_median_high"]
+    assert out["gap_within_noise"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "posting_id", "status"),
+    [
+        (_market_of(12) + [_band("me", 150_000, 200_000)], "me", "ok"),
+        (_market_of(12), "missing", "not found"),
+        (_market_of(12) + [band_row(posting_id="me", **NO_PAY)], "me", "no pay"),
+        (_market_of(12) + [_band("me", 150_000, 200_000, currency="EUR")], "me",
+         "other currency"),
+        (_market_of(12, employers=2) + [_band("me", 150_000, 200_000)], "me", "too few peers"),
+        (_market_of(3) + [_band("me", 150_000, 200_000)], "me", "too few peers"),
+        (_market_of(12) + [_band("me", 150_000, 200_000, role_family="recruiter")], "me",
+         "no peers"),
+    ],
+)
+def test_benchmark_for_status_never_raises(rows, posting_id, status):
+    bands = bands_frame(rows)
+    result, peers = benchmark_for(bands, posting_id=posting_id)
+    assert len(result) == 1 and result["status"].item() == status
+    assert result["given_as"].item() == "bands"
+    if status == "not found":
+        assert peers.empty and result["n_peers"].item() == 0
+    else:
+        assert len(peers) == result["n_peers"].item()
+
+
+def test_benchmark_for_text_and_seed_fallback():
+    bands = bands_frame(_market_of(20))
+    # pay_text wins over posting_id
+    result, peers = benchmark_for(bands, posting_id="peer1", title=SEED_TEXT["title"],
+                                  location="Sunnyvale, CA", pay_text="$195,000 - $245,000")
+    assert result["given_as"].item() == "text" and result["annual_mid"].item() == 220_000
+    assert result["pct_mid"].item() == pytest.approx(50.0) and len(peers) == 20
+    # no posting named and no seed in the data: the seed's text
+    result, _ = benchmark_for(bands)
+    assert result["given_as"].item() == "text"
+    assert (result["annual_min"].item(), result["annual_max"].item()) == (117_000, 173_000)
+    assert result["status"].item() == "ok"
+    # no posting named, the seed in the data: the seed's row
+    seeded = bands_frame(_market_of(20) + [_band(
+        "seed", 117_000, 173_000, source_file="careers/meta/1107338720995841.html")])
+    assert benchmark_for(seeded)[0]["posting_id"].item() == "seed"
+    # text without a readable range
+    result, _ = benchmark_for(bands, title="Research Scientist", location="Sunnyvale, CA",
+                              pay_text="competitive")
+    assert result["status"].item() == "no pay"
+
+
+def test_benchmark_table_rows_and_hiding():
+    rows = _market_of(20) + [_band("me", 195_000, 245_000)]
+    out = posting_benchmark(bands_frame(rows), posting_id="me")
+    table = benchmark_table(out)
+    assert table["measure"].tolist() == ["Minimum", "Midpoint", "Maximum"]
+    assert table["posting"].tolist() == [195_000, 220_000, 245_000]
+    assert table["peer_median"].tolist() == [out["peer_annual_min_median"].item(),
+                                             out["peer_annual_mid_median"].item(),
+                                             out["peer_annual_max_median"].item()]
+    assert table["percentile"].tolist() == [out[c].item() for c in ("pct_min", "pct_mid",
+                                                                     "pct_max")]
+    hidden = benchmark_table(out, min_n=21)
+    assert hidden["peer_median"].isna().all() and hidden["percentile"].isna().all()
+    assert hidden["posting"].tolist() == [195_000, 220_000, 245_000]

@@ -1,8 +1,16 @@
 import numpy as np
+import pandas as pd
 import pytest
 from conftest import NO_PAY, band_row, bands_frame
 
-from analysis.diff import diff_counts, group_shifts, snapshot_diff
+from analysis.diff import (
+    diff_counts,
+    group_shifts,
+    largest_rebands,
+    noise_flags,
+    shift_table,
+    snapshot_diff,
+)
 from analysis.paths import SAMPLE
 from analysis.snapshot import ingest, read_bands
 
@@ -89,3 +97,61 @@ def test_group_shifts_flags_noise_and_real_moves():
         new.groupby("metro")["annual_mid"].median() / old.groupby("metro")["annual_mid"].median()
     )
     np.testing.assert_allclose(shifts["change"], plain - 1)
+
+
+SHIFTS = pd.DataFrame(
+    # metro, n_old, n_new, median_old, median_new, change_low, change_high, within_noise
+    [
+        ("up", 50, 60, 100_000.0, 110_000.0, 0.04, 0.16, False),
+        ("flat", 80, 80, 100_000.0, 101_000.0, -0.05, 0.07, True),
+        ("tiny", 3, 4, 90_000.0, 80_000.0, np.nan, np.nan, True),
+        ("new", 0, 9, np.nan, 120_000.0, np.nan, np.nan, True),
+        ("gone", 7, 0, 95_000.0, np.nan, np.nan, np.nan, True),
+    ],
+    columns=["metro", "n_old", "n_new", "median_old", "median_new", "change_low",
+             "change_high", "within_noise"],
+).assign(change=lambda d: d["median_new"] / d["median_old"] - 1)
+
+
+def test_noise_flags_name_each_reading():
+    assert noise_flags(SHIFTS).tolist() == [
+        "beyond noise", "within noise", "too few to test", "new", "gone"
+    ]
+
+
+def test_shift_table_formats_changes_and_keeps_numbers():
+    table = shift_table(SHIFTS, by="metro")
+    assert table.columns.tolist() == [
+        "Metro", "Previous median", "New median", "Change (95% CI)", "n then", "n now", "Reading"
+    ]
+    assert table["Metro"].tolist() == ["flat", "up", "new", "tiny", "gone"]  # largest n first
+    rows = table.set_index("Metro")
+    assert (rows.loc["up", "Change (95% CI)"], rows.loc["up", "n then"],
+            rows.loc["up", "n now"]) == ("+10.0% (+4.0 to +16.0)", 50, 60)
+    assert rows.loc["up", "Previous median"] == 100_000.0
+    assert rows.loc["tiny", "Change (95% CI)"] == "-11.1%"  # no interval for 3 bands
+    assert rows.loc["gone", "Change (95% CI)"] == "–"
+
+
+def _rebanded(pid, old_mid, new_mid):
+    return {"posting_id": pid, "status": "rebanded", "old_annual_mid": old_mid,
+            "new_annual_mid": new_mid}
+
+
+def test_largest_rebands_rank_by_size_of_move_then_pay_appearing_or_going():
+    diff = pd.DataFrame([
+        _rebanded("small", 100.0, 102.0),
+        _rebanded("cut", 100.0, 80.0),
+        _rebanded("raise", 100.0, 110.0),
+        _rebanded("hidden", 100.0, np.nan),
+        _rebanded("same", 100.0, 100.0),
+        {"posting_id": "kept", "status": "unchanged", "old_annual_mid": 1.0,
+         "new_annual_mid": 9.0},
+    ])
+    out = largest_rebands(diff, top=10)
+    assert out["posting_id"].tolist() == ["cut", "raise", "small", "same", "hidden"]
+    assert out["direction"].tolist() == [
+        "lowered", "raised", "raised", "same midpoint", "pay withdrawn"
+    ]
+    assert out.loc[0, "change"] == pytest.approx(-0.2)
+    assert largest_rebands(diff, top=2)["posting_id"].tolist() == ["cut", "raise"]

@@ -32,3 +32,23 @@ def test_index_escapes_cards_and_digests_the_changes(tmp_path):
     assert "What changed" in page and "No metro moved beyond noise." in page
     assert "href='07_changes.html'" in page
     assert "Counts reconcile" in page and "<code>annual_mid</code>" in page
+
+
+def test_index_warns_when_the_data_is_the_synthetic_sample(tmp_path):
+    from analysis.datasets import SAMPLE_NOTICE, is_embedded_sample
+
+    assert is_embedded_sample(None)
+    page = write_index([], data_path=resolve_data(None), out=tmp_path, notice=SAMPLE_NOTICE)
+    assert "Synthetic demo data" in page.read_text()
+    plain_page = write_index([], data_path=resolve_data(None), out=tmp_path).read_text()
+    assert "Synthetic demo data" not in plain_page
+
+
+def test_pointers_to_charts_are_dropped_from_index_sentences():
+    from analysis.index_page import without_pointers
+
+    assert without_pointers("index 86 (84–89; n=277; Chart 1).") == "index 86 (84–89; n=277)."
+    assert without_pointers("2,129 bands (Chart 1).") == "2,129 bands."
+    assert without_pointers("runs $202k–$272k (median min to max; table below).") == (
+        "runs $202k–$272k (median min to max)."
+    )

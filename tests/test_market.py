@@ -6,7 +6,13 @@ import pandas as pd
 import pytest
 from conftest import band_row, bands_frame
 
-from analysis.market import ROLE_SOC, load_oews, market_reference, percentile_position
+from analysis.market import (
+    ROLE_SOC,
+    focus_market,
+    load_oews,
+    market_reference,
+    percentile_position,
+)
 from analysis.titles import ROLE_FAMILY_NAMES
 
 SJ = "San Jose-Sunnyvale-Santa Clara, CA"
@@ -100,3 +106,61 @@ def test_market_reference_does_not_mutate():
     before = bands.copy()
     market_reference(bands, oews=_oews())
     pd.testing.assert_frame_equal(bands, before)
+
+
+def _spread(prefix, mids, metro, *, employers=None, family="software engineer"):
+    rows = [_band(f"{prefix}{i}", mid, metro, family=family) for i, mid in enumerate(mids)]
+    for i, row in enumerate(rows):
+        row["employer"] = f"E{i % (employers or len(rows))}"
+    return rows
+
+
+def test_market_reference_counts_employers():
+    bands = bands_frame(_spread("sj", [200_000] * 6, SJ, employers=2))
+    out = market_reference(bands, oews=_oews())
+    assert out["n_employers"].item() == 2 and out["n_postings"].item() == 6
+
+
+def test_focus_market_classifies_against_the_oews_median():
+    # SJ OEWS median 200k: software engineers post clearly above it, data scientists
+    # (national reference, no SJ row for 15-2051 in this table) around it
+    oews = pd.concat([_oews(), pd.DataFrame([dict(
+        area_name="National", area_type="national", soc="15-2051", occupation="Data Scientists",
+        p10=100_000.0, p25=130_000.0, p50=160_000.0, p75=190_000.0, p90=220_000.0)])])
+    rows = _spread("se", [250_000 + 1_000 * i for i in range(12)], SJ)
+    rows += _spread("ds", [150_000 + 2_000 * i for i in range(11)], SJ, family="data scientist")
+    rows += _spread("ct", [50_000] * 6, "Boise City, ID")  # another metro: left out
+    bands = bands_frame(rows)
+    before = bands.copy()
+    out = focus_market(bands, metro=SJ, oews=oews, n_boot=300).set_index("role_family")
+    pd.testing.assert_frame_equal(bands, before)
+    assert list(out.index) == ["software engineer", "data scientist"]  # largest gap first
+    se, ds = out.loc["software engineer"], out.loc["data scientist"]
+    assert se["posted_scope"] == "metro" and se["oews_area_type"] == "metro"
+    assert se["n_postings"] == 12 and se["p50"] == 200_000
+    median = pd.Series([250_000 + 1_000 * i for i in range(12)]).median()
+    assert se["posted_mid_median"] == median
+    assert se["gap_to_p50"] == median - 200_000
+    assert se["gap_to_p50_pct"] == pytest.approx((median - 200_000) / 200_000)
+    assert se["versus_p50"] == "above"
+    assert se["posted_mid_median_low"] <= median <= se["posted_mid_median_high"]
+    assert ds["oews_area_type"] == "national" and ds["p50"] == 160_000
+    assert ds["versus_p50"] == "within noise"
+    assert not se["few_employers"]
+
+
+def test_focus_market_below_and_national_fallback():
+    rows = _spread("se", [100_000 + 1_000 * i for i in range(10)], SJ, employers=2)
+    out = focus_market(bands_frame(rows), metro=SJ, oews=_oews(), n_boot=300)
+    assert out["versus_p50"].item() == "below" and out["few_employers"].item()
+    # a focus metro with no postings: every posting against the national figures
+    out = focus_market(bands_frame(rows), metro="Nowhere, ZZ", oews=_oews(), n_boot=300)
+    assert out["posted_scope"].item() == "nation"
+    assert out["oews_area_type"].item() == "national" and out["p50"].item() == 100_000
+    assert out["versus_p50"].item() == "above"
+
+
+def test_focus_market_drops_families_without_reference():
+    rows = _spread("rc", [90_000] * 6, SJ, family="recruiter")  # no recruiter row in _oews()
+    out = focus_market(bands_frame(rows), metro=SJ, oews=_oews(), n_boot=100)
+    assert out.empty

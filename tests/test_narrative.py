@@ -30,7 +30,8 @@ def test_key_findings_escape_and_tag_the_headline():
     )._repr_html_()
     assert SCRIPT not in body and "&lt;script&gt;" in body
     assert body.count("<li>") == 3
-    assert metadata[METADATA_KEY]["headline"] == [f"{SCRIPT} leads by 20% (n=40).", "Second (n=10)."]
+    headline = metadata[METADATA_KEY]["headline"]
+    assert headline == [f"{SCRIPT} leads by 20% (n=40).", "Second (n=10)."]
 
 
 def test_report_header_counts_postings_and_employers():

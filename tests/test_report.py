@@ -6,6 +6,7 @@ import re
 import pytest
 from conftest import FORMULA_TITLE, SCRIPT_TITLE
 
+from analysis.paths import ROOT
 from analysis.report import ReportError, build_reports, notebook_paths
 
 pytestmark = pytest.mark.slow
@@ -41,7 +42,9 @@ def test_report_is_self_contained_without_code(suite_reports, name):
     page = (out / f"{name}.html").read_text()
     assert not EXTERNAL.search(page), EXTERNAL.search(page)
     assert "import analysis" not in page and "pb.report_header" not in page
-    assert "jp-InputArea" not in page
+    code_cells = re.findall(r'class="jp-Cell jp-CodeCell[^"]*"', page)
+    assert code_cells and all("jp-mod-noInput" in c for c in code_cells)
+    assert "hl-ipython3" not in page  # no highlighted source anywhere
     assert "Traceback" not in page
     assert 'class="report-header"' in page and "Key findings" in page
     assert re.search(r'<img src="data:image/png;base64,[A-Za-z0-9+/=]{200}', page), "no chart"
@@ -91,7 +94,7 @@ def test_figure_csvs_neutralize_formulas(hostile_reports):
         for cell in row
     ]
     assert cells
-    risky = [c for c in cells if c[:1] in "=+@" or (c[:1] == "-" and not _number(c))]
+    risky = [c for c in cells if c and (c[0] in "=+@" or (c[0] == "-" and not _number(c)))]
     assert risky == []
     assert FORMULA_TITLE not in cells and SCRIPT_TITLE.startswith("<")
 
@@ -112,7 +115,7 @@ def tiny_suite(tmp_path, monkeypatch):
     header = '# %% tags=["parameters"]\ndata = ""\nfigures_dir = ""\nword = "x"\n\n'
     (folder / "01_first.py").write_text(
         "# %% [markdown]\n# # 01 · First\n\n" + header
-        + "# %%\nimport os\nsecret = 42\nprint('pid', os.getpid(), word)\n"
+        + "# %%\nimport os\nsecret = 42\nprint('pid', os.getpid(), word, os.path.exists(data))\n"
     )
     (folder / "02_broken.py").write_text(
         header + "# %%\nratio = 1 / 0\n"
@@ -124,18 +127,19 @@ def tiny_suite(tmp_path, monkeypatch):
     return tmp_path
 
 
-def test_one_kernel_runs_the_suite_and_a_failure_leaves_the_rest(tiny_suite):
+def test_one_kernel_runs_the_suite_and_a_failure_leaves_the_rest(tiny_suite, monkeypatch):
     out = tiny_suite / "reports"
+    monkeypatch.chdir(ROOT)
     with pytest.raises(ReportError) as failure:
-        build_reports(out=out, figures_dir=tiny_suite / "figures", parameters={"word": "hello"},
-                      progress=False)
+        build_reports("data/snapshots", out=out, figures_dir=tiny_suite / "figures",
+                      parameters={"word": "hello"}, progress=False)
     assert "02_broken.py" in str(failure.value) and "ZeroDivisionError" in str(failure.value)
     assert "ratio = 1 / 0" in str(failure.value)  # the failing cell is named
     assert not (out / "02_broken.html").exists()
     first, third = (out / "01_first.html").read_text(), (out / "03_third.html").read_text()
     pids = re.findall(r"pid (\d+)", first + third)
     assert len(pids) == 2 and pids[0] == pids[1], "one kernel for the whole suite"
-    assert "hello" in first  # the parameter reached the notebook that declares it
+    assert "hello True" in first  # the parameter reached it; a relative data path still resolves
     assert "pid " in third and "False" in third  # the namespace was reset between notebooks
     index = (out / "index.html").read_text()
     assert "class='card failed'" in index and "ZeroDivisionError" in index

@@ -15,9 +15,8 @@ from matplotlib.axes import Axes
 from matplotlib.ticker import PercentFormatter
 
 from analysis.charts.style import CONTEXT, INK, category_colours, tidy
-from analysis.disclosure import laws_in_window
+from analysis.disclosure import laws_in_window, trend_window
 
-PERIOD_ENDS = {"week": pd.Timedelta(days=6), "month": pd.offsets.MonthEnd(0)}
 DATE_FORMATS = {"week": "%d %b", "month": "%b %Y", "snapshot": "%d %b %Y"}
 # Smallest vertical gap between two end labels, as a share of the y range.
 _LABEL_GAP = 0.055
@@ -38,7 +37,8 @@ def disclosure_trend_chart(
     `trend` is ``disclosure_trend`` output (period_start, period, `by`, postings,
     share_with_pay). `laws` (``load_laws``) adds a dashed line per law whose effective date falls
     inside the window, at most `max_laws`, those of the labelled groups first. Each labelled line
-    ends in "CA 93% (n=209)": the share and n of its last period with at least `min_n` postings.
+    ends in "CA 93% (n=209)": the share and n of its last period with at least `min_n` postings
+    (of its last period when none has that many).
     """
     data = trend.dropna(subset=[by, "period_start", "share_with_pay"])
     period = str(data["period"].iloc[0]) if "period" in data and len(data) else "snapshot"
@@ -60,11 +60,11 @@ def disclosure_trend_chart(
             weak = rows.loc[~solid]
             ax.scatter(weak["period_start"], weak["share_with_pay"], s=18, facecolor="white",
                        edgecolor=colour, lw=1, zorder=3)
-            if solid.any():
-                last = rows.loc[solid].iloc[-1]
-                ends.append((last["period_start"], last["share_with_pay"], group,
-                             last["postings"], colour))
-    start, end = _window(data, period)
+            # Labelled at its last readable period; with none, at its last period.
+            last = rows.loc[solid].iloc[-1] if solid.any() else rows.iloc[-1]
+            ends.append((last["period_start"], last["share_with_pay"], group,
+                         last["postings"], colour))
+    start, end = trend_window(data)
     span = end - start if end > start else pd.Timedelta(days=30)
     marked = _mark_laws(ax, laws, start=start, end=end, states=leaders, limit=max_laws)
     low = max(0.0, min(data.loc[data["postings"] >= min_n, "share_with_pay"], default=0.5) - 0.1)
@@ -78,7 +78,7 @@ def disclosure_trend_chart(
         ax.set_xticks(sorted(data["period_start"].unique()))
     else:  # no date ticks under the label margin
         ax.set_xticks([t for t in ax.get_xticks() if t <= mdates.date2num(end)])
-    if (data["postings"] < min_n).any():
+    if (data.loc[data[by].isin(leaders), "postings"] < min_n).any():
         ax.text(0.0, 0.01, f"Hollow points: periods with fewer than {min_n} postings, not joined",
                 transform=ax.transAxes, fontsize=7.5, color="#555555", ha="left", va="bottom")
     ax.yaxis.set_major_formatter(PercentFormatter(xmax=1, decimals=0))
@@ -88,12 +88,6 @@ def disclosure_trend_chart(
     tidy(ax, grid="y")
     ax.tick_params(axis="y", length=3)
     return ax
-
-
-def _window(data: pd.DataFrame, period: str) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """First period's start to the last period's end (its last day)."""
-    start, last = data["period_start"].min(), data["period_start"].max()
-    return start, last + PERIOD_ENDS.get(period, pd.Timedelta(0))
 
 
 def _mark_laws(ax: Axes, laws, *, start, end, states, limit) -> int:

@@ -7,6 +7,8 @@ are drawn lighter; cells where one employer posts more than half the postings ge
 
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib import colormaps
@@ -24,7 +26,14 @@ from analysis.charts.style import (
     money,
     short_metro,
 )
-from analysis.role_matrix import MATRIX_COLUMNS, matrix_order, role_metro_matrix
+from analysis.narrative import LOW_CONFIDENCE_N
+from analysis.role_matrix import (
+    DOMINANT_SHARE,
+    MATRIX_COLUMNS,
+    MIN_EMPLOYERS,
+    matrix_order,
+    role_metro_matrix,
+)
 from analysis.summary import SMALL_N
 from analysis.vocabulary import DEFAULT_CURRENCY, REFERENCE_METRO
 
@@ -32,6 +41,8 @@ HATCH = "////"
 # How far a low-confidence cell's colour is mixed towards white.
 LIGHTEN = 0.6
 DOMINATED_MARK = "*"
+# Characters per line of a metro label under a cell.
+LABEL_WIDTH = 11
 
 
 def _lighten(colour, amount: float) -> tuple[float, float, float]:
@@ -45,8 +56,8 @@ def _ink_on(colour) -> str:
 
 
 def _metro_label(metro: str) -> str:
-    """'San Jose-Sunnyvale-Santa Clara, CA' -> 'San Jose-\\nSunnyvale': two short lines."""
-    return short_metro(metro).replace("-", "-\n", 1)
+    """'San Jose-Sunnyvale-Santa Clara, CA' -> 'San Jose-\\nSunnyvale': lines that fit a cell."""
+    return "\n".join(textwrap.wrap(short_metro(metro), width=LABEL_WIDTH))
 
 
 def role_metro_heatmap(
@@ -66,7 +77,7 @@ def role_metro_heatmap(
     overall median down; the `reference` metro is pinned in the first column, the others follow
     by overall median. Each cell reads "$185k / n=42" in cividis; hidden cells (n < `min_n`) are
     hatched and labelled "n<5"; `highlight` names a role whose label is drawn in the accent colour.
-    Returns the heatmap's Axes (a colour bar is added beside it).
+    Returns the heatmap's Axes (a colour bar is added beside it when any cell is shown).
     """
     if "annual_mid" in data.columns:
         table = role_metro_matrix(data, currency=currency, metros=metros, reference=reference,
@@ -74,11 +85,12 @@ def role_metro_heatmap(
     else:
         missing = set(MATRIX_COLUMNS) - set(data.columns)
         if missing:
-            raise ValueError(f"not a bands table nor a role_metro_matrix: missing {sorted(missing)}")
+            raise ValueError(
+                f"not a bands table nor a role_metro_matrix: missing {sorted(missing)}")
         table = data
     roles, columns = matrix_order(table, reference=reference)
-    ax = ax or plt.subplots(figsize=(max(6.5, 2.6 + 0.92 * len(columns)),
-                                     max(3.0, 0.52 * len(roles) + 2.4)))[1]
+    ax = ax or plt.subplots(figsize=(max(6.5, 2.4 + 0.74 * len(columns)),
+                                     max(3.0, 0.5 * len(roles) + 2.4)))[1]
     shown = table.loc[~table["hidden"], "median_mid"].dropna()
     low, high = (shown.min(), shown.max()) if len(shown) else (0.0, 1.0)
     norm = Normalize(vmin=low, vmax=high if high > low else low + 1)
@@ -90,7 +102,7 @@ def role_metro_heatmap(
         if cell.hidden or pd.isna(cell.median_mid):
             ax.add_patch(Rectangle((x, y), 1, 1, facecolor="white", edgecolor="#c8c8c8",
                                    hatch=HATCH, lw=0))
-            label = f"n<{min_n}" if cell.n_postings else "none"
+            label = f"n<{min_n}" if cell.n_postings else "n=0"
             ax.text(x + 0.5, y + 0.5, label, ha="center", va="center", fontsize=7.5,
                     color="#777777", bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
             continue
@@ -108,7 +120,7 @@ def role_metro_heatmap(
     ax.set_xlim(0, len(columns))
     ax.set_ylim(len(roles), 0)
     ax.set_xticks([j + 0.5 for j in range(len(columns))], [_metro_label(m) for m in columns],
-                  fontsize=8)
+                  fontsize=7.5)
     ax.set_yticks([i + 0.5 for i in range(len(roles))], [str(r) for r in roles])
     for label, metro in zip(ax.get_xticklabels(), columns, strict=True):
         if metro == reference:
@@ -121,13 +133,15 @@ def role_metro_heatmap(
     for spine in ax.spines.values():
         spine.set_visible(False)
     ax.set_xlabel(
-        f"Median midpoint, {currency} {BASE_SALARY}. Lighter: n < 20 postings or < 3 employers; "
-        f"hatched: n < {min_n}, hidden; {DOMINATED_MARK} one employer posts > 50%.",
+        f"Median midpoint, {currency} {BASE_SALARY}\nLighter: n < {LOW_CONFIDENCE_N} postings or "
+        f"< {MIN_EMPLOYERS} employers · hatched: n < {min_n}, hidden · {DOMINATED_MARK} one "
+        f"employer posts > {DOMINANT_SHARE:.0%}",
         fontsize=8, color="#555555", labelpad=8,
     )
-    colourbar = ax.figure.colorbar(ScalarMappable(norm=norm, cmap=cmap), ax=ax, fraction=0.025,
-                                   pad=0.015)
-    colourbar.ax.yaxis.set_major_formatter(MONEY_AXIS)
-    colourbar.ax.tick_params(labelsize=8)
-    colourbar.outline.set_visible(False)
+    if len(shown):  # a scale with nothing on it would only mislead
+        colourbar = ax.figure.colorbar(ScalarMappable(norm=norm, cmap=cmap), ax=ax,
+                                       fraction=0.025, pad=0.015)
+        colourbar.ax.yaxis.set_major_formatter(MONEY_AXIS)
+        colourbar.ax.tick_params(labelsize=8)
+        colourbar.outline.set_visible(False)
     return ax

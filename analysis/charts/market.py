@@ -37,7 +37,7 @@ def market_chart(
     data = reference.dropna(subset=["p50", "posted_mid_median"]).copy()
     data["gap_vs_p50"] = data["posted_mid_median"] / data["p50"] - 1
     data = data.sort_values("gap_vs_p50").reset_index(drop=True)
-    ax = ax or plt.subplots(figsize=(9, 0.46 * len(data) + 1.8))[1]
+    ax = ax or plt.subplots(figsize=(10, 0.46 * len(data) + 1.8))[1]
     has_interval = "posted_mid_median_low" in data
     faint = data.get("small_n", False) | data.get("few_employers", False)
     faint = pd.Series(faint, index=data.index).fillna(False).astype(bool)
@@ -58,9 +58,9 @@ def market_chart(
         ax.plot(row.posted_mid_median, row.Index, "o", ms=8, color=ACCENT, mec="white", mew=1,
                 alpha=alpha, zorder=5)
         noise = ", within noise" if getattr(row, "versus_p50", "") == "within noise" else ""
-        ax.text(max(v for v in ends if pd.notna(v)), row.Index,
-                f"  {_position(row)}, {row.gap_vs_p50:+.0%}{noise} (n={row.n_postings:,})",
-                va="center", fontsize=8, color=CONTEXT if is_faint else INK)
+        label = f"{_position(row)}, {row.gap_vs_p50:+.0%} vs median{noise} (n={row.n_postings:,})"
+        ax.text(max(v for v in ends if pd.notna(v)), row.Index, f"  {label}", va="center",
+                fontsize=8, color=CONTEXT if is_faint else INK)
     labels = [
         f"{getattr(row, y)} (US)" if row.oews_area_type == "national" else str(getattr(row, y))
         for row in data.itertuples()
@@ -82,5 +82,5 @@ def market_chart(
         values = data[["p10", "p25", "posted_mid_median", "p75", "p90"]]
         low, high = values.min().min(), values.max().max()
         # labels need about a third of the width at the right
-        ax.set_xlim(low - 0.04 * (high - low), high + 0.42 * (high - low))
+        ax.set_xlim(low - 0.04 * (high - low), high + 0.34 * (high - low))
     return tidy(ax)
