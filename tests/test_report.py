@@ -47,7 +47,11 @@ def test_report_is_self_contained_without_code(suite_reports, name):
     assert "hl-ipython3" not in page  # no highlighted source anywhere
     assert "Traceback" not in page
     assert 'class="report-header"' in page and "Key findings" in page
-    assert re.search(r'<img src="data:image/png;base64,[A-Za-z0-9+/=]{200}', page), "no chart"
+    images = re.findall(r"<img[^>]*>", page)
+    assert images, "no chart"
+    for image in images:
+        assert re.search(r'src="data:image/png;base64,[A-Za-z0-9+/=]{200}', image), image[:120]
+        assert re.search(r'alt="[^"]{20,}"', image), "every chart has alt text"
     assert 'href="index.html"' in page  # back to the index
 
 
