@@ -189,7 +189,11 @@ def _parser() -> argparse.ArgumentParser:
     report = commands.add_parser(
         "report",
         help="the notebook suite → HTML reports",
-        description="Execute the notebooks on DATA and export HTML reports with an index page.",
+        description=(
+            "Execute the notebook suite on DATA (a snapshot store, a snapshot folder or a "
+            "bands.parquet; default: the embedded sample) in one kernel and export "
+            "self-contained HTML reports with an index page."
+        ),
     )
     report.add_argument("data", nargs="?", metavar="DATA")
     report.add_argument("--out", metavar="DIR", help="report folder (default: reports/)")
@@ -201,9 +205,14 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar=("NAME", "VALUE"),
-        help="notebook parameter, repeatable",
+        help=(
+            "notebook parameter, repeatable: NAME goes to every notebook declaring it, "
+            "NN.NAME only to notebook NN (e.g. -p 05.location 'Austin, TX')"
+        ),
     )
-    report.add_argument("--only", metavar="NAMES", help="comma-separated notebook names")
+    report.add_argument(
+        "--only", metavar="NAMES", help="comma-separated notebook names or numbers (e.g. 04,05)"
+    )
     report.set_defaults(run=_report)
     return parser
 

@@ -10,8 +10,8 @@ findings outputs (analysis/narrative.py).
 
 from __future__ import annotations
 
+import ast
 import html
-import re
 import sys
 import tempfile
 import time
@@ -68,10 +68,56 @@ def notebook_paths(only: list[str] | None = None) -> list[Path]:
     return paths
 
 
-def declared_parameters(notebook) -> set[str]:
-    """Names assigned in the notebook's cell tagged "parameters"."""
+def declared_parameters(notebook) -> dict[str, object]:
+    """Names assigned in the notebook's cell tagged "parameters", with their default values."""
     cell = next((c for c in notebook.cells if "parameters" in c.metadata.get("tags", [])), None)
-    return set(re.findall(r"^(\w+)\s*=", cell.source, flags=re.MULTILINE)) if cell else set()
+    if cell is None:
+        return {}
+    return {
+        node.targets[0].id: ast.literal_eval(node.value)
+        for node in ast.parse(cell.source).body
+        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)
+    }
+
+
+def _typed(value: str, default: object, *, name: str):
+    """A command-line string as the type of the parameter's default ("30" -> 30 for an int)."""
+    if isinstance(default, bool):
+        return value.strip().lower() in ("1", "true", "yes")
+    if isinstance(default, int | float):
+        try:
+            return type(default)(value)
+        except ValueError:
+            kind = "a whole number" if isinstance(default, int) else "a number"
+            raise ValueError(f"report parameter {name} takes {kind}, got {value!r}") from None
+    return value
+
+
+def route_parameters(parameters: dict, declared: dict[Path, dict]) -> dict[Path, dict]:
+    """Which notebook gets which parameter.
+
+    "name" goes to every notebook that declares it; "NN.name" (e.g. "05.location") only to
+    notebook NN. A name no selected notebook declares is an error, raised before anything runs.
+    """
+    routed: dict[Path, dict] = {path: {} for path in declared}
+    unknown = []
+    for key, value in parameters.items():
+        prefix, _, name = key.rpartition(".")
+        targets = [
+            path
+            for path, names in declared.items()
+            if name in names and (not prefix or path.stem.startswith(prefix))
+        ]
+        if not targets and key not in SUITE_PARAMETERS:
+            unknown.append(key)
+        for path in targets:
+            default = declared[path][name]
+            typed = isinstance(value, str) and not isinstance(default, str)
+            routed[path][name] = _typed(value, default, name=key) if typed else value
+    if unknown:
+        names = sorted(set().union(*map(set, declared.values())))
+        raise ValueError(f"unknown report parameter(s) {unknown}; declared: {names}")
+    return routed
 
 
 def build_reports(
@@ -85,9 +131,9 @@ def build_reports(
 ) -> Path:
     """Execute the notebooks on `data` (None = the embedded sample) and write HTML + index.
 
-    A parameter goes to every notebook that declares it; one that no selected notebook declares
-    is an error before anything runs. Returns the index page. Raises ReportError naming each
-    failed notebook, cell and error after writing every report that succeeded.
+    Parameters are routed by `route_parameters` ("name" or "NN.name"). Returns the index page.
+    Raises ReportError naming each failed notebook, cell and error after writing every report
+    that succeeded.
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -97,22 +143,15 @@ def build_reports(
         raise FileNotFoundError(f"no notebooks matching {only or NOTEBOOK_PATTERN} in {NOTEBOOKS}")
     notebooks = {path: jupytext.read(path) for path in paths}
     declared = {path: declared_parameters(nb) for path, nb in notebooks.items()}
-    unknown = set(parameters or {}) - set().union(*declared.values()) - SUITE_PARAMETERS
-    if unknown:
-        names = sorted(set().union(*declared.values()))
-        raise ValueError(f"unknown report parameter(s) {sorted(unknown)}; declared: {names}")
-    values = {
-        "data": str(data_path),
-        "figures_dir": str(Path(figures_dir).resolve()),
-        **(parameters or {}),
-    }
+    routed = route_parameters(parameters or {}, declared)
+    shared = {"data": str(data_path), "figures_dir": str(Path(figures_dir).resolve())}
     notice = SAMPLE_NOTICE if is_embedded_sample(data_path) else None
     results = []
     with SuiteKernel(cwd=NOTEBOOKS) as kernel:
         bar = tqdm(notebooks.items(), desc="reports", unit="notebook", disable=not progress)
         for path, notebook in bar:
             bar.set_postfix_str(path.stem)
-            own = {k: v for k, v in values.items() if k in declared[path]}
+            own = {k: v for k, v in shared.items() if k in declared[path]} | routed[path]
             result = run_notebook(
                 path, notebook, kernel=kernel, out=out, parameters=own, notice=notice
             )

@@ -52,3 +52,4 @@ def test_pointers_to_charts_are_dropped_from_index_sentences():
     assert without_pointers("runs $202k–$272k (median min to max; table below).") == (
         "runs $202k–$272k (median min to max)."
     )
+
