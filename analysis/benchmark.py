@@ -6,10 +6,9 @@ than ``min_peers`` peer postings the group widens to the state, then to the nati
 country, or every band when the country is unknown); ``peer_scope`` says which group was used.
 A peer posting with several bands counts once, by its first band.
 
-The suite's seed posting, Meta's "Research Scientist, Machine Learning (PhD)" in Sunnyvale, CA at
-"$117,000/year to $173,000/year + bonus + equity + benefits", is what the benchmark report shows
-when no posting is named: :func:`seed_posting_id` finds it in a bands table, and
-:func:`benchmark_for` falls back to its text (:data:`SEED_TEXT`) where the table does not hold it.
+What a report wraps around this (choosing the posting, the seed posting, why a posting cannot be
+placed, the facts its prose quotes) is in :mod:`analysis.benchmark_cases`; its names are still
+importable from here.
 """
 
 from __future__ import annotations
@@ -25,17 +24,6 @@ from analysis.vocabulary import DEFAULT_CURRENCY
 
 MIN_PEERS = 10
 SCOPES = ("metro", "state", "nation")
-# The seed posting's id in its employer's careers site; its file and URL both carry it.
-SEED_KEY = "1107338720995841"
-SEED_TEXT = {
-    "title": "Research Scientist, Machine Learning (PhD)",
-    "location": "Sunnyvale, CA",
-    "pay_text": "$117,000/year to $173,000/year + bonus + equity + benefits",
-}
-# A percentile among fewer peers, or peers from fewer employers, is not reported (SMALL_N = 5).
-MIN_PEER_EMPLOYERS = 3
-# Why a benchmark could not be drawn; "ok" when it could.
-STATUSES = ("ok", "not found", "no pay", "other currency", "no peers", "too few peers")
 _ANNUAL = ("annual_min", "annual_mid", "annual_max")
 _ECHO = ("posting_id", "title", "employer", "role_family", "level", "metro", "state")
 _QUANTILES = {"p25": 0.25, "median": 0.5, "p75": 0.75}
@@ -59,27 +47,14 @@ def _value(row: pd.Series, column: str):
     return None if value is None or (not isinstance(value, str) and pd.isna(value)) else value
 
 
-def seed_posting_id(bands: pd.DataFrame, *, key: str = SEED_KEY) -> str | None:
-    """The posting_id of the seed posting: the first whose source_file or url contains `key`.
-
-    None when `bands` does not hold it (another dataset).
-
-    >>> frame = pd.DataFrame({"posting_id": ["a", "b"], "source_file": ["x.html", "m/1107.html"]})
-    >>> seed_posting_id(frame, key="1107")
-    'b'
-    """
-    found = pd.Series(False, index=bands.index)
-    for column in ("source_file", "url"):
-        if column in bands.columns:
-            text = bands[column].astype(object).fillna("").astype(str)
-            found |= text.str.contains(key, regex=False)
-    ids = bands.loc[found, "posting_id"]
-    return None if ids.empty else str(ids.iloc[0])
-
-
-def _posting_row(
-    bands: pd.DataFrame, *, posting_id: str | None, posting: pd.DataFrame | None
+def posting_row(
+    bands: pd.DataFrame, *, posting_id: str | None = None, posting: pd.DataFrame | None = None
 ) -> pd.Series:
+    """The posting a benchmark is about: `posting_id`'s first band in `bands`, or `posting`'s row.
+
+    Raises ValueError unless exactly one of them is given (or `posting` has one row), KeyError
+    when `posting_id` is not in `bands`.
+    """
     if (posting_id is None) == (posting is None):
         raise ValueError("give exactly one of posting_id and posting")
     if posting_id is not None:
@@ -145,7 +120,7 @@ def peer_bands(
     annual_mid (lowest first), with a ``peer_scope`` column naming the scope they were taken from;
     what the benchmark chart draws.
     """
-    row = _posting_row(bands, posting_id=posting_id, posting=posting)
+    row = posting_row(bands, posting_id=posting_id, posting=posting)
     scope, peers = _peers_of(bands, row, currency=currency, min_peers=min_peers)
     return peers.sort_values(["annual_mid", "posting_id"]).assign(peer_scope=scope)
 
@@ -201,7 +176,7 @@ def posting_benchmark(
     ...     "metro", "state", "nation")
     True
     """
-    row = _posting_row(bands, posting_id=posting_id, posting=posting)
+    row = posting_row(bands, posting_id=posting_id, posting=posting)
     scope, peers = _peers_of(bands, row, currency=currency, min_peers=min_peers)
 
     out = {column: _value(row, column) for column in _ECHO}
@@ -303,64 +278,6 @@ def benchmark_from_text(
     return posting_benchmark(bands, posting=posting, currency=currency, min_peers=min_peers)
 
 
-def _status(row: pd.Series, peers: pd.DataFrame, *, currency: str) -> str:
-    has_pay = _value(row, "has_pay")
-    if (has_pay is not None and not bool(has_pay)) or _value(row, "annual_mid") is None:
-        return "no pay"
-    posted = _value(row, "currency")
-    if posted is not None and posted != currency:
-        return "other currency"
-    if peers.empty:
-        return "no peers"
-    if len(peers) < SMALL_N or peers["employer"].nunique() < MIN_PEER_EMPLOYERS:
-        return "too few peers"
-    return "ok"
-
-
-def benchmark_for(
-    bands: pd.DataFrame,
-    *,
-    posting_id: str = "",
-    title: str = "",
-    location: str = "",
-    pay_text: str = "",
-    currency: str = DEFAULT_CURRENCY,
-    min_peers: int = MIN_PEERS,
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The benchmark a report asks for, never raising: (benchmark row, peer bands).
-
-    With `pay_text` the posting is built from `title`, `location` and `pay_text`; else it is
-    `posting_id` of `bands`; else the seed posting (:func:`seed_posting_id`), or the seed's text
-    when `bands` does not hold it. The benchmark is :func:`posting_benchmark`'s row plus
-    ``status`` (one of :data:`STATUSES`: "ok" when the posting has a closed range in `currency`
-    and at least ``SMALL_N`` peers from ``MIN_PEER_EMPLOYERS`` employers, so that its percentile
-    can be reported) and ``given_as`` ("bands" or "text"); the peers are :func:`peer_bands`
-    (empty when the posting is not found).
-    """
-    if pay_text:
-        text = {"title": title, "location": location, "pay_text": pay_text}
-    elif posting_id or seed_posting_id(bands):
-        text = None
-        posting_id = posting_id or seed_posting_id(bands)
-    else:
-        text = SEED_TEXT
-    if text is None and not (bands["posting_id"] == posting_id).any():
-        # an unknown posting has no role family, hence no peers: every value comes back NaN
-        nothing = posting_benchmark(bands, posting=pd.DataFrame([{"posting_id": posting_id}]))
-        return nothing.assign(status="not found", given_as="bands"), bands.iloc[0:0]
-    if text is None:
-        row = _posting_row(bands, posting_id=posting_id, posting=None)
-        target = {"posting_id": posting_id}
-    else:
-        posting = posting_from_text(**text, currency=currency)
-        row = posting.iloc[0]
-        target = {"posting": posting}
-    result = posting_benchmark(bands, **target, currency=currency, min_peers=min_peers)
-    peers = peer_bands(bands, **target, currency=currency, min_peers=min_peers)
-    status = _status(row, peers, currency=currency)
-    return result.assign(status=status, given_as="bands" if text is None else "text"), peers
-
-
 def benchmark_table(benchmark: pd.DataFrame, *, min_n: int = SMALL_N) -> pd.DataFrame:
     """The posting's min, mid and max beside the peers' p25, median and p75, and its percentile.
 
@@ -397,3 +314,7 @@ def ordinal(value: float) -> str:
     n = int(round(value))
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
+
+
+# Names that moved to analysis.benchmark_cases, still importable from here (the CLI, older code).
+

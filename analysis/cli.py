@@ -333,7 +333,9 @@ def _ladder(args) -> int:
 
 def _disclosure(args) -> int:
     from analysis.datasets import load_bands
-    from analysis.disclosure import disclosure_rates, range_width, uncovered_postings
+    from analysis.disclosure import disclosure_rates
+    from analysis.laws import uncovered_postings
+    from analysis.widths import range_width
 
     bands = load_bands(args.data)
     by = [c.strip() for c in args.by.split(",") if c.strip()]

@@ -6,6 +6,8 @@ the snapshots; other changes (title wording, location text) leave it "unchanged"
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
@@ -212,3 +214,77 @@ def largest_rebands(diff: pd.DataFrame, *, top: int = 15) -> pd.DataFrame:
     ordered = rebanded.sort_values(["_size", "posting_id"], ascending=[False, True],
                                    na_position="last")
     return ordered.drop(columns="_size").head(top).reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class ShiftSummary:
+    """How to read a :func:`group_shifts` table.
+
+    flags: :func:`noise_flags` per row; tested: rows with an interval (within or beyond noise);
+    moved: rows beyond noise, largest move first; widest: the tested row with the largest move
+    (None when nothing could be tested); n_old, n_new: bands behind all groups then and now.
+    """
+
+    flags: pd.Series
+    tested: pd.DataFrame
+    moved: pd.DataFrame
+    widest: pd.Series | None
+    n_old: int
+    n_new: int
+
+
+def shift_summary(shifts: pd.DataFrame) -> ShiftSummary:
+    """The facts a report quotes about `group_shifts` output (see :class:`ShiftSummary`)."""
+    flags = noise_flags(shifts)
+    tested = shifts.loc[flags.isin(["within noise", "beyond noise"])]
+    moved = shifts.loc[flags == "beyond noise"].sort_values("change", key=abs, ascending=False,
+                                                            kind="stable")
+    return ShiftSummary(
+        flags=flags,
+        tested=tested,
+        moved=moved.reset_index(drop=True),
+        widest=tested.loc[tested["change"].abs().idxmax()] if len(tested) else None,
+        n_old=int(shifts["n_old"].sum()) if len(shifts) else 0,
+        n_new=int(shifts["n_new"].sum()) if len(shifts) else 0,
+    )
+
+
+def reband_summary(rebands: pd.DataFrame) -> dict:
+    """Counts of :func:`largest_rebands` (pass every re-banded posting) by direction.
+
+    Returns rebanded, raised, lowered, withdrawn (stopped stating pay), added (started),
+    median_change (of the midpoints that moved or stayed; NaN when none) and lean: "up" when
+    more were raised than lowered, "down" for the reverse, "both ways" on a tie.
+    """
+    directions = rebands["direction"].value_counts()
+    raised, lowered = int(directions.get("raised", 0)), int(directions.get("lowered", 0))
+    return dict(
+        rebanded=len(rebands),
+        raised=raised,
+        lowered=lowered,
+        withdrawn=int(directions.get("pay withdrawn", 0)),
+        added=int(directions.get("pay added", 0)),
+        median_change=float(rebands["change"].median()) if len(rebands) else float("nan"),
+        lean="up" if raised > lowered else "down" if lowered > raised else "both ways",
+    )
+
+
+def reband_table(rebands: pd.DataFrame, *, top: int = 15) -> pd.DataFrame:
+    """The first `top` rows of :func:`largest_rebands` for a report: Employer, Title, Metro
+    (short), Previous band, New band and Midpoint change ("+7.3%", or the direction when pay
+    appeared or went)."""
+    from analysis.charts.style import short_metro  # matplotlib only when a report asks
+
+    data = rebands.head(top)
+    change = data["change"].map("{:+.1%}".format).where(data["change"].notna(),
+                                                        data["direction"])
+    return pd.DataFrame(
+        {
+            "Employer": data["employer"],
+            "Title": data["title"],
+            "Metro": data["metro"].map(short_metro, na_action="ignore"),
+            "Previous band": data["old_bands"],
+            "New band": data["new_bands"],
+            "Midpoint change": change,
+        }
+    ).reset_index(drop=True)

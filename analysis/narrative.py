@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analysis.charts.style import money
+from analysis.summary import LOW_CONFIDENCE_N
 
 METADATA_KEY = "paybands"
-LOW_CONFIDENCE_N = 20
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _CODE = re.compile(r"`([^`]+)`")
 

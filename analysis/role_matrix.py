@@ -13,8 +13,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.narrative import LOW_CONFIDENCE_N
-from analysis.summary import SMALL_N, band_summary, bootstrap_medians, comparable_bands
+from analysis.summary import (
+    LOW_CONFIDENCE_N,
+    SMALL_N,
+    band_summary,
+    bootstrap_medians,
+    comparable_bands,
+)
 from analysis.vocabulary import DEFAULT_CURRENCY, REFERENCE_METRO
 
 # Metros a role × metro matrix shows by default: more columns no longer fit a page.

@@ -13,6 +13,8 @@ from analysis.vocabulary import DEFAULT_CURRENCY
 
 # Below this many postings a group's percentiles are shown but flagged: too few to generalize.
 SMALL_N = 5
+# Below this many postings a figure is shown but marked low-confidence (lighter, grey).
+LOW_CONFIDENCE_N = 20
 PERCENTILES = {"p25": 0.25, "median": 0.5, "p75": 0.75}
 ANNUAL_COLUMNS = ("annual_min", "annual_mid", "annual_max")
 # Cap on one bootstrap draw matrix (resamples x group size) so that large groups stay in memory.

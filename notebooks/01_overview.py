@@ -33,23 +33,12 @@ counts = manifest.get("counts", {})
 records_in = counts.get("records_in", facts["postings"])
 quarantined = counts.get("quarantined", 0)
 comparable = pb.comparable_bands(bands, currency=currency)
-with_pay = bands.loc[bands["has_pay"]]
-sources = pb.coverage_by(bands, by="source").sort_values("postings", ascending=False)
-periods = (
-    with_pay.assign(pay_period=with_pay["pay_period"].fillna("not stated"))
-    .groupby("pay_period")
-    .agg(bands=("posting_id", "size"), postings=("posting_id", "nunique"))
-    .reset_index()
-)
-periods["share"] = periods["bands"] / periods["bands"].sum()
+sources = pb.coverage_by(bands, by="source")
+periods = pb.period_shares(bands)
 currencies = pb.currency_coverage(bands, currency=currency)
-reasons = (
-    quarantine.groupby("reason").size().rename("records").reset_index()
-    .sort_values("records", ascending=False)
-)
-inferred = int(with_pay["period_inferred"].sum())
-open_ended = int((with_pay["annual_min"].isna() | with_pay["annual_max"].isna()).sum())
-growth = history["postings"].diff().iloc[-1] if len(history) > 1 else None
+reasons = pb.quarantine_reasons(quarantine)
+quality = pb.pay_quality(bands)
+growth = pb.snapshot_growth(history)
 largest = sources.iloc[0]
 hourly_share = periods.loc[periods["pay_period"] == "hour", "share"].sum()
 source_line = (f"Source: paybands snapshot {facts['snapshot']}; postings as ingested; "
@@ -68,18 +57,21 @@ pb.report_header(
 # %%
 pb.key_findings([
     f"**{facts['share_with_pay']:.0%} of postings state pay** ({facts['postings_with_pay']:,} of "
-    f"{facts['postings']:,}), giving {len(with_pay):,} pay bands; {len(comparable):,} are closed "
-    f"{currency} ranges that every comparison in this suite uses (Chart 1).",
+    f"{facts['postings']:,}), giving {quality['pay_bands']:,} pay bands; {len(comparable):,} are "
+    f"closed {currency} ranges that every comparison in this suite uses (Chart 1).",
     f"**{quarantined:,} of {records_in:,} records were quarantined** "
     f"({quarantined / max(records_in, 1):.1%}), each with its reason; the most common is "
     f"\"{reasons.iloc[0]['reason'] if len(reasons) else 'none'}\" (table below).",
     f"**{largest['source']} is the largest source**: {largest['postings']:,} postings "
     f"({largest['postings'] / facts['postings']:.0%}), {largest['share_with_pay']:.0%} with pay.",
     f"**{hourly_share:.0%} of bands are posted per hour** and annualized at 2,080 hours; "
-    f"{inferred:,} bands had no stated period and took one from the amount (Chart 2).",
+    f"{quality['inferred']:,} bands had no stated period and took one from the amount (Chart 2).",
     (f"**{len(history):,} snapshots** are in the store; the latest holds "
      f"{facts['postings']:,} postings, {growth:+,.0f} on the previous one."
      if growth is not None else
+     f"**{len(history):,} snapshots** are in the store; one lacks a postings count, so "
+     f"growth is not shown."
+     if len(history) > 1 else
      f"**One snapshot** is in the store ({facts['snapshot']}); refresh to see changes."),
 ])
 
@@ -111,7 +103,7 @@ pb.finding_title(
     f"{periods.sort_values('share').iloc[-1]['pay_period'].capitalize()} is how most ranges are "
     f"posted ({periods['share'].max():.0%} of bands)",
     subtitle=f"Share of pay bands by the period they are posted in · n = bands · "
-             f"{inferred:,} periods inferred from the amount",
+             f"{quality['inferred']:,} periods inferred from the amount",
 )
 ax.set_xlabel("Share of pay bands")
 pb.publish_chart(ax, data=periods, name="01_pay_periods", out_dir=figures_dir or None,
@@ -153,7 +145,8 @@ pb.report_table(
 # %%
 pb.caveats([
     "Posted pay is not paid pay: these are the ranges employers advertise.",
-    f"{open_ended:,} bands are open-ended (\"up to\", \"from\") and are kept but not compared.",
+    f"{quality['open_ended']:,} bands are open-ended (\"up to\", \"from\") and are kept but "
+    f"not compared.",
     "Sources overlap in what they cover; a source's disclosure rate reflects its employers.",
 ])
 

@@ -30,59 +30,36 @@ import analysis as pb
 
 bands = pb.load_bands(data or None)
 manifest = pb.load_manifest(data or None)
+snapshot = manifest.get("snapshot", "unknown")
 result, peers = pb.benchmark_for(bands, posting_id=posting_id, title=title, location=location,
                                  pay_text=pay_text, currency=currency)
 bench = result.iloc[0]
-status = bench["status"]
-ok = status == "ok"
-snapshot = manifest.get("snapshot", "unknown")
-n_peers = int(bench["n_peers"])
-n_employers = int(bench["n_peer_employers"])
-name = bench["title"] or title or str(bench["posting_id"] or "the posting")
-employer = bench["employer"]
-who = f"{name} at {employer}" if employer else name
-family = bench["role_family"] or "unclassified role"
-level_text = f"{bench['level']} level" if bench["level"] else "any level"
-scope_text = {
-    "metro": f"{bench['metro']} metro",
-    "state": f"state of {bench['state']}",
-    "nation": "nationwide",
-}[bench["peer_scope"]]
-peer_text = f"{family} postings, {level_text}, {scope_text}"
+facts = pb.benchmark_facts(result, peers=peers, currency=currency)
+who, n_peers, n_employers = facts.who, facts.n_peers, facts.n_employers
 band_text = pb.money_range(bench["annual_min"], bench["annual_max"])
-gap, gap_pct = bench["gap_to_median"], bench["gap_to_median_pct"]
-direction = "below" if gap < 0 else "above"
+gap_pct_text = f"{facts.gap_pct:.0%} {facts.direction}"
+gap_text = f"{pb.money(facts.gap)} ({facts.gap_pct:.0%}) {facts.direction}"
+median_mid = pb.money(bench["peer_annual_mid_median"])
 interval = pb.money_range(bench["peer_annual_mid_median_low"], bench["peer_annual_mid_median_high"])
-top_employers = peers["employer"].value_counts()
-levels = peers["level"].astype(object).fillna("not stated").value_counts()
-level_mix = ", ".join(f"{level} {count:,}" for level, count in levels.items())
 source_line = (f"Source: paybands snapshot {snapshot}; postings as published by employers and job "
                f"boards; peers = closed {currency} ranges, one band per posting.")
 
 # %%
-if ok and bench["gap_within_noise"]:
-    headline = f"{who} posts in line with its {n_peers:,} peers' median"
-elif ok:
-    headline = (f"{who} posts {abs(gap_pct):.0%} {direction} the median of its {n_peers:,} "
-                f"peers")
-elif status == "not found":
-    headline = f"Posting {bench['posting_id']} is not in snapshot {snapshot}: no benchmark"
-else:
-    headline = f"{who} cannot be benchmarked: {status}"
-given = " given as text" if bench["given_as"] == "text" else ""
 pb.report_header(
-    title=headline,
-    scope=(f"One posting{given} ({who}, {bench['metro'] or bench['state'] or 'location unknown'}) "
-           f"against {n_peers:,} peer postings: {peer_text}. Annual base salary, as posted, "
-           f"{currency}." if status != "not found" else
-           f"Posting {bench['posting_id']} looked up among the {bands['posting_id'].nunique():,} "
+    title=(f"{who} posts in line with its {n_peers:,} peers' median" if facts.within_noise else
+           f"{who} posts {gap_pct_text} the median of its {n_peers:,} peers" if facts.placed else
+           f"{who} cannot be benchmarked: {facts.reason}"),
+    scope=(f"One posting{' given as text' if facts.given_as == 'text' else ''} ({who}, "
+           f"{facts.place}) against {n_peers:,} peer postings: {facts.peer_group}. Annual base "
+           f"salary, as posted, {currency}." if facts.status != "not found" else
+           f"{who} looked up among the {bands['posting_id'].nunique():,} "
            f"postings of snapshot {snapshot}."),
     manifest=manifest,
     bands=bands,
 )
 
 # %%
-if ok:
+if facts.placed:
     findings = [
         f"**{who} posts {band_text}**: its midpoint {pb.money(bench['annual_mid'])} is at the "
         f"{pb.ordinal(bench['pct_mid'])} percentile of {n_peers:,} peer postings from "
@@ -92,46 +69,31 @@ if ok:
         f"peers' minimums, midpoints and maximums; the typical peer band runs "
         f"{pb.money_range(bench['peer_annual_min_median'], bench['peer_annual_max_median'])} "
         f"(median minimum to median maximum; table below).",
-        (f"**The gap to the peer median is within noise**: {pb.money(abs(gap))} "
-         f"({abs(gap_pct):.0%}) {direction} a median midpoint of "
-         f"{pb.money(bench['peer_annual_mid_median'])} whose 95% interval is {interval} "
-         f"(n={n_peers:,})."
-         if bench["gap_within_noise"] else
-         f"**{pb.money(abs(gap))} ({abs(gap_pct):.0%}) {direction} the peer median midpoint** of "
-         f"{pb.money(bench['peer_annual_mid_median'])}, outside its 95% interval "
-         f"{interval} (n={n_peers:,}; Chart 1)."),
-        f"**Peers are {peer_text}**: the narrowest of metro, state and nation holding at least "
-        f"10 peer postings; {n_peers:,} postings from {n_employers:,} employers, the largest "
-        f"({top_employers.index[0]}) posting {top_employers.iloc[0]:,} of them.",
+        (f"**The gap to the peer median is within noise**: {gap_text} a median midpoint of "
+         f"{median_mid} whose 95% interval is {interval} (n={n_peers:,})." if facts.within_noise
+         else f"**{gap_text} the peer median midpoint** of {median_mid}, outside its 95% "
+         f"interval {interval} (n={n_peers:,}; Chart 1)."),
+        f"**Peers are {facts.peer_group}**: the narrowest of metro, state and nation holding at "
+        f"least 10 peer postings; {n_peers:,} postings from {n_employers:,} employers, the "
+        f"largest ({facts.top_employer}) posting {facts.top_employer_postings:,} of them.",
     ]
-elif status == "not found":
-    findings = [
-        f"**Posting {bench['posting_id']} is not in snapshot {snapshot}**, so nothing is "
-        f"benchmarked; give a posting_id from the bands table, or title, location and pay_text.",
-    ]
-elif status == "no peers":
-    findings = [
-        f"**{who} has no peers in the data**: no other {peer_text} states a closed {currency} "
-        f"range, so its band {band_text} cannot be placed.",
-    ]
-elif status == "too few peers":
-    findings = [
-        f"**{who} has too few peers to place**: {n_peers:,} peer postings from {n_employers:,} "
-        f"employers ({peer_text}), fewer than {pb.SMALL_N} postings or 3 employers, so no "
-        f"percentile is reported for its band {band_text} (peers listed below).",
-    ]
+elif facts.status == "not found":
+    findings = [f"**{who} is not in snapshot {snapshot}**, so nothing is benchmarked; give a "
+                "posting_id from the bands table, or title, location and pay_text."]
 else:
-    unusable = (f"a currency other than {currency}" if status == "other currency"
-                else "no closed range")
     findings = [
-        f"**{who} states no comparable pay** ({unusable}), so it cannot be placed among "
-        f"its {n_peers:,} peers ({peer_text}).",
-        f"**Its peers post a median midpoint of {pb.money(bench['peer_annual_mid_median'])}** "
+        f"**{who} cannot be benchmarked: {facts.reason}**"
+        + (f" (its band: {band_text}). " if facts.has_band else ". ")
+        + (f"Its peer group, {facts.peer_group}, holds {n_peers:,} postings from "
+           f"{n_employers:,} employers" if n_peers else f"No other posting in its peer group "
+           f"({facts.peer_group}) states a closed {currency} range")
+        + f"; a percentile needs a closed {currency} range and at least {pb.SMALL_N} peer "
+        f"postings from 3 employers.",
+        f"**Its peers post a median midpoint of {median_mid}** "
         f"(p25–p75 {pb.money_range(bench['peer_annual_mid_p25'], bench['peer_annual_mid_p75'])}, "
-        f"n={n_peers:,} postings, {n_employers:,} employers)." if n_peers else
-        f"**It has no peers either**: no other {peer_text} states a closed {currency} range.",
-    ]
-if bench["given_as"] == "text" and not pay_text:
+        f"n={n_peers:,} postings, {n_employers:,} employers).",
+    ][:1 + facts.describable]
+if facts.given_as == "text" and not pay_text:
     findings.append("**The seed posting is not in this data**, so it is benchmarked "
                     "from its published title, location and pay text.")
 pb.key_findings(findings)
@@ -140,15 +102,15 @@ pb.key_findings(findings)
 # ## Chart 1 · The posting among its peers
 
 # %%
-if ok:
-    ax = pb.benchmark_chart(peers, result, label=f"{employer or 'This posting'}")
+if facts.placed:
+    ax = pb.benchmark_chart(peers, result, label=facts.employer or "This posting")
     pb.finding_title(
         ax,
         f"{band_text} sits at the {pb.ordinal(bench['pct_mid'])} percentile of "
         f"{n_peers:,} peers' midpoints, "
-        + ("within noise of their median" if bench["gap_within_noise"] else
-           f"{abs(gap_pct):.0%} {direction} their median"),
-        subtitle=(f"Annual base salary, as posted, {currency} · peers: {peer_text} · "
+        + ("within noise of their median" if facts.within_noise else
+           f"{gap_pct_text} their median"),
+        subtitle=(f"Annual base salary, as posted, {currency} · peers: {facts.peer_group} · "
                   f"n = {n_peers:,} postings, {n_employers:,} employers · snapshot {snapshot}"),
     )
 (
@@ -159,9 +121,9 @@ if ok:
         alt=(f"Strip of {n_peers} peer pay bands sorted by midpoint, with {who}'s band "
              f"{band_text} drawn over them at the {pb.ordinal(bench['pct_mid'])} percentile."),
     )
-    if ok else
-    pb.report_table(result.assign(reason=f"No chart: {findings[0].split('**')[1]}.")[
-        ["reason"]].rename(columns={"reason": "Chart not drawn"}))
+    if facts.placed else
+    pb.report_table(result.assign(**{"Chart not drawn": f"{who} cannot be benchmarked "
+                                                        f"({facts.reason})."})[["Chart not drawn"]])
 )
 
 # %% [markdown]
@@ -170,12 +132,8 @@ if ok:
 # The posting's minimum, midpoint and maximum beside the same measure across its peers.
 
 # %%
-table = pb.benchmark_table(result)
 pb.report_table(
-    table.assign(percentile=table["percentile"].map(pb.ordinal) if ok else None).rename(columns={
-        "measure": "Measure", "posting": "This posting", "peer_p25": "Peers p25",
-        "peer_median": "Peers median", "peer_p75": "Peers p75", "percentile": "Percentile",
-        "n_peers": "n peers"}),
+    pb.peer_comparison_table(result),
     money_columns=("This posting", "Peers p25", "Peers median", "Peers p75"),
     n_column="n peers",
 )
@@ -186,25 +144,19 @@ pb.report_table(
 # Every peer posting, highest midpoint first.
 
 # %%
-pb.report_table(
-    peers.sort_values("annual_mid", ascending=False)[
-        ["employer", "title", "metro", "level", "annual_min", "annual_mid", "annual_max"]
-    ].rename(columns={"employer": "Employer", "title": "Title", "metro": "Metro",
-                      "level": "Level", "annual_min": "Minimum", "annual_mid": "Midpoint",
-                      "annual_max": "Maximum"}).head(40),
-    money_columns=("Minimum", "Midpoint", "Maximum"),
-)
+pb.report_table(pb.peer_list_table(peers, top=40), money_columns=("Minimum", "Midpoint", "Maximum"))
 
 # %%
 pb.caveats([
     "Posted is not paid: these are advertised base-salary ranges; bonus, equity and benefits "
     "named in the posting are not in the figures.",
-    (f"The title states no level, so peers span every level ({level_mix}); part of a gap can "
-     f"be seniority, not pay." if not bench["level"] else
+    (f"The title states no level, so peers span every level ({facts.level_mix}); part of a gap "
+     f"can be seniority, not pay." if not facts.level_stated and n_peers else
      "Levels are read from titles; a misread level puts the posting among the wrong peers."),
-    (f"One employer ({top_employers.index[0]}) posts {top_employers.iloc[0]:,} of the "
-     f"{n_peers:,} peers; the percentile partly reflects its ranges."
-     if len(top_employers) else "Without peers there is no distribution to read."),
+    (f"One employer ({facts.top_employer}) posts {facts.top_employer_postings:,} of the "
+     f"{n_peers:,} peers; the percentile partly reflects its ranges." if facts.placed else
+     "No percentile is reported, so the peers listed are context, not a placement."
+     if n_peers else "Without peers there is no distribution to read."),
 ])
 
 # %%

@@ -33,30 +33,26 @@ previous = pb.previous_snapshot(data or None)
 has_previous = previous is not None
 # With one snapshot only, compare against nothing: every count below is then well defined.
 old = pb.load_bands(previous) if has_previous else bands.iloc[0:0]
-facts = pb.headline_figures(bands)
-old_facts = pb.headline_figures(old)
+facts, old_facts = pb.headline_figures(bands), pb.headline_figures(old)
 current_label = facts["snapshot"]
 previous_label = old_facts["snapshot"] if has_previous else "none"
 by_label = by.replace("_", " ")
+by_plural = by_label[:-1] + "ies" if by_label.endswith("y") else by_label + "s"
 
 diff = pb.snapshot_diff(old, bands)
 counts = pb.diff_counts(diff)
 shifts = pb.group_shifts(old, bands, by=by, currency=currency, n_boot=1000)
-flags = pb.noise_flags(shifts)
-tested = shifts.loc[flags.isin(["within noise", "beyond noise"])]
-moved = shifts.loc[flags == "beyond noise"].sort_values("change", key=abs, ascending=False)
-widest = (tested.loc[tested["change"].abs().idxmax()] if len(tested) else None)
+reading = pb.shift_summary(shifts)
+moved, widest = reading.moved, reading.widest
 rebands = pb.largest_rebands(diff, top=len(diff))
-directions = rebands["direction"].value_counts()
-raised, lowered = int(directions.get("raised", 0)), int(directions.get("lowered", 0))
+rebanding = pb.reband_summary(rebands)
 disclosure = pb.share_gap(facts["postings_with_pay"], facts["postings"],
                           old_facts["postings_with_pay"], old_facts["postings"])
-noise_text = (
-    f"no {by_label}'s median moved beyond noise" if moved.empty else
-    f"{moved.iloc[0][by]}'s median {'rose' if moved.iloc[0]['change'] > 0 else 'fell'} "
-    f"{abs(moved.iloc[0]['change']):.0%}, beyond noise" if len(moved) == 1 else
-    f"{len(moved)} {by_label}s' medians moved beyond noise"
-)
+first_move = (f"{moved.iloc[0][by]}'s median {'rose' if moved.iloc[0]['change'] > 0 else 'fell'} "
+              f"{abs(moved.iloc[0]['change']):.1%}" if len(moved) else "")
+noise_text = (f"no {by_label}'s median moved beyond noise" if moved.empty else
+              f"{first_move}, beyond noise" if len(moved) == 1 else
+              f"{len(moved)} {by_plural}' medians moved beyond noise")
 source_line = (f"Source: paybands snapshots {previous_label} and {current_label}; "
                f"n = bands in {currency} with a closed range.")
 
@@ -64,12 +60,10 @@ source_line = (f"Source: paybands snapshots {previous_label} and {current_label}
 pb.report_header(
     title=(f"{counts['added']:,} postings added, {counts['removed']:,} removed, "
            f"{counts['rebanded']:,} re-banded since {previous_label}; {noise_text}"
-           if has_previous else
-           f"Only one snapshot ({current_label}); nothing to compare"),
-    scope=(f"Snapshot {current_label} against {previous_label}: "
-           f"{old_facts['postings']:,} → {facts['postings']:,} postings; medians of "
-           f"{currency} annual base salary, as posted, by {by_label}."
-           if has_previous else
+           if has_previous else f"Only one snapshot ({current_label}); nothing to compare"),
+    scope=(f"Snapshot {current_label} against {previous_label}: {old_facts['postings']:,} → "
+           f"{facts['postings']:,} postings; medians of {currency} annual base salary, as "
+           f"posted, by {by_label}." if has_previous else
            f"Snapshot {current_label} is the first in its store; refresh the data to see changes."),
     manifest=manifest,
     bands=bands,
@@ -85,32 +79,29 @@ pb.key_findings([
     f"{counts['rebanded']:,} re-banded** between {previous_label} and {current_label}: "
     f"{old_facts['postings']:,} → {facts['postings']:,} postings, {counts['unchanged']:,} "
     f"unchanged (table of re-banded postings below).",
-    (f"**No {by_label}'s median midpoint moved beyond noise**: of {len(tested):,} {by_label}s "
-     f"with at least 5 bands in both snapshots, the largest move was {widest[by]} "
+    (f"**No {by_label}'s median midpoint moved beyond noise**: of {len(reading.tested):,} "
+     f"{by_plural} with at least 5 bands in both snapshots, the largest move was {widest[by]} "
      f"{widest['change']:+.1%} (95% CI {widest['change_low']:+.1%} to "
      f"{widest['change_high']:+.1%}, n {widest['n_old']:,} → {widest['n_new']:,}) (Chart 1)."
      if moved.empty else
-     f"**{len(moved):,} of {len(tested):,} {by_label}s moved beyond noise**: "
+     f"**{len(moved):,} of {len(reading.tested):,} {by_plural} moved beyond noise**: "
      + "; ".join(f"{r[by]} {r['change']:+.1%} (95% CI {r['change_low']:+.1%} to "
                  f"{r['change_high']:+.1%}, n {r['n_old']:,} → {r['n_new']:,})"
-                 for _, r in moved.head(3).iterrows())
-     + " (Chart 1).")
-    if len(tested) else
+                 for _, r in moved.head(3).iterrows()) + " (Chart 1).")
+    if len(reading.tested) else
     f"**No {by_label} has 5 or more bands in both snapshots**, so no median can be compared.",
-    ("**Re-banded postings moved "
-     + ("mostly up**" if raised > lowered else "mostly down**" if lowered > raised else
-        "both ways**")
-     + f": of {counts['rebanded']:,}, {raised:,} raised the midpoint of their first band and "
-     f"{lowered:,} lowered it (median change {rebands['change'].median():+.1%}); "
-     f"{int(directions.get('pay withdrawn', 0)):,} stopped stating pay and "
-     f"{int(directions.get('pay added', 0)):,} started (table below).")
-    if len(rebands) else "**No posting was re-banded.**",
+    (f"**Re-banded postings moved {'mostly ' if rebanding['lean'] != 'both ways' else ''}"
+     f"{rebanding['lean']}**: of {counts['rebanded']:,}, {rebanding['raised']:,} raised the "
+     f"midpoint of their first band and {rebanding['lowered']:,} lowered it (median change "
+     f"{rebanding['median_change']:+.1%}); {rebanding['withdrawn']:,} stopped stating pay and "
+     f"{rebanding['added']:,} started (table below).")
+    if rebanding["rebanded"] else "**No posting was re-banded.**",
     f"**{disclosure['share_a']:.0%} of postings state pay now, {disclosure['share_b']:.0%} "
     f"before** ({facts['postings_with_pay']:,} of {facts['postings']:,} vs "
     f"{old_facts['postings_with_pay']:,} of {old_facts['postings']:,}): "
     f"{disclosure['gap'] * 100:+.1f} points (95% CI {disclosure['gap_low'] * 100:+.1f} to "
-    f"{disclosure['gap_high'] * 100:+.1f})"
-    + (", within noise." if disclosure["within_noise"] else "."),
+    f"{disclosure['gap_high'] * 100:+.1f})" + (", within noise." if disclosure["within_noise"]
+                                                else "."),
 ])
 
 # %% [markdown]
@@ -124,18 +115,16 @@ if has_chart:
     pb.finding_title(
         ax,
         (f"No {by_label}'s median midpoint moved beyond noise since {previous_label}"
-         if moved.empty else
-         f"{moved.iloc[0][by]}'s median {'rose' if moved.iloc[0]['change'] > 0 else 'fell'} "
-         f"{abs(moved.iloc[0]['change']):.1%} since {previous_label}"
+         if moved.empty else f"{first_move} since {previous_label}"
          + (f"; {len(moved) - 1} other {by_label}(s) also beyond noise" if len(moved) > 1
             else "")),
         subtitle=(f"Change in median band midpoint by {by_label}, {previous_label} → "
                   f"{current_label} · {currency} annual base salary, as posted · line = 95% "
                   f"bootstrap interval (1,000 resamples); grey: within noise · n = bands, "
-                  f"{int(shifts['n_old'].sum()):,} → {int(shifts['n_new'].sum()):,}"),
+                  f"{reading.n_old:,} → {reading.n_new:,}"),
     )
 (pb.publish_chart(
-    ax, data=shifts.assign(reading=flags), name="07_median_shifts",
+    ax, data=shifts.assign(reading=reading.flags), name="07_median_shifts",
     out_dir=figures_dir or None, source=source_line,
     alt=(f"Forest plot of the % change in median posted pay midpoint by {by_label} between "
          f"{previous_label} and {current_label}, with 95% intervals; {noise_text}."),
@@ -150,11 +139,8 @@ if has_chart:
 # percentage points), and n (bands) then and now; grey rows have fewer than 20 bands now.
 
 # %%
-(pb.report_table(
-    pb.shift_table(shifts, by=by),
-    money_columns=("Previous median", "New median"),
-    n_column="n now",
-) if has_previous and len(shifts) else None)
+(pb.report_table(pb.shift_table(shifts, by=by), money_columns=("Previous median", "New median"),
+                 n_column="n now") if has_previous and len(shifts) else None)
 
 # %% [markdown]
 # ## Largest re-banded postings
@@ -163,16 +149,7 @@ if has_chart:
 # band); postings that stopped or started stating pay follow those that moved.
 
 # %%
-(pb.report_table(
-    rebands.head(15).assign(
-        change=rebands["change"].head(15).map("{:+.1%}".format).where(
-            rebands["change"].head(15).notna(), rebands["direction"].head(15)),
-        metro=rebands["metro"].head(15).map(pb.short_metro, na_action="ignore"),
-    )[["employer", "title", "metro", "old_bands", "new_bands", "change"]]
-    .rename(columns={"employer": "Employer", "title": "Title", "metro": "Metro",
-                     "old_bands": "Previous band", "new_bands": "New band",
-                     "change": "Midpoint change"}),
-) if len(rebands) else None)
+pb.report_table(pb.reband_table(rebands, top=15)) if len(rebands) else None
 
 # %%
 pb.caveats([

@@ -29,37 +29,31 @@ bands = pb.load_bands(data or None)
 manifest = pb.load_manifest(data or None)
 snapshot = manifest.get("snapshot", "unknown")
 market = pb.focus_market(bands, metro=focus_metro, currency=currency)
-local = bool(len(market)) and market["posted_scope"].iloc[0] == "metro"
-place = focus_metro if local else "all metros (national OEWS figures)"
-short = pb.short_metro(focus_metro) if local else "the US"
-reliable = market.loc[~(market["small_n"] | market["few_employers"])]
-above = reliable.loc[reliable["versus_p50"] == "above"]
-below = reliable.loc[reliable["versus_p50"] == "below"].sort_values("gap_to_p50_pct")
-noise = reliable.loc[reliable["versus_p50"] == "within noise"]
-national = market.loc[market["oews_area_type"] == "national"]
-outside = int((reliable["position_flag"] != "within").sum())
-metros = pb.comparable_bands(bands, currency=currency)["metro"].value_counts()
-n_postings = int(market["n_postings"].sum())
-source_line = (f"Source: paybands snapshot {snapshot} (posted ranges); U.S. Bureau of Labor "
-               f"Statistics, OEWS May 2025 (paid wages, all employers).")
+reading = pb.market_reading(market)
+above, below, noise = reading.above, reading.below, reading.within_noise
+n_counted, n_postings = len(reading.counted), reading.n_postings
+place = focus_metro if reading.local else "all metros (national OEWS figures)"
+short = pb.short_metro(focus_metro) if reading.local else "the US"
+metros = pb.comparable_bands(bands, currency=currency)["metro"].value_counts(normalize=True)
 above_text = "; ".join(
     f"{r.role_family} {r.gap_to_p50_pct:+.0%} ({pb.money(r.posted_mid_median)} vs "
     f"{pb.money(r.p50)}, n={r.n_postings:,})" for r in above.itertuples())
 below_text = "; ".join(
     f"{r.role_family} {r.gap_to_p50_pct:+.0%} ({pb.money(r.posted_mid_median)} vs "
     f"{pb.money(r.p50)}, n={r.n_postings:,})" for r in below.itertuples())
-faded = market.loc[market["small_n"] | market["few_employers"]]
+source_line = (f"Source: paybands snapshot {snapshot} (posted ranges); U.S. Bureau of Labor "
+               f"Statistics, OEWS May 2025 (paid wages, all employers).")
+
+# %%
 if len(above) and len(below):
     headline = (f"In {short}, {above['role_family'].iloc[0]} postings sit "
                 f"{above['gap_to_p50_pct'].iloc[0]:.0%} above the paid median, "
                 f"{below['role_family'].iloc[0]} {abs(below['gap_to_p50_pct'].iloc[0]):.0%} below")
-elif len(reliable):
-    headline = (f"{len(above):,} of {len(reliable):,} role families in {short} post above the "
+elif n_counted:
+    headline = (f"{len(above):,} of {n_counted:,} role families in {short} post above the "
                 f"paid median, {len(below):,} below, {len(noise):,} within noise")
 else:
     headline = f"Too few postings in {short} to set against OEWS wages"
-
-# %%
 pb.report_header(
     title=headline,
     scope=(f"Posted median midpoint per role family in {place} against BLS OEWS May 2025 wage "
@@ -71,37 +65,37 @@ pb.report_header(
 
 # %%
 pb.key_findings([
-    (f"**{len(above):,} of {len(reliable):,} role families "
+    (f"**{len(above):,} of {n_counted:,} role families "
      f"{'posts' if len(above) == 1 else 'post'} above the OEWS median** in "
      f"{short}, their 95% interval clear of it: {above_text} (Chart 1)."
      if len(above) else
      f"**No role family in {short} posts clearly above the OEWS median** "
-     f"({len(reliable):,} compared; Chart 1)."),
-    (f"**{len(below):,} {'posts' if len(below) == 1 else 'post'} below it**: {below_text} "
-     f"(Chart 1)."
+     f"({n_counted:,} compared; Chart 1)."),
+    (f"**{len(below):,} {'posts' if len(below) == 1 else 'post'} below it**: "
+     f"{below_text} (Chart 1)."
      if len(below) else
      f"**No role family in {short} posts clearly below the OEWS median** (Chart 1)."),
     (f"**{len(noise):,} {'sits' if len(noise) == 1 else 'sit'} within noise of the paid "
      f"median** ({', '.join(noise['role_family'])}): the posted median's 95% interval "
      f"contains it." if len(noise) else
      "**No role family sits within noise of the paid median**.")
-    + (f" {len(faded):,} of {len(market):,} role families have fewer than {pb.SMALL_N} "
-       f"postings or 3 employers and are shown faded, not counted." if len(faded) else ""),
-    (f"**Posted medians sit between the {pb.ordinal(reliable['mid_position'].min())} and "
-     f"{pb.ordinal(reliable['mid_position'].max())} percentiles of paid wages**"
-     + (f" ({outside:,} more outside OEWS p10–p90)" if outside else "")
-     + "; but OEWS counts "
-     "what all employers pay every worker in the occupation (May 2025), while these are ranges "
-     "that hiring employers post, so position is context, not a verdict."
-     if reliable["mid_position"].notna().any() else
+    + (f" {len(reading.faded):,} of {len(market):,} role families have fewer than "
+       f"{pb.SMALL_N} postings or 3 employers and are shown faded, not counted."
+       if len(reading.faded) else ""),
+    (f"**Posted medians sit between the {pb.ordinal(reading.position_low)} and "
+     f"{pb.ordinal(reading.position_high)} percentiles of paid wages**"
+     + (f" ({reading.n_outside:,} more outside OEWS p10–p90)" if reading.n_outside else "")
+     + "; but OEWS counts what all employers pay every worker in the occupation (May 2025), "
+     "while these are ranges that hiring employers post, so position is context, not a verdict."
+     if reading.positioned else
      "**OEWS counts paid wages of all employers (May 2025)**, not posted ranges."),
-    (f"**{len(national):,} role families use national OEWS figures** "
-     f"({', '.join(national['role_family'])}): OEWS publishes no median for them in "
-     f"{focus_metro}." if local and len(national) else
+    (f"**{len(reading.national):,} role families use national OEWS figures** "
+     f"({', '.join(reading.national['role_family'])}): OEWS publishes no median for them in "
+     f"{focus_metro}." if reading.local and len(reading.national) else
      f"**Every role family is compared with OEWS figures for {focus_metro}** "
-     f"({len(market):,} families, {n_postings:,} postings)." if local else
+     f"({len(market):,} families, {n_postings:,} postings)." if reading.local else
      f"**{focus_metro} holds no postings**, so all postings are set against national OEWS "
-     f"figures; {metros.iloc[0] / metros.sum():.0%} of them are in {metros.index[0]}."),
+     f"figures; {metros.iloc[0]:.0%} of them are in {metros.index[0]}."),
 ])
 
 # %% [markdown]
@@ -111,7 +105,7 @@ pb.key_findings([
 ax = pb.market_chart(market)
 pb.finding_title(
     ax,
-    (f"{len(above):,} of {len(reliable):,} role families in {short} post above the OEWS paid "
+    (f"{len(above):,} of {n_counted:,} role families in {short} post above the OEWS paid "
      f"median, {len(below):,} below, {len(noise):,} within noise"),
     subtitle=(f"Posted median midpoint (annual base salary, as posted, {currency}) against BLS "
               f"OEWS May 2025 annual wage percentiles · {place} · snapshot {snapshot} · "
@@ -133,21 +127,7 @@ pb.publish_chart(
 
 # %%
 pb.report_table(
-    market.assign(
-        position=market["mid_position"].map(pb.ordinal, na_action="ignore").fillna(
-            market["position_flag"]),
-        interval=[pb.money_range(lo, hi) for lo, hi in
-                  zip(market["posted_mid_median_low"], market["posted_mid_median_high"],
-                      strict=True)],
-    )[["role_family", "occupation", "oews_area_type", "n_postings", "n_employers",
-       "posted_mid_median", "interval", "p50", "gap_to_p50_pct", "position",
-       "versus_p50"]].rename(columns={
-        "role_family": "Role family", "occupation": "OEWS occupation",
-        "oews_area_type": "OEWS area", "n_postings": "n postings", "n_employers": "Employers",
-        "posted_mid_median": "Posted median mid", "interval": "95% interval",
-        "p50": "OEWS median",
-        "gap_to_p50_pct": "Gap to median", "position": "OEWS percentile",
-        "versus_p50": "Reading"}),
+    pb.market_table(market),
     money_columns=("Posted median mid", "OEWS median"),
     percent_columns=("Gap to median",),
     n_column="n postings",

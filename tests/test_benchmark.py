@@ -1,21 +1,22 @@
-"""Posting benchmark: planted peers, scope widening, self-exclusion, the seed posting."""
+"""Posting benchmark: planted peers, scope widening, self-exclusion, percentiles, the table.
+
+What a report wraps around it (the seed posting, statuses, facts) is tested in
+test_benchmark_cases.py."""
 
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import NO_PAY, band_row, bands_frame
+from conftest import band_row, bands_frame
 from scipy.stats import percentileofscore
 
 from analysis.benchmark import (
-    SEED_TEXT,
-    benchmark_for,
     benchmark_from_text,
     benchmark_table,
     ordinal,
     peer_bands,
     percentile_of,
     posting_benchmark,
-    seed_posting_id,
+    posting_row,
 )
 
 SJ = "San Jose-Sunnyvale-Santa Clara, CA"
@@ -202,28 +203,6 @@ def test_percentile_of_matches_scipy():
             percentileofscore(values, probe, kind="mean"))
 
 
-def test_seed_posting_id_by_file_or_url():
-    rows = _peers("peer", 3) + [_band("career-page:meta/seed", 117_000, 173_000,
-                                      source_file="careers/meta/1107338720995841.html")]
-    assert seed_posting_id(bands_frame(rows)) == "career-page:meta/seed"
-    rows[-1]["source_file"] = "x.html"
-    rows[-1]["url"] = "https://www.metacareers.com/jobs/1107338720995841/"
-    assert seed_posting_id(bands_frame(rows)) == "career-page:meta/seed"
-    assert seed_posting_id(bands_frame(rows[:-1])) is None
-
-
-def test_seed_posting_in_sample():
-    from analysis.datasets import load_bands
-
-    bands = load_bands()
-    seed = seed_posting_id(bands)
-    row = bands.loc[bands["posting_id"] == seed].iloc[0]
-    assert (row["employer"], row["annual_min"], row["annual_max"]) == ("Meta", 117_000, 173_000)
-    result, peers = benchmark_for(bands)
-    assert result["posting_id"].item() == seed and result["status"].item() == "ok"
-    assert len(peers) == result["n_peers"].item()
-
-
 def test_peer_bands_are_the_benchmarked_peers():
     rows = _market_of(20) + [_band("me", 195_000, 245_000)]
     rows += _peers("other-family", 5, role_family="software engineer")
@@ -261,53 +240,6 @@ def test_gap_within_noise_when_posting_sits_at_the_median():
     assert out["gap_within_noise"]
 
 
-@pytest.mark.parametrize(
-    ("rows", "posting_id", "status"),
-    [
-        (_market_of(12) + [_band("me", 150_000, 200_000)], "me", "ok"),
-        (_market_of(12), "missing", "not found"),
-        (_market_of(12) + [band_row(posting_id="me", **NO_PAY)], "me", "no pay"),
-        (_market_of(12) + [_band("me", 150_000, 200_000, currency="EUR")], "me",
-         "other currency"),
-        (_market_of(12, employers=2) + [_band("me", 150_000, 200_000)], "me", "too few peers"),
-        (_market_of(3) + [_band("me", 150_000, 200_000)], "me", "too few peers"),
-        (_market_of(12) + [_band("me", 150_000, 200_000, role_family="recruiter")], "me",
-         "no peers"),
-    ],
-)
-def test_benchmark_for_status_never_raises(rows, posting_id, status):
-    bands = bands_frame(rows)
-    result, peers = benchmark_for(bands, posting_id=posting_id)
-    assert len(result) == 1 and result["status"].item() == status
-    assert result["given_as"].item() == "bands"
-    if status == "not found":
-        assert peers.empty and result["n_peers"].item() == 0
-    else:
-        assert len(peers) == result["n_peers"].item()
-
-
-def test_benchmark_for_text_and_seed_fallback():
-    bands = bands_frame(_market_of(20))
-    # pay_text wins over posting_id
-    result, peers = benchmark_for(bands, posting_id="peer1", title=SEED_TEXT["title"],
-                                  location="Sunnyvale, CA", pay_text="$195,000 - $245,000")
-    assert result["given_as"].item() == "text" and result["annual_mid"].item() == 220_000
-    assert result["pct_mid"].item() == pytest.approx(50.0) and len(peers) == 20
-    # no posting named and no seed in the data: the seed's text
-    result, _ = benchmark_for(bands)
-    assert result["given_as"].item() == "text"
-    assert (result["annual_min"].item(), result["annual_max"].item()) == (117_000, 173_000)
-    assert result["status"].item() == "ok"
-    # no posting named, the seed in the data: the seed's row
-    seeded = bands_frame(_market_of(20) + [_band(
-        "seed", 117_000, 173_000, source_file="careers/meta/1107338720995841.html")])
-    assert benchmark_for(seeded)[0]["posting_id"].item() == "seed"
-    # text without a readable range
-    result, _ = benchmark_for(bands, title="Research Scientist", location="Sunnyvale, CA",
-                              pay_text="competitive")
-    assert result["status"].item() == "no pay"
-
-
 def test_benchmark_table_rows_and_hiding():
     rows = _market_of(20) + [_band("me", 195_000, 245_000)]
     out = posting_benchmark(bands_frame(rows), posting_id="me")
@@ -322,3 +254,9 @@ def test_benchmark_table_rows_and_hiding():
     hidden = benchmark_table(out, min_n=21)
     assert hidden["peer_median"].isna().all() and hidden["percentile"].isna().all()
     assert hidden["posting"].tolist() == [195_000, 220_000, 245_000]
+
+
+def test_posting_row_takes_the_first_band():
+    rows = _peers("peer", 2) + [_band("me", 150_000, 200_000, band=1),
+                                _band("me", 100_000, 120_000, band=0)]
+    assert posting_row(bands_frame(rows), posting_id="me")["annual_min"] == 100_000

@@ -1,4 +1,5 @@
-"""Disclosure trend chart: one line per state, the largest labelled, law dates marked."""
+"""Disclosure trend chart: one line per state, the largest labelled, thin periods left out, law
+dates marked."""
 
 import matplotlib
 
@@ -12,8 +13,9 @@ from conftest import NO_PAY, band_row, bands_frame  # noqa: E402
 from matplotlib.colors import to_hex  # noqa: E402
 
 from analysis.charts.disclosure import disclosure_trend_chart  # noqa: E402
-from analysis.charts.style import CONTEXT  # noqa: E402
-from analysis.disclosure import disclosure_trend, load_laws  # noqa: E402
+from analysis.charts.style import CONTEXT, category_colours  # noqa: E402
+from analysis.laws import load_laws  # noqa: E402
+from analysis.trends import disclosure_trend  # noqa: E402
 
 # postings per month by state: the five largest get a hue, the two smallest are grey context
 SIZES = {"CA": 9, "NY": 8, "TX": 7, "WA": 6, "IL": 6, "GA": 2, "CO": 2}
@@ -41,12 +43,16 @@ def _lines(ax):
     return [line for line in ax.get_lines() if line.get_linestyle() == "-"]
 
 
+def _end_labels(ax):
+    return [t for t in ax.texts if "(n=" in t.get_text()]
+
+
 def test_largest_states_labelled_with_last_share_and_n():
     store = _store(pd.date_range("2022-06-01", "2023-06-01", freq="MS"))
     trend = disclosure_trend(store)
     assert set(trend["period"]) == {"month"}
-    ax = disclosure_trend_chart(trend, min_n=5)
-    labels = [t.get_text() for t in ax.texts if "(n=" in t.get_text()]
+    ax = disclosure_trend_chart(trend, min_n=2)
+    labels = [t.get_text() for t in _end_labels(ax)]
     assert sorted(label.split()[0] for label in labels) == ["CA", "IL", "NY", "TX", "WA"]
     last = trend.loc[(trend["state"] == "CA")].sort_values("period_start").iloc[-1]
     assert f"CA {last['share_with_pay']:.0%} (n={last['postings']})" in labels
@@ -56,19 +62,44 @@ def test_largest_states_labelled_with_last_share_and_n():
     assert len(set(colours)) == 6
 
 
-def test_small_periods_are_hollow_and_off_the_line():
-    store = _store(pd.date_range("2022-06-01", "2023-06-01", freq="MS"))
-    trend = disclosure_trend(store)
-    ax = disclosure_trend_chart(trend, min_n=7)  # WA and IL (6 a month) never reach it
-    ca = [line for line in _lines(ax) if to_hex(line.get_color()) != CONTEXT][-1]
-    assert np.isfinite(ca.get_ydata().astype(float)).all()  # CA (9 a month) is one line
-    hollow = [c for c in ax.collections if len(c.get_offsets())]
-    # WA and IL: every month hollow
-    assert sum(len(c.get_offsets()) for c in hollow) == 2 * trend["period_start"].nunique()
-    # labelled at their last (hollow) month instead, with its n
-    assert sum(t.get_text().startswith(("WA ", "IL ")) and "(n=6)" in t.get_text()
-               for t in ax.texts) == 2
-    assert any("fewer than 7 postings" in t.get_text() for t in ax.texts)
+def test_thin_periods_are_left_out_and_lines_break_there():
+    months = pd.date_range("2022-06-01", "2023-06-01", freq="MS")
+    store = _store(months)
+    # CA loses all but 3 postings in one month: that month is thin and leaves a gap in its line
+    gap_month = months[6]
+    thin = store["posting_id"].str.match(rf"CA{gap_month:%Y%m%d}[3-9]")
+    trend = disclosure_trend(store.loc[~thin])
+    ax = disclosure_trend_chart(trend, min_n=7)  # WA, IL (6 a month), GA, CO never reach it
+    lines = _lines(ax)
+    assert len(lines) == 3  # CA, NY, TX only: a state with no readable period draws nothing
+    blue = to_hex(category_colours(["CA"])["CA"])  # the largest state takes the first hue
+    ca = next(line for line in lines if to_hex(line.get_color()) == blue)
+    y = ca.get_ydata().astype(float)
+    x = pd.to_datetime(ca.get_xdata())
+    assert np.isnan(y[x == gap_month]).all() and np.isfinite(y[x != gap_month]).all()
+    assert not [c for c in ax.collections if len(c.get_offsets())]  # no hollow points
+    assert sorted(t.get_text().split()[0] for t in _end_labels(ax)) == ["CA", "NY", "TX"]
+    assert any("fewer than 7 postings in a state are not drawn" in t.get_text()
+               for t in ax.texts)
+
+
+def test_end_labels_sit_at_their_last_readable_period_without_connectors():
+    months = pd.date_range("2022-06-01", "2023-06-01", freq="MS")
+    store = _store(months)
+    # NY's last two months are thin: its label moves back to its last readable month
+    thin = store["posting_id"].str.match(rf"NY({months[-1]:%Y%m%d}|{months[-2]:%Y%m%d})[2-9]")
+    trend = disclosure_trend(store.loc[~thin])
+    ax = disclosure_trend_chart(trend, min_n=5)
+    labels = {t.get_text().split()[0]: t for t in _end_labels(ax)}
+    assert all(t.arrow_patch is None for t in labels.values())
+    assert pd.Timestamp(labels["NY"].xy[0]) == months[-3]
+    assert pd.Timestamp(labels["CA"].xy[0]) == months[-1]
+    ny = trend.loc[(trend["state"] == "NY") & (trend["period_start"] == months[-3])].iloc[0]
+    assert labels["NY"].get_text() == f"NY {ny['share_with_pay']:.0%} (n={ny['postings']})"
+    # nudged apart: no two labels closer than the minimum gap
+    low, high = ax.get_ylim()
+    ys = sorted(t.xy[1] for t in labels.values())
+    assert all(b - a >= 0.055 * (high - low) - 1e-9 for a, b in zip(ys, ys[1:], strict=False))
 
 
 def test_law_dates_inside_the_window_are_dashed_and_labelled():
@@ -92,3 +123,11 @@ def test_a_short_window_by_week_draws_no_law_lines():
     assert all(line.get_linestyle() == "-" for line in ax.get_lines())
     assert len(ax.get_xticks()) == trend["period_start"].nunique()
     pd.testing.assert_frame_equal(trend, before)
+
+
+def test_nothing_readable_says_so_instead_of_a_blank_frame():
+    trend = disclosure_trend(_store(pd.date_range("2022-06-01", "2023-06-01", freq="MS")))
+    ax = disclosure_trend_chart(trend, min_n=50)
+    assert not _lines(ax) and not _end_labels(ax)
+    assert any(t.get_text() == "No state has 50 or more postings in any of these months"
+               for t in ax.texts)

@@ -13,7 +13,7 @@ from matplotlib.colors import to_hex  # noqa: E402
 
 from analysis.charts.style import ACCENT, MAIN  # noqa: E402
 from analysis.charts.widths import BINS_TO_THRESHOLD, range_width_chart  # noqa: E402
-from analysis.disclosure import TOO_WIDE_SPREAD, range_width  # noqa: E402
+from analysis.widths import TOO_WIDE_SPREAD, range_width  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

@@ -8,6 +8,9 @@ from analysis.diff import (
     group_shifts,
     largest_rebands,
     noise_flags,
+    reband_summary,
+    reband_table,
+    shift_summary,
     shift_table,
     snapshot_diff,
 )
@@ -155,3 +158,61 @@ def test_largest_rebands_rank_by_size_of_move_then_pay_appearing_or_going():
     ]
     assert out.loc[0, "change"] == pytest.approx(-0.2)
     assert largest_rebands(diff, top=2)["posting_id"].tolist() == ["cut", "raise"]
+
+
+def test_shift_summary_counts_tested_groups_and_orders_real_moves():
+    down = pd.DataFrame([("down", 40, 40, 100_000.0, 85_000.0, -0.25, -0.05, False)],
+                        columns=SHIFTS.columns[:-1]).assign(change=-0.15)
+    shifts = pd.concat([SHIFTS, down], ignore_index=True)
+    summary = shift_summary(shifts)
+    assert summary.flags.tolist() == noise_flags(shifts).tolist()
+    assert sorted(summary.tested["metro"]) == ["down", "flat", "up"]
+    assert summary.moved["metro"].tolist() == ["down", "up"]  # -15% is a larger move than +10%
+    assert summary.widest["metro"] == "down"
+    assert (summary.n_old, summary.n_new) == (shifts["n_old"].sum(), shifts["n_new"].sum())
+
+
+def test_shift_summary_with_nothing_to_test():
+    summary = shift_summary(SHIFTS.loc[SHIFTS["metro"].isin(["tiny", "new", "gone"])])
+    assert summary.tested.empty and summary.moved.empty and summary.widest is None
+
+
+def test_reband_summary_counts_directions_and_leans():
+    diff = pd.DataFrame([
+        _rebanded("up1", 100.0, 110.0),
+        _rebanded("up2", 100.0, 104.0),
+        _rebanded("down", 100.0, 90.0),
+        _rebanded("hidden", 100.0, np.nan),
+        _rebanded("shown", np.nan, 100.0),
+    ])
+    summary = reband_summary(largest_rebands(diff, top=len(diff)))
+    assert {k: summary[k] for k in ("rebanded", "raised", "lowered", "withdrawn", "added")} == {
+        "rebanded": 5, "raised": 2, "lowered": 1, "withdrawn": 1, "added": 1}
+    assert summary["median_change"] == pytest.approx(0.04)
+    assert summary["lean"] == "up"
+    tie = reband_summary(largest_rebands(diff.iloc[1:3], top=2))
+    assert tie["lean"] == "both ways"
+    assert reband_summary(largest_rebands(diff.iloc[[2]], top=1))["lean"] == "down"
+    empty = reband_summary(largest_rebands(diff.iloc[0:0]))
+    assert empty["rebanded"] == 0 and np.isnan(empty["median_change"])
+
+
+def test_reband_table_shows_bands_and_the_change_or_what_happened_to_pay():
+    diff = pd.DataFrame([
+        {**_rebanded("cut", 100.0, 80.0), "employer": "E", "title": "T",
+         "metro": "San Jose-Sunnyvale-Santa Clara, CA", "old_bands": "USD 1–2 per year",
+         "new_bands": "USD 1–1.6 per year"},
+        {**_rebanded("hidden", 100.0, np.nan), "employer": "F", "title": "U", "metro": None,
+         "old_bands": "USD 1–2 per year", "new_bands": "no pay stated"},
+        {**_rebanded("small", 100.0, 101.0), "employer": "G", "title": "V", "metro": "X, TX",
+         "old_bands": "a", "new_bands": "b"},
+    ])
+    table = reband_table(largest_rebands(diff, top=3), top=2)
+    assert table.columns.tolist() == ["Employer", "Title", "Metro", "Previous band", "New band",
+                                      "Midpoint change"]
+    assert table["Employer"].tolist() == ["E", "G"]
+    assert table.loc[0, "Metro"] == "San Jose-Sunnyvale"
+    assert table["Midpoint change"].tolist() == ["-20.0%", "+1.0%"]
+    full = reband_table(largest_rebands(diff, top=3))
+    assert full.loc[2, "Midpoint change"] == "pay withdrawn"
+    assert pd.isna(full.loc[2, "Metro"])

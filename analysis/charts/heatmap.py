@@ -26,7 +26,6 @@ from analysis.charts.style import (
     money,
     short_metro,
 )
-from analysis.narrative import LOW_CONFIDENCE_N
 from analysis.role_matrix import (
     DOMINANT_SHARE,
     MATRIX_COLUMNS,
@@ -34,7 +33,7 @@ from analysis.role_matrix import (
     matrix_order,
     role_metro_matrix,
 )
-from analysis.summary import SMALL_N
+from analysis.summary import LOW_CONFIDENCE_N, SMALL_N
 from analysis.vocabulary import DEFAULT_CURRENCY, REFERENCE_METRO
 
 HATCH = "////"

@@ -17,15 +17,11 @@ from matplotlib.figure import Figure
 from matplotlib.transforms import blended_transform_factory
 
 from analysis.charts.style import ACCENT, CONTEXT, INK, short_metro, tidy
+from analysis.location_index import metro_city  # noqa: F401 - re-exported as pb.metro_city
 from analysis.summary import SMALL_N
 from analysis.vocabulary import REFERENCE_METRO
 
 INDEX_XLABEL = "Index of median annual base midpoint (reference = 100), 95% interval"
-
-
-def metro_city(metro: str) -> str:
-    """The metro's first named city, for prose: 'Austin-Round Rock-San Marcos, TX' -> 'Austin'."""
-    return str(metro).split(",")[0].split("-")[0].strip()
 
 
 def _rows(comparison: pd.DataFrame, order: Sequence | None, across: str) -> pd.DataFrame:

@@ -16,7 +16,7 @@ from matplotlib.axes import Axes
 from matplotlib.ticker import PercentFormatter
 
 from analysis.charts.style import ACCENT, INK, MAIN, tidy
-from analysis.disclosure import TOO_WIDE_SPREAD
+from analysis.widths import TOO_WIDE_SPREAD
 
 # Bins per threshold: the threshold falls on a bin edge, so no bar straddles it.
 BINS_TO_THRESHOLD = 20
