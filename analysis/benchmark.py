@@ -314,7 +314,3 @@ def ordinal(value: float) -> str:
     n = int(round(value))
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
-
-
-# Names that moved to analysis.benchmark_cases, still importable from here (the CLI, older code).
-
