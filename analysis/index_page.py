@@ -19,6 +19,7 @@ _POINTERS = (
     re.compile(r"\s*\((?:see )?(?:charts? \d|table)[^)]*\)", re.IGNORECASE),
     re.compile(r"[;,]\s*(?:see )?(?:charts? \d+(?: and \d+)?|(?:the )?table(?: below)?)(?=\))",
                re.IGNORECASE),
+    re.compile(r"(?<=\()[^();]*\bin charts? \d+[;,]\s*", re.IGNORECASE),  # "(dots in Chart 1; …"
 )
 
 

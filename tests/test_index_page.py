@@ -49,6 +49,7 @@ def test_pointers_to_charts_are_dropped_from_index_sentences():
 
     assert without_pointers("index 86 (84–89; n=277; Chart 1).") == "index 86 (84–89; n=277)."
     assert without_pointers("2,129 bands (Chart 1).") == "2,129 bands."
+    assert without_pointers("73 (rings vs dots in Chart 1; n=277, 251).") == "73 (n=277, 251)."
     assert without_pointers("runs $202k–$272k (median min to max; table below).") == (
         "runs $202k–$272k (median min to max)."
     )
