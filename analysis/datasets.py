@@ -27,17 +27,22 @@ def sample_snapshot_labels() -> list[str]:
     return sorted(p.name for p in SAMPLE.iterdir() if p.is_dir() and p.name[:1].isdigit())
 
 
-def ensure_sample_store(*, store: Path = SNAPSHOTS, progress: bool = False) -> Path:
-    """Ingest every sample snapshot missing from `store` or stale against its raw files."""
+def _sample_files(label: str) -> tuple[list[Path], list[str]]:
+    """The raw files of one sample snapshot and their names as its manifest records them."""
     from analysis.adapters import discover_files
 
+    raw = SAMPLE / label
+    files = discover_files([raw])
+    return files, [f.relative_to(raw).as_posix() for f in files]
+
+
+def ensure_sample_store(*, store: Path = SNAPSHOTS, progress: bool = False) -> Path:
+    """Ingest every sample snapshot missing from `store` or stale against its raw files."""
     for label in sample_snapshot_labels():
-        raw = SAMPLE / label
-        files = discover_files([raw])
-        names = [f.relative_to(raw).as_posix() for f in files]
+        files, names = _sample_files(label)
         target = store / label
         if not (target / MANIFEST_FILE).exists() or not inputs_unchanged(target, files, names):
-            ingest([raw], snapshot=label, out=store, progress=progress)
+            ingest([SAMPLE / label], snapshot=label, out=store, progress=progress)
     return store
 
 
@@ -69,35 +74,35 @@ def load_manifest(data: str | Path | None = None) -> dict:
     return read_manifest(path) if path.is_dir() else {}
 
 
+def snapshots_up_to(data: str | Path | None = None) -> list[Path]:
+    """The snapshots of `data`'s store up to the one `data` resolves to, oldest first.
+
+    A bare bands file is its own one-snapshot history.
+    """
+    current = resolve_data(data)
+    if not current.is_dir():
+        return [current]
+    return [p for p in list_snapshots(current.parent) if p.name <= current.name]
+
+
 def previous_snapshot(data: str | Path | None = None) -> Path | None:
     """The snapshot before the one `data` resolves to, in the same store (None when it is first).
 
     What a "what changed" report compares against; a bare bands file has no previous snapshot.
     """
-    current = resolve_data(data)
-    if not current.is_dir():
-        return None
-    earlier = [p for p in list_snapshots(current.parent) if p.name < current.name]
-    return earlier[-1] if earlier else None
+    snapshots = snapshots_up_to(data)
+    return snapshots[-2] if len(snapshots) > 1 else None
 
 
 def load_store(data: str | Path | None = None) -> pd.DataFrame:
     """Bands of every snapshot up to the one `data` resolves to, stacked (for trends over time)."""
-    current = resolve_data(data)
-    if not current.is_dir():
-        return read_bands(current)
-    snapshots = [p for p in list_snapshots(current.parent) if p.name <= current.name]
-    return pd.concat([read_bands(p) for p in snapshots], ignore_index=True)
+    return pd.concat([read_bands(p) for p in snapshots_up_to(data)], ignore_index=True)
 
 
 def snapshot_history(data: str | Path | None = None) -> pd.DataFrame:
     """One row per snapshot up to the one `data` resolves to: its date and ingest counts."""
-    current = resolve_data(data)
-    snapshots = [current] if not current.is_dir() else [
-        p for p in list_snapshots(current.parent) if p.name <= current.name
-    ]
     rows = []
-    for path in snapshots:
+    for path in snapshots_up_to(data):
         manifest = read_manifest(path) if path.is_dir() else {}
         counts = manifest.get("counts", {})
         rows.append({
@@ -129,11 +134,7 @@ SAMPLE_NOTICE = (
 
 def is_embedded_sample(data: str | Path | None = None) -> bool:
     """Whether `data` is a snapshot ingested from the embedded synthetic sample, unchanged."""
-    from analysis.adapters import discover_files
-
     path = resolve_data(data).resolve()
     if not path.is_dir() or path.name not in sample_snapshot_labels():
         return False
-    files = discover_files([SAMPLE / path.name])
-    names = [f.relative_to(SAMPLE / path.name).as_posix() for f in files]
-    return inputs_unchanged(path, files, names)
+    return inputs_unchanged(path, *_sample_files(path.name))

@@ -80,8 +80,10 @@ def declared_parameters(notebook) -> dict[str, object]:
     }
 
 
-def _typed(value: str, default: object, *, name: str):
+def _typed(value, default: object, *, name: str):
     """A command-line string as the type of the parameter's default ("30" -> 30 for an int)."""
+    if not isinstance(value, str):
+        return value
     if isinstance(default, bool):
         return value.strip().lower() in ("1", "true", "yes")
     if isinstance(default, int | float):
@@ -111,9 +113,7 @@ def route_parameters(parameters: dict, declared: dict[Path, dict]) -> dict[Path,
         if not targets and key not in SUITE_PARAMETERS:
             unknown.append(key)
         for path in targets:
-            default = declared[path][name]
-            typed = isinstance(value, str) and not isinstance(default, str)
-            routed[path][name] = _typed(value, default, name=key) if typed else value
+            routed[path][name] = _typed(value, declared[path][name], name=key)
     if unknown:
         names = sorted(set().union(*map(set, declared.values())))
         raise ValueError(f"unknown report parameter(s) {unknown}; declared: {names}")
