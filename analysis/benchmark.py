@@ -18,15 +18,18 @@ import pandas as pd
 
 from analysis.locations import parse_location
 from analysis.pay import parse_pay
-from analysis.summary import SMALL_N, bootstrap_medians, comparable_bands
+from analysis.summary import (
+    ANNUAL_COLUMNS,
+    PERCENTILES,
+    SMALL_N,
+    bootstrap_medians,
+    comparable_bands,
+)
 from analysis.titles import parse_title
 from analysis.vocabulary import DEFAULT_CURRENCY
 
 MIN_PEERS = 10
-SCOPES = ("metro", "state", "nation")
-_ANNUAL = ("annual_min", "annual_mid", "annual_max")
 _ECHO = ("posting_id", "title", "employer", "role_family", "level", "metro", "state")
-_QUANTILES = {"p25": 0.25, "median": 0.5, "p75": 0.75}
 
 
 def percentile_of(values: np.ndarray, value: float) -> float:
@@ -180,12 +183,12 @@ def posting_benchmark(
     scope, peers = _peers_of(bands, row, currency=currency, min_peers=min_peers)
 
     out = {column: _value(row, column) for column in _ECHO}
-    for column in _ANNUAL:
+    for column in ANNUAL_COLUMNS:
         out[column] = _value(row, column)
     out["peer_scope"] = scope
     out["n_peers"] = len(peers)
     out["n_peer_employers"] = int(peers["employer"].nunique()) if "employer" in peers else 0
-    for column, name in zip(_ANNUAL, ("pct_min", "pct_mid", "pct_max"), strict=True):
+    for column, name in zip(ANNUAL_COLUMNS, ("pct_min", "pct_mid", "pct_max"), strict=True):
         values = peers[column].dropna().to_numpy(dtype=float)
         mine = out[column]
         out[name] = (
@@ -193,8 +196,8 @@ def posting_benchmark(
             if len(values) and mine is not None
             else np.nan
         )
-    for column in _ANNUAL:
-        for name, q in _QUANTILES.items():
+    for column in ANNUAL_COLUMNS:
+        for name, q in PERCENTILES.items():
             value = peers[column].quantile(q) if len(peers) else np.nan
             out[f"peer_{column}_{name}"] = float(value)
     mids = peers["annual_mid"].dropna().to_numpy(dtype=float)
@@ -300,7 +303,7 @@ def benchmark_table(benchmark: pd.DataFrame, *, min_n: int = SMALL_N) -> pd.Data
             "percentile": row[f"pct_{column.removeprefix('annual_')}"],
             "n_peers": row["n_peers"],
         }
-        for column in _ANNUAL
+        for column in ANNUAL_COLUMNS
     ]
     return pd.DataFrame(records)
 

@@ -20,6 +20,7 @@ import pandas as pd
 
 from analysis.benchmark import (
     MIN_PEERS,
+    _value,
     benchmark_table,
     ordinal,
     peer_bands,
@@ -27,6 +28,7 @@ from analysis.benchmark import (
     posting_from_text,
     posting_row,
 )
+from analysis.role_matrix import MIN_EMPLOYERS, top_employer
 from analysis.summary import SMALL_N
 from analysis.vocabulary import DEFAULT_CURRENCY
 
@@ -38,14 +40,9 @@ SEED_TEXT = {
     "pay_text": "$117,000/year to $173,000/year + bonus + equity + benefits",
 }
 # A percentile among fewer peers, or peers from fewer employers, is not reported (SMALL_N = 5).
-MIN_PEER_EMPLOYERS = 3
+MIN_PEER_EMPLOYERS = MIN_EMPLOYERS
 # Why a benchmark could not be drawn; "ok" when it could.
 STATUSES = ("ok", "not found", "no pay", "other currency", "no peers", "too few peers")
-
-
-def _value(row: pd.Series, column: str):
-    value = row.get(column)
-    return None if value is None or (not isinstance(value, str) and pd.isna(value)) else value
 
 
 def seed_posting_id(bands: pd.DataFrame, *, key: str = SEED_KEY) -> str | None:
@@ -104,11 +101,12 @@ def benchmark_for(
     ``status`` (:func:`benchmark_status`) and ``given_as`` ("bands" or "text"); the peers are
     :func:`peer_bands` (empty when the posting is not found).
     """
+    if not pay_text and not posting_id:
+        posting_id = seed_posting_id(bands)
     if pay_text:
         text = {"title": title, "location": location, "pay_text": pay_text}
-    elif posting_id or seed_posting_id(bands):
+    elif posting_id:
         text = None
-        posting_id = posting_id or seed_posting_id(bands)
     else:
         text = SEED_TEXT
     if text is None and not (bands["posting_id"] == posting_id).any():
@@ -220,7 +218,7 @@ def benchmark_facts(
     name = title or (f"Posting {posting_id}" if posting_id else "The posting")
     n_peers, n_employers = int(row["n_peers"]), int(row["n_peer_employers"])
     gap = row["gap_to_median"]
-    top = peers["employer"].value_counts()
+    employer_name, employer_postings = top_employer(peers["employer"])
     levels = peers["level"].astype(object).fillna("not stated").value_counts()
     return BenchmarkFacts(
         status=row["status"],
@@ -239,8 +237,8 @@ def benchmark_facts(
         gap=abs(gap),
         gap_pct=abs(row["gap_to_median_pct"]),
         within_noise=row["status"] == "ok" and bool(row["gap_within_noise"]),
-        top_employer=str(top.index[0]) if len(top) else None,
-        top_employer_postings=int(top.iloc[0]) if len(top) else 0,
+        top_employer=employer_name,
+        top_employer_postings=employer_postings,
         level_stated=_value(row, "level") is not None,
         level_mix=", ".join(f"{level} {count:,}" for level, count in levels.items()),
     )

@@ -265,7 +265,7 @@ def _summarize(args) -> int:
     from analysis.summary import band_summary
 
     bands = load_bands(args.data)
-    by = [c.strip() for c in args.by.split(",") if c.strip()]
+    by = _columns(args.by)
     _check_columns(bands, by)
     band_summary(bands, by=by, currency=args.currency).to_csv(sys.stdout, index=False)
     return EXIT_OK
@@ -282,13 +282,13 @@ def _compare(args) -> int:
     if args.adjust:
         from analysis.compare import adjusted_comparison
 
-        controls = tuple(c.strip() for c in args.adjust.split(",") if c.strip())
-        _check_columns(bands, list(controls))
+        controls = _columns(args.adjust)
+        _check_columns(bands, controls)
         table = adjusted_comparison(
             bands,
             across=args.across,
             reference=args.reference,
-            controls=controls,
+            controls=tuple(controls),
             currency=args.currency,
         )
     else:
@@ -338,7 +338,7 @@ def _disclosure(args) -> int:
     from analysis.widths import range_width
 
     bands = load_bands(args.data)
-    by = [c.strip() for c in args.by.split(",") if c.strip()]
+    by = _columns(args.by)
     if args.view == "rates":
         _check_columns(bands, by)
         table = disclosure_rates(bands, by=tuple(by))
@@ -355,7 +355,7 @@ def _market(args) -> int:
     from analysis.market import market_reference
 
     bands = load_bands(args.data)
-    by = [c.strip() for c in args.by.split(",") if c.strip()]
+    by = _columns(args.by)
     _check_columns(bands, by)
     _write_csv(market_reference(bands, by=tuple(by), currency=args.currency))
     return EXIT_OK
@@ -378,14 +378,13 @@ def _write_csv(table: pd.DataFrame) -> None:
 
 def _diff(args) -> int:
     from analysis.diff import diff_counts, snapshot_diff
-    from analysis.export import neutralize_formulas
     from analysis.snapshot import read_bands
 
     old, new = read_bands(args.old), read_bands(args.new)
     if args.by:
         from analysis.diff import group_shifts
 
-        by = [c.strip() for c in args.by.split(",") if c.strip()]
+        by = _columns(args.by)
         _check_columns(new, by)
         _write_csv(group_shifts(old, new, by=by))
         return EXIT_OK
@@ -394,7 +393,7 @@ def _diff(args) -> int:
         print(f"{status}: {n:,}", file=sys.stderr)
     if not args.all:
         table = table.loc[table["status"] != "unchanged"]
-    neutralize_formulas(table).to_csv(sys.stdout, index=False)
+    _write_csv(table)
     return EXIT_OK
 
 
@@ -420,6 +419,11 @@ def _report(args) -> int:
         return EXIT_FAILED
     print(f"reports written: {index}")
     return EXIT_OK
+
+
+def _columns(text: str) -> list[str]:
+    """Column names from a comma-separated option value ("role_family, level")."""
+    return [c.strip() for c in text.split(",") if c.strip()]
 
 
 def _check_columns(bands: pd.DataFrame, columns: list[str]) -> None:

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from analysis.summary import SMALL_N, bootstrap_medians, comparable_bands
+from analysis.vocabulary import DEFAULT_CURRENCY
+
 STATUSES = ("added", "removed", "rebanded", "unchanged")
 _BAND_KEY = ["pay_min", "pay_max", "pay_period", "currency", "band_label"]
 
@@ -111,8 +114,8 @@ def group_shifts(
     new: pd.DataFrame,
     *,
     by: str | list[str] = "metro",
-    currency: str = "USD",
-    min_n: int = 5,
+    currency: str = DEFAULT_CURRENCY,
+    min_n: int = SMALL_N,
     confidence: float = 0.95,
     n_boot: int = 1000,
     seed: int = 0,
@@ -124,8 +127,6 @@ def group_shifts(
     `within_noise` when that interval contains 0 — such a move is not a finding. Groups with
     fewer than `min_n` bands in either snapshot get no interval (and `within_noise` True).
     """
-    from analysis.summary import bootstrap_medians, comparable_bands
-
     keys = [by] if isinstance(by, str) else list(by)
     rng = np.random.default_rng(seed)
     tail = (1 - confidence) / 2 * 100

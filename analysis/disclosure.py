@@ -4,7 +4,7 @@ Postings are counted, not bands: a posting states pay when any of its bands has 
 
 Related modules: :mod:`analysis.laws` (which postings a pay-transparency law covers),
 :mod:`analysis.trends` (disclosure over time) and :mod:`analysis.widths` (ranges too wide to
-inform). Their public names can still be imported from here, as earlier code does.
+inform).
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from analysis.role_matrix import MIN_EMPLOYERS, top_employer
 from analysis.summary import LOW_CONFIDENCE_N, SMALL_N, comparable_bands
 from analysis.vocabulary import DEFAULT_CURRENCY, IC_LEVELS, LEVELS, MANAGEMENT_LEVELS
 
@@ -44,8 +45,6 @@ STEP_COLUMNS = [
 ]
 # Words for a track in prose ("the individual-contributor track").
 TRACK_NAMES = {"ic": "individual-contributor", "management": "management"}
-# A level rests on one or two employers' ranges below this many employers (charts fade it).
-MIN_EMPLOYERS = 3
 
 
 def _overlap_share(low: float, high: float, prev_low: float, prev_high: float) -> float:
@@ -297,7 +296,7 @@ def level_coverage(
     unstated = comparable["level"].isna()
     role = comparable["role_family"] == role_family
     on_ladder = comparable.loc[role & (comparable["track"] == track) & ~unstated]
-    employers = on_ladder.drop_duplicates("posting_id")["employer"].value_counts()
+    employer, employer_postings = top_employer(on_ladder.drop_duplicates("posting_id")["employer"])
     return LevelCoverage(
         postings=comparable["posting_id"].nunique(),
         unstated=comparable.loc[unstated, "posting_id"].nunique(),
@@ -305,8 +304,8 @@ def level_coverage(
         role_unstated=comparable.loc[role & unstated, "posting_id"].nunique(),
         ladder_postings=on_ladder["posting_id"].nunique(),
         ladder_employers=on_ladder["employer"].nunique(),
-        top_employer=str(employers.index[0]) if len(employers) else None,
-        top_employer_postings=int(employers.iloc[0]) if len(employers) else 0,
+        top_employer=employer,
+        top_employer_postings=employer_postings,
     )
 
 

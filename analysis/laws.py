@@ -34,8 +34,9 @@ from analysis.paths import PACKAGE_DATA
 
 LAWS_FILE = PACKAGE_DATA / "pay_transparency_laws.csv"
 
-# Short names for law labels on charts ("NYC law eff. 1 Nov 2022").
-LAW_SHORT_NAMES = {"New York City": "NYC", "Cleveland, OH": "Cleveland", "New York State": "NY"}
+# Short names of city laws for labels on charts ("NYC law eff. 1 Nov 2022"); a state law goes by
+# its USPS code.
+LAW_SHORT_NAMES = {"New York City": "NYC", "Cleveland, OH": "Cleveland"}
 
 # City aliases for city-level laws: (state, lower-case city) -> the law's city.
 CITY_ALIASES = {
@@ -161,7 +162,11 @@ def uncovered_postings(
     date_source ("posted_date" or "on"), jurisdiction, law_level, effective_date,
     employer_size_threshold.
     """
-    covered = covered_postings(bands, laws=laws, on=on)
+    return _without_pay(covered_postings(bands, laws=laws, on=on))
+
+
+def _without_pay(covered: pd.DataFrame) -> pd.DataFrame:
+    """The rows of :func:`covered_postings` that state no pay, in its columns minus ``has_pay``."""
     return covered.loc[~covered["has_pay"], _COVERED_COLUMNS].reset_index(drop=True)
 
 
@@ -199,7 +204,7 @@ def law_coverage(
     """
     laws = load_laws() if laws is None else laws
     covered = covered_postings(bands, laws=laws, on=on)
-    uncovered = covered.loc[~covered["has_pay"], _COVERED_COLUMNS].reset_index(drop=True)
+    uncovered = _without_pay(covered)
     us_local = bands.loc[bands["country"].eq("US") & ~bands["is_remote"].fillna(False).astype(bool)]
     us_local = us_local.assign(under_law=us_local["posting_id"].isin(covered["posting_id"]))
     rates = disclosure_rates(us_local, by="under_law").set_index("under_law")
@@ -243,10 +248,15 @@ def uncovered_table(uncovered: pd.DataFrame, *, top: int = 20) -> pd.DataFrame:
 
 def law_label(law) -> str:
     """'CA law eff. 1 Jan 2023' (state laws by USPS code; city laws by a short city name)."""
-    name = law["state"] if law["level"] == "state" else law["jurisdiction"]
-    name = LAW_SHORT_NAMES.get(law["jurisdiction"], name) if law["level"] == "city" else name
     date = pd.Timestamp(law["effective_date"])
-    return f"{name} law eff. {date.day} {date:%b %Y}"
+    return f"{law_name(law)} law eff. {date.day} {date:%b %Y}"
+
+
+def law_name(law) -> str:
+    """'CA' for a state law (its USPS code), 'NYC' for a city law (:data:`LAW_SHORT_NAMES`)."""
+    if law["level"] == "state":
+        return law["state"]
+    return LAW_SHORT_NAMES.get(law["jurisdiction"], law["jurisdiction"])
 
 
 def laws_in_window(
@@ -293,7 +303,7 @@ def laws_in_force(
 
 def law_short_name(law) -> str:
     """'CA 2023', 'NYC 2022': a law as a few characters for a sentence or a subtitle."""
-    return f"{law_label(law).split(' law eff. ')[0]} {pd.Timestamp(law['effective_date']).year}"
+    return f"{law_name(law)} {pd.Timestamp(law['effective_date']).year}"
 
 
 def state_law_status(
@@ -320,8 +330,7 @@ def state_law_status(
             labels.append(f"law {state_level['effective_date'].iloc[0].year}")
         elif len(mine):
             law = mine.iloc[0]
-            name = LAW_SHORT_NAMES.get(law["jurisdiction"], law["jurisdiction"])
-            labels.append(f"{name} law {law['effective_date'].year}")
+            labels.append(f"{law_name(law)} law {law['effective_date'].year}")
         else:
             labels.append("no law")
     return pd.Series(labels, index=states.index if isinstance(states, pd.Series) else None,

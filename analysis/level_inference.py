@@ -195,6 +195,19 @@ def _stated_levels(levels: pd.Series) -> str:
     return ", ".join(level for level in LEVELS if level in seen)
 
 
+def _clustered_groups(
+    bands: pd.DataFrame, keys: list[str], currency: str, max_levels: int, min_postings: int
+):
+    """Yield (group key, group, cluster_levels result) for each group large enough to cluster."""
+    data = comparable_bands(bands, currency=currency)
+    data = data.loc[data[keys].notna().all(axis=1)]
+    for group_key, group in data.groupby(keys, sort=True, observed=True):
+        if len(group) < min_postings:
+            continue
+        x = np.log(group["annual_mid"].to_numpy(dtype=float))
+        yield group_key, group, cluster_levels(x, max_levels=max_levels)
+
+
 def infer_levels(
     bands: pd.DataFrame,
     *,
@@ -236,15 +249,10 @@ def infer_levels(
     True
     """
     keys = [by] if isinstance(by, str) else list(by)
-    data = comparable_bands(bands, currency=currency)
-    data = data.loc[data[keys].notna().all(axis=1)]
     rows = []
-    for group_key, group in data.groupby(keys, sort=True, observed=True):
-        if len(group) < min_postings:
-            continue
+    clustered = _clustered_groups(bands, keys, currency, max_levels, min_postings)
+    for group_key, group, (labels, own, k_probability, silhouette) in clustered:
         group_key = group_key if isinstance(group_key, tuple) else (group_key,)
-        x = np.log(group["annual_mid"].to_numpy(dtype=float))
-        labels, own, k_probability, silhouette = cluster_levels(x, max_levels=max_levels)
         n_clusters = int(labels.max()) + 1
         for c in range(n_clusters):
             mask = labels == c
@@ -281,14 +289,9 @@ def inferred_membership(
     Same method and options as :func:`infer_levels`; a new frame, the input is not modified.
     """
     keys = [by] if isinstance(by, str) else list(by)
-    data = comparable_bands(bands, currency=currency)
-    data = data.loc[data[keys].notna().all(axis=1)]
     parts = []
-    for _, group in data.groupby(keys, sort=True, observed=True):
-        if len(group) < min_postings:
-            continue
-        x = np.log(group["annual_mid"].to_numpy(dtype=float))
-        labels, own, _, _ = cluster_levels(x, max_levels=max_levels)
+    clustered = _clustered_groups(bands, keys, currency, max_levels, min_postings)
+    for _, group, (labels, own, _, _) in clustered:
         id_columns = [c for c in ("posting_id", "band") if c in group.columns]
         part = group[id_columns + keys].copy()
         part["inferred_cluster"] = labels

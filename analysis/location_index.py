@@ -19,10 +19,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from analysis.compare import adjusted_comparison, location_comparison
 from analysis.locations import parse_location
+from analysis.role_matrix import MIN_EMPLOYERS, top_employer
 from analysis.summary import SMALL_N, comparable_bands
 from analysis.vocabulary import DEFAULT_CURRENCY, REFERENCE_METRO
 
@@ -30,8 +32,6 @@ from analysis.vocabulary import DEFAULT_CURRENCY, REFERENCE_METRO
 N_BOOT = 1000
 # Levels compared one by one: the ones most metros post enough of.
 INDEX_LEVELS = ("entry", "mid", "senior", "staff")
-# Fewer employers than this and a metro's figure is one or two employers' ranges: not shown.
-MIN_EMPLOYERS = 3
 # Words for adjustment controls in prose ("for the same role and level").
 CONTROL_WORDS = {
     "role_family": "role",
@@ -114,7 +114,7 @@ def resolve_reference(
     focus = (place.city if found and place.city and place.metro == reference
              else metro_city(reference) if reference else location)
     at_reference = comparable.loc[comparable["metro"] == reference].drop_duplicates("posting_id")
-    employers = at_reference["employer"].value_counts()
+    employer, employer_postings = top_employer(at_reference["employer"])
     return Reference(
         location=location,
         metro=place.metro,
@@ -123,16 +123,9 @@ def resolve_reference(
         focus=str(focus),
         n_metros=len(metro_n),
         postings=len(at_reference),
-        top_employer=str(employers.index[0]) if len(employers) else None,
-        top_employer_postings=int(employers.iloc[0]) if len(employers) else 0,
+        top_employer=employer,
+        top_employer_postings=employer_postings,
     )
-
-
-def _reading(is_reference: bool, low: float, high: float) -> str:
-    """How an index reads against the reference's 100, given its interval."""
-    if is_reference:
-        return "reference"
-    return "below" if high < 100 else "above" if low > 100 else "within noise"
 
 
 @dataclass(frozen=True)
@@ -251,12 +244,11 @@ def metro_index(
     shown = table["is_reference"] | ((table["n_postings"] >= min_n)
                                      & (table["n_employers"] >= min_employers))
     table = table.loc[shown].reset_index(drop=True)
-    table = table.assign(
-        below=table["index_high"] < 100,
-        above=table["index_low"] > 100,
-        reading=[_reading(r, lo, hi) for r, lo, hi in
-                 zip(table["is_reference"], table["index_low"], table["index_high"], strict=True)],
-    )
+    below, above = table["index_high"] < 100, table["index_low"] > 100
+    # how each index reads against the reference's 100, given its interval
+    reading = np.select([table["is_reference"].astype(bool), below, above],
+                        ["reference", "below", "above"], "within noise")
+    table = table.assign(below=below, above=above, reading=reading.astype(object))
     return LocationIndex(table[INDEX_COLUMNS], raw)
 
 

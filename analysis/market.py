@@ -37,11 +37,11 @@ import numpy as np
 import pandas as pd
 
 from analysis.paths import PACKAGE_DATA
+from analysis.role_matrix import MIN_EMPLOYERS
 from analysis.summary import SMALL_N, band_summary, comparable_bands
 from analysis.vocabulary import DEFAULT_CURRENCY
 
 OEWS_FILE = PACKAGE_DATA / "oews_may2025.csv"
-OEWS_RELEASE = "BLS OEWS May 2025"
 
 ROLE_SOC: dict[str, tuple[str, str]] = {
     "software engineer": ("15-1252", "Software Developers"),
@@ -66,9 +66,6 @@ ROLE_SOC: dict[str, tuple[str, str]] = {
 }
 
 OEWS_PERCENTILES = {"p10": 10, "p25": 25, "p50": 50, "p75": 75, "p90": 90}
-# A group posted by fewer employers than this mostly describes those employers, not a market.
-MIN_EMPLOYERS = 3
-POSTED = ("annual_min", "annual_mid", "annual_max")
 
 
 def load_oews() -> pd.DataFrame:

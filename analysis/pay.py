@@ -1338,7 +1338,7 @@ def _build(rng, text, low, breaks, prev_end, default_ccy, text_has_period, sibli
             and _in_dropped_k_range(hi_out)
             and not text_has_period
         )
-        period, factor = _infer_period(v, any_mult, dropped_k_candidate, lo_out, hi_out)
+        period, factor = _infer_period(v, any_mult, dropped_k_candidate)
         if factor != 1:
             lo_out = lo_out * factor if lo_out is not None else None
             hi_out = hi_out * factor if hi_out is not None else None
@@ -1370,20 +1370,22 @@ def infer_period(amount: float) -> str:
     >>> infer_period(28.5), infer_period(450), infer_period(6_000), infer_period(150_000)
     ('hour', 'day', 'month', 'year')
     """
-    return _infer_period(amount, False, False, None, None)[0]
+    return _infer_period(amount, False, False)[0]
 
 
 def _in_dropped_k_range(x: float | None) -> bool:
     return x is not None and DROPPED_K_RANGE[0] <= x < DROPPED_K_RANGE[1]
 
 
-def _infer_period(v, any_mult, dropped_k_candidate, lo, hi) -> tuple[str, float]:
-    """The module's one period-inference rule; returns (period, factor to apply)."""
+def _infer_period(v, any_mult, dropped_k_candidate) -> tuple[str, float]:
+    """The module's one period-inference rule; returns (period, factor to apply).
+
+    `dropped_k_candidate`: a whole-number range with both ends in DROPPED_K_RANGE and no period
+    word in the text (checked by the caller).
+    """
     if any_mult:
         return "year", 1
-    lo_ok = lo is None or DROPPED_K_RANGE[0] <= lo < DROPPED_K_RANGE[1]
-    hi_ok = hi is None or DROPPED_K_RANGE[0] <= hi < DROPPED_K_RANGE[1]
-    if dropped_k_candidate and lo is not None and hi is not None and lo_ok and hi_ok:
+    if dropped_k_candidate:
         return "year", 1000
     if v < HOURLY_BELOW:
         return "hour", 1

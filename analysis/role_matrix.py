@@ -91,6 +91,15 @@ def employer_concentration(
     return top.drop(columns="n_postings").sort_values(keys, ignore_index=True)
 
 
+def top_employer(employers: pd.Series) -> tuple[str | None, int]:
+    """The most frequent employer of `employers` (one entry per posting) and its count.
+
+    (None, 0) when there are none.
+    """
+    counts = employers.value_counts()
+    return (str(counts.index[0]), int(counts.iloc[0])) if len(counts) else (None, 0)
+
+
 def matrix_order(
     table: pd.DataFrame, *, reference: str = REFERENCE_METRO
 ) -> tuple[list[str], list[str]]:

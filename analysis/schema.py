@@ -97,6 +97,7 @@ def empty_bands() -> pd.DataFrame:
     frame = pd.DataFrame({name: pd.Series(dtype="object") for name in BANDS_COLUMNS})
     return validate_bands(frame)
 
+
 # The data dictionary printed on the report index; a test keeps it in step with the contract.
 COLUMN_MEANINGS = {
     "posting_id": "Stable id of the posting within its source",

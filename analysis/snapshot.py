@@ -49,18 +49,18 @@ def ingest(
 
     Parameters
     ----------
-    paths : raw files or folders (searched recursively for .html/.htm/.txt/.json/.csv).
+    paths : raw files or folders (searched recursively for the `RAW_SUFFIXES` file types).
     snapshot : the refresh label; defaults to today's date (UTC).
     out : the store folder; the snapshot goes to ``out / snapshot``.
     currency : what a bare "$" means in these inputs (None: the local dollar of each posting's
         country, else USD).
-
-    Re-ingesting the same files (same names and contents) into an existing snapshot rewrites
-    nothing: the snapshot is returned as it is.
     format : read every file as this format instead of detecting it (see
         `analysis.adapters.valid_formats`).
     mapping : field → column names for tabular files whose headers are not recognised.
     progress : show a progress bar over files.
+
+    Re-ingesting the same files (same names and contents) into an existing snapshot rewrites
+    nothing: the snapshot is returned as it is.
     """
     paths = [Path(p) for p in paths]
     missing = [str(p) for p in paths if not p.exists()]

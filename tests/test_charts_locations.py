@@ -14,10 +14,10 @@ from matplotlib.colors import to_hex  # noqa: E402
 from analysis.charts.locations import (  # noqa: E402
     location_index_chart,
     location_small_multiples,
-    metro_city,
 )
 from analysis.charts.style import ACCENT  # noqa: E402
 from analysis.compare import adjusted_comparison, location_comparison  # noqa: E402
+from analysis.location_index import metro_city  # noqa: E402
 
 SUNNYVALE = "San Jose-Sunnyvale-Santa Clara, CA"
 AUSTIN = "Austin-Round Rock-San Marcos, TX"

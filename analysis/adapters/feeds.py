@@ -276,12 +276,11 @@ def _ashby_salaries(components, *, label: str | None) -> list[PayRange]:
     for component in components or []:
         if not isinstance(component, dict) or component.get("compensationType") != ASHBY_BASE_PAY:
             continue
-        interval = str(component.get("interval") or "").strip().upper()
         pay_range = stated_range(
             component.get("minValue"),
             component.get("maxValue"),
             currency=clean_text(component.get("currencyCode")),
-            unit=interval,
+            unit=component.get("interval"),
             label=label,
         )
         if pay_range:

@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import PurePath
 
-from analysis.adapters.records import UNIT_PERIODS, Record
+from analysis.adapters.records import MISSING_WORDS, UNIT_PERIODS, Record
 from analysis.locations import split_locations
 from analysis.pay import PayRange, infer_period
 
@@ -62,8 +62,9 @@ __all__ = [
     "read_usajobs_search",
 ]
 
-# Cell values that mean "no value" in these exports (compared case-insensitively, after trimming).
-MISSING_VALUES = frozenset({"", "nan", "none", "null", "n/a", "na", "-1", "-1.0"})
+# Cell values that mean "no value" in these exports (compared case-insensitively, after trimming):
+# the adapters' shared missing words, plus the "-1.0" pandas writes for a -1 placeholder.
+MISSING_VALUES = frozenset(MISSING_WORDS | {"-1.0"})
 
 # Unit words that state the job is unpaid: no pay range, the word itself kept as pay_text.
 UNPAID_UNITS = frozenset({"without compensation", "wc"})
@@ -411,7 +412,7 @@ def _record_from_row(
 ) -> Record:
     cells: dict[str, str | None] = {key: _text(value) for key, value in raw.items()}
     source_id = _source_id(spec, cells, number=number, stem=stem)
-    pay_ranges, pay_text, problem = _structured_pay(spec, raw, cells)
+    pay_ranges, pay_text, problem = _structured_pay(spec, cells)
     employer = raw.get(spec.employer) if spec.employer else None
     if isinstance(employer, str) and spec.employer_suffix:
         employer = spec.employer_suffix.sub("", employer)
@@ -440,8 +441,13 @@ def _record_from_row(
     )
 
 
+def _first_id(spec: DatasetFormat, cells: Cells) -> str | None:
+    """The first filled id column of ``spec.ids``."""
+    return next((_id_text(cells.get(c)) for c in spec.ids if cells.get(c)), None)
+
+
 def _source_id(spec: DatasetFormat, cells: Cells, *, number: int, stem: str) -> str:
-    value = next((_id_text(cells.get(c)) for c in spec.ids if cells.get(c)), None)
+    value = _first_id(spec, cells)
     if value is None or spec.ids_file_local:
         return f"{stem}/{value if value is not None else number}"
     prefix = cells.get(spec.id_prefix) if spec.id_prefix else None
@@ -458,12 +464,12 @@ def _id_text(value: str | None) -> str | None:
 def _url(spec: DatasetFormat, cells: Cells) -> str | None:
     if not spec.url_template:
         return None
-    value = next((_id_text(cells.get(c)) for c in spec.ids if cells.get(c)), None)
+    value = _first_id(spec, cells)
     return spec.url_template.format(id=value) if value else None
 
 
 def _structured_pay(
-    spec: DatasetFormat, raw: Mapping[str, str], cells: Cells
+    spec: DatasetFormat, cells: Cells
 ) -> tuple[tuple[PayRange, ...], str | None, str | None]:
     """(pay_ranges, pay_text, problem) of one row."""
     amounts: dict[str, float | None] = {}
@@ -480,7 +486,7 @@ def _structured_pay(
             number = None
         amounts[column] = number
     unit = cells.get(spec.pay_unit) if spec.pay_unit else None
-    unit_key = " ".join((unit or "").casefold().split())
+    unit_key = _unit_key(unit)
     if unit_key in UNPAID_UNITS:
         return (), unit, None
     low, high = amounts.get(spec.pay_min), amounts.get(spec.pay_max)
@@ -522,6 +528,11 @@ def _render(pay_range: PayRange, *, unit: str | None, columns: list[str]) -> str
     else:
         per = ""  # no unit stated; the period was inferred from the amount
     return f"{pay_range.currency} {amount}{per} ({'/'.join(columns)})"
+
+
+def _unit_key(unit: str | None) -> str:
+    """A unit word as looked up in UNIT_PERIODS / UNPAID_UNITS: case-folded, spaces collapsed."""
+    return " ".join((unit or "").casefold().split())
 
 
 def _money(value: float) -> str:
@@ -623,7 +634,7 @@ def _record_from_search_item(item, source_file: str, *, where: str) -> Record:
         if not isinstance(pay, dict):
             continue
         code, described = _text(pay.get("RateIntervalCode")), _text(pay.get("Description"))
-        unit_key = " ".join((code or described or "").casefold().split())
+        unit_key = _unit_key(code or described)
         if unit_key in UNPAID_UNITS:
             texts.append(described or code)
             continue
@@ -643,9 +654,7 @@ def _record_from_search_item(item, source_file: str, *, where: str) -> Record:
         low, high = amounts["MinimumRange"], amounts["MaximumRange"]
         if low is None and high is None:
             continue
-        period = UNIT_PERIODS.get(unit_key) or UNIT_PERIODS.get(
-            " ".join((described or "").casefold().split())
-        )
+        period = UNIT_PERIODS.get(unit_key) or UNIT_PERIODS.get(_unit_key(described))
         pay_range = PayRange(
             min=low, max=high, currency=DEFAULT_CURRENCY, period=period, period_inferred=False
         )

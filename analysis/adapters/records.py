@@ -11,7 +11,6 @@ from analysis.pay import PayRange, infer_period
 MISSING_WORDS = {"", "-1", "na", "n/a", "nan", "none", "null"}
 
 
-# schema.org unitText and ATS interval words → pay period.
 # Unit words of structured pay (lower-cased): schema.org unitText, ATS intervals, dataset unit
 # columns. One vocabulary for every adapter; an unknown unit leaves the period to be inferred or
 # the record quarantined, never guessed from the word.

@@ -6,7 +6,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
 
-from analysis.charts.style import ACCENT, BASE_SALARY, INK, MAIN, MONEY_AXIS, tidy
+from analysis.charts.style import ACCENT, BASE_SALARY, MAIN, MONEY_AXIS, end_label, tidy
 
 SPANS = {
     # span name: (low column, high column, what the bar shows)
@@ -41,7 +41,7 @@ def band_range_chart(
                 alpha=0.4 if row.small_n else 0.9)
         ax.plot([row.annual_mid_median] * 2, [row.Index - 0.31, row.Index + 0.31],
                 color="white", lw=2.2)
-        ax.text(end, row.Index, f"  n={row.n_postings:,}", va="center", fontsize=8, color=INK)
+        end_label(ax, end, row.Index, f"n={row.n_postings:,}")
     ax.set_yticks(range(len(data)), [str(v) for v in data[y]])
     ax.xaxis.set_major_formatter(MONEY_AXIS)
     ax.set_xlabel(f"USD, {BASE_SALARY} · bar: {meaning} · tick: median midpoint")

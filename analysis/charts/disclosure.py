@@ -16,7 +16,7 @@ from matplotlib.axes import Axes
 from matplotlib.ticker import PercentFormatter
 
 from analysis.charts.style import CONTEXT, INK, category_colours, tidy
-from analysis.laws import laws_in_window
+from analysis.laws import law_name, laws_in_window
 from analysis.trends import trend_leaders, trend_window
 
 DATE_FORMATS = {"week": "%d %b", "month": "%b %Y", "snapshot": "%d %b %Y"}
@@ -108,7 +108,7 @@ def _mark_laws(ax: Axes, laws, *, start, end, states, limit) -> int:
     marked = laws_in_window(laws, start=start, end=end, states=states, limit=limit)
     # Laws of the same day share one line: "CA, WA laws eff. 1 Jan 2023".
     for i, (date, same_day) in enumerate(marked.groupby("effective_date", sort=True)):
-        names = [label.split(" law eff. ")[0] for label in same_day["label"]]
+        names = [law_name(law) for _, law in same_day.iterrows()]
         text = f"{', '.join(names)} law{'s' if len(names) > 1 else ''} eff. {date.day} {date:%b %Y}"
         ax.axvline(date, color=INK, lw=0.8, ls=(0, (4, 3)), zorder=1)
         # Alternate two rows at the top so labels of close dates do not collide.

@@ -12,13 +12,11 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from analysis.charts.style import BASE_SALARY, INK, MAIN, MONEY_AXIS, tidy
+from analysis.charts.style import BASE_SALARY, INK, MAIN, MONEY_AXIS, end_label, tidy
+from analysis.ladders import MIN_EMPLOYERS
 from analysis.summary import SMALL_N
 
 BAR_HEIGHT = 0.56
-# A level is drawn faded when its median rests on fewer employers than this (one employer's
-# ranges would set it).
-MIN_EMPLOYERS = 3
 LADDER_XLABEL = (
     f"USD, {BASE_SALARY}. Bar = median posted minimum to median maximum, white tick = median "
     "midpoint;\nshaded = pay range shared with the level below, % = step between median midpoints"
@@ -89,8 +87,7 @@ def ladder_chart(
         ax.plot([mid] * 2, [row.Index - half, row.Index + half], color="white", lw=2.4)
         employers = (f" · {row.n_employers:,} employer{'s' if row.n_employers != 1 else ''}"
                      if hasattr(row, "n_employers") else "")
-        ax.text(high, row.Index, f"  n={row.n_postings:,}{employers}", va="center", fontsize=8,
-                color=INK)
+        end_label(ax, high, row.Index, f"n={row.n_postings:,}{employers}")
         if row.Index == 0:
             continue
         before = data.iloc[row.Index - 1]

@@ -17,25 +17,33 @@ from matplotlib.figure import Figure
 from matplotlib.transforms import blended_transform_factory
 
 from analysis.charts.style import ACCENT, CONTEXT, INK, short_metro, tidy
-from analysis.location_index import metro_city  # noqa: F401 - re-exported as pb.metro_city
+from analysis.location_index import MIN_EMPLOYERS
 from analysis.summary import SMALL_N
 from analysis.vocabulary import REFERENCE_METRO
 
 INDEX_XLABEL = "Index of median annual base midpoint (reference = 100), 95% interval"
 
 
+def _positions(reference: Sequence, order: Sequence) -> dict:
+    """A y position per group, `reference` pinned on top, then `order` top to bottom."""
+    keys = list(reference) + [key for key in order if key not in set(reference)]
+    return {key: len(keys) - 1 - k for k, key in enumerate(keys)}
+
+
+def _placed(data: pd.DataFrame, positions: dict, across: str) -> pd.DataFrame:
+    """The rows of `data` that have a position, with it as y, bottom to top."""
+    data = data.loc[data[across].isin(positions)]
+    return data.assign(y=data[across].map(positions)).sort_values("y", ignore_index=True)
+
+
 def _rows(comparison: pd.DataFrame, order: Sequence | None, across: str) -> pd.DataFrame:
     """Rows bottom to top with a y position: by index, or by `order` (top first); reference top."""
     reference = comparison.loc[comparison["is_reference"]]
-    others = comparison.loc[~comparison["is_reference"]]
     if order is None:
+        others = comparison.loc[~comparison["is_reference"]]
         data = pd.concat([others.sort_values("index"), reference], ignore_index=True)
         return data.assign(y=np.arange(len(data)))
-    keys = [key for key in order if key not in set(reference[across])]
-    keys = list(reference[across]) + keys
-    positions = {key: len(keys) - 1 - k for k, key in enumerate(keys)}
-    data = comparison.loc[comparison[across].isin(positions)]
-    return data.assign(y=data[across].map(positions)).sort_values("y", ignore_index=True)
+    return _placed(comparison, _positions(reference[across], order), across)
 
 
 def _draw(
@@ -136,7 +144,7 @@ def location_small_multiples(
     highlight: str = REFERENCE_METRO,
     order: Sequence | None = None,
     min_n: int = SMALL_N,
-    min_employers: int = 3,
+    min_employers: int = MIN_EMPLOYERS,
     ncols: int = 2,
 ) -> Figure:
     """The location forest plot once per `panel` value (level by default), on shared axes.
@@ -174,10 +182,10 @@ def location_small_multiples(
     if order is None:
         means = comparisons.groupby(across)["index"].mean().sort_values(ascending=False)
         order = list(means.index)
-    reference = list(pd.unique(comparisons.loc[comparisons["is_reference"], across]))
-    keys = reference + [k for k in order if k not in set(reference)]
+    reference = pd.unique(comparisons.loc[comparisons["is_reference"], across])
     # The same row for the same group in every panel, reference on top.
-    positions = {key: len(keys) - 1 - k for k, key in enumerate(keys)}
+    positions = _positions(reference, order)
+    keys = sorted(positions, key=positions.get, reverse=True)
     ncols = min(ncols, len(values))
     nrows = -(-len(values) // ncols)
     fig = plt.figure(figsize=(10, nrows * (0.3 * len(keys) + 1.0) + 1.6))
@@ -192,8 +200,7 @@ def location_small_multiples(
                       for c in range(ncols)] for r in range(nrows)])
     drawn = []
     for value, ax in zip(values, axes.flat, strict=False):
-        data = comparisons.loc[(comparisons[panel] == value) & comparisons[across].isin(positions)]
-        data = data.assign(y=data[across].map(positions)).sort_values("y", ignore_index=True)
+        data = _placed(comparisons.loc[comparisons[panel] == value], positions, across)
         few = data["n_employers"] < min_employers if "n_employers" in data else False
         thin = ((data["n_postings"] < min_n) | few) & ~data["is_reference"].astype(bool)
         _draw(ax, data.loc[~thin], across=across, highlight=highlight, raw=None, compact=True)

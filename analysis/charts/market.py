@@ -7,7 +7,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from analysis.benchmark import ordinal
-from analysis.charts.style import ACCENT, BASE_SALARY, CONTEXT, INK, MONEY_AXIS, tidy
+from analysis.charts.style import ACCENT, BASE_SALARY, CONTEXT, INK, MONEY_AXIS, end_label, tidy
 
 OUTER = "#e3e3e3"  # OEWS p10–p90
 INNER = "#b5b5b5"  # OEWS p25–p75
@@ -59,8 +59,8 @@ def market_chart(
                 alpha=alpha, zorder=5)
         noise = ", within noise" if getattr(row, "versus_p50", "") == "within noise" else ""
         label = f"{_position(row)}, {row.gap_vs_p50:+.0%} vs median{noise} (n={row.n_postings:,})"
-        ax.text(max(v for v in ends if pd.notna(v)), row.Index, f"  {label}", va="center",
-                fontsize=8, color=CONTEXT if is_faint else INK)
+        end_label(ax, max(v for v in ends if pd.notna(v)), row.Index, label,
+                  color=CONTEXT if is_faint else INK)
     labels = [
         f"{getattr(row, y)} (US)" if row.oews_area_type == "national" else str(getattr(row, y))
         for row in data.itertuples()

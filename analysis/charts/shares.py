@@ -7,7 +7,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import PercentFormatter
 
-from analysis.charts.style import ACCENT, CONTEXT, INK, MAIN, tidy
+from analysis.charts.style import ACCENT, CONTEXT, MAIN, end_label, tidy
 
 
 def share_chart(
@@ -30,8 +30,7 @@ def share_chart(
         value, count = getattr(row, share), getattr(row, n)
         colour = ACCENT if getattr(row, y) == highlight else MAIN
         ax.barh(row.Index, value, height=0.62, color=CONTEXT if count < min_n else colour)
-        ax.text(value, row.Index, f"  {value:.0%} (n={count:,})", va="center", fontsize=8,
-                color=INK)
+        end_label(ax, value, row.Index, f"{value:.0%} (n={count:,})")
     ax.set_yticks(range(len(data)), [str(v) for v in data[y]])
     ax.xaxis.set_major_formatter(PercentFormatter(xmax=1, decimals=0))
     ax.set_xlim(0, 1.18)

@@ -92,6 +92,11 @@ def short_metro(metro: str) -> str:
     return "-".join(str(metro).split(",")[0].split("-")[:2])
 
 
+def end_label(ax: Axes, x: float, y: float, text: str, *, color: str = INK) -> None:
+    """A small label just right of a bar's or row's end at (`x`, `y`), e.g. "n=1,234"."""
+    ax.text(x, y, f"  {text}", va="center", fontsize=8, color=color)
+
+
 def tidy(ax: Axes, *, grid: str = "x") -> Axes:
     """No top/right spines, no y ticks, a faint grid behind the data."""
     for side in ("top", "right"):
