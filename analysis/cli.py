@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from analysis.vocabulary import DEFAULT_CURRENCY, REFERENCE_METRO
+from analysis.config import DEFAULT_CURRENCY, REFERENCE_METRO
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -218,9 +218,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _ingest(args) -> int:
-    from analysis.adapters import load_mapping
     from analysis.paths import SNAPSHOTS
-    from analysis.snapshot import ingest, read_manifest
+    from analysis.sources import load_mapping
+    from analysis.store import ingest, read_manifest
 
     snapshot = ingest(
         args.paths,
@@ -250,7 +250,7 @@ def _ingest(args) -> int:
 
 
 def _parse_pay(args) -> int:
-    from analysis.pay import parse_pay
+    from analysis.normalize.pay import parse_pay
 
     for line in sys.stdin:
         text = line.rstrip("\n").rstrip("\r")
@@ -261,8 +261,8 @@ def _parse_pay(args) -> int:
 
 
 def _summarize(args) -> int:
-    from analysis.datasets import load_bands
-    from analysis.summary import band_summary
+    from analysis.analyses.summary import band_summary
+    from analysis.store import load_bands
 
     bands = load_bands(args.data)
     by = _columns(args.by)
@@ -272,15 +272,15 @@ def _summarize(args) -> int:
 
 
 def _compare(args) -> int:
-    from analysis.compare import location_comparison
-    from analysis.datasets import load_bands
+    from analysis.analyses.compare import location_comparison
+    from analysis.store import load_bands
 
     bands = load_bands(args.data)
     _check_columns(bands, [args.across])
     if args.role_family:
         bands = bands.loc[bands["role_family"] == args.role_family]
     if args.adjust:
-        from analysis.compare import adjusted_comparison
+        from analysis.analyses.compare import adjusted_comparison
 
         controls = _columns(args.adjust)
         _check_columns(bands, controls)
@@ -300,8 +300,8 @@ def _compare(args) -> int:
 
 
 def _benchmark(args) -> int:
-    from analysis.benchmark import benchmark_from_text, posting_benchmark
-    from analysis.datasets import load_bands
+    from analysis.analyses.benchmark import benchmark_from_text, posting_benchmark
+    from analysis.store import load_bands
 
     bands = load_bands(args.data)
     if args.posting_id:
@@ -321,8 +321,8 @@ def _benchmark(args) -> int:
 
 
 def _ladder(args) -> int:
-    from analysis.datasets import load_bands
-    from analysis.ladders import level_ladder
+    from analysis.analyses.ladder import level_ladder
+    from analysis.store import load_bands
 
     table = level_ladder(
         load_bands(args.data), role_family=args.role_family, currency=args.currency
@@ -332,10 +332,10 @@ def _ladder(args) -> int:
 
 
 def _disclosure(args) -> int:
-    from analysis.datasets import load_bands
-    from analysis.disclosure import disclosure_rates
-    from analysis.laws import uncovered_postings
-    from analysis.widths import range_width
+    from analysis.analyses.disclosure import disclosure_rates
+    from analysis.analyses.laws import uncovered_postings
+    from analysis.analyses.widths import range_width
+    from analysis.store import load_bands
 
     bands = load_bands(args.data)
     by = _columns(args.by)
@@ -351,8 +351,8 @@ def _disclosure(args) -> int:
 
 
 def _market(args) -> int:
-    from analysis.datasets import load_bands
-    from analysis.market import market_reference
+    from analysis.analyses.market import market_reference
+    from analysis.store import load_bands
 
     bands = load_bands(args.data)
     by = _columns(args.by)
@@ -362,8 +362,8 @@ def _market(args) -> int:
 
 
 def _infer(args) -> int:
-    from analysis.datasets import load_bands
-    from analysis.level_inference import infer_levels
+    from analysis.analyses.levels import infer_levels
+    from analysis.store import load_bands
 
     _write_csv(infer_levels(load_bands(args.data), currency=args.currency))
     return EXIT_OK
@@ -371,18 +371,18 @@ def _infer(args) -> int:
 
 def _write_csv(table: pd.DataFrame) -> None:
     """CSV to stdout, text cells neutralized (posting text is untrusted; this lands in Excel)."""
-    from analysis.export import neutralize_formulas
+    from analysis.formats import neutralize_formulas
 
     neutralize_formulas(table).to_csv(sys.stdout, index=False)
 
 
 def _diff(args) -> int:
-    from analysis.diff import diff_counts, snapshot_diff
-    from analysis.snapshot import read_bands
+    from analysis.analyses.diff import diff_counts, snapshot_diff
+    from analysis.store import read_bands
 
     old, new = read_bands(args.old), read_bands(args.new)
     if args.by:
-        from analysis.diff import group_shifts
+        from analysis.analyses.diff import group_shifts
 
         by = _columns(args.by)
         _check_columns(new, by)
@@ -399,7 +399,7 @@ def _diff(args) -> int:
 
 def _report(args) -> int:
     from analysis.paths import FIGURES, REPORTS
-    from analysis.report import ReportError, build_reports
+    from analysis.publish.report import ReportError, build_reports
 
     only = [n.strip() for n in args.only.split(",")] if args.only else None
     try:

@@ -8,7 +8,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from analysis.vocabulary import LEVELS, PERIOD_FACTORS, PERIODS, TRACKS
+from analysis.normalize.vocabulary import LEVELS, PERIOD_FACTORS, PERIODS, TRACKS
 
 LEVEL_DTYPE = pd.CategoricalDtype(list(LEVELS), ordered=True)
 

@@ -1,4 +1,4 @@
-"""Accuracy and throughput of analysis.pay.parse_pay on the hand-labelled gold set.
+"""Accuracy and throughput of analysis.normalize.pay.parse_pay on the hand-labelled gold set.
 
 Reads ../shared/data/real/pay_gold.csv (400 real pay strings; pay_gold_README.md gives the
 labelling rules) through analysis.paths.SHARED_REAL. A row counts as correct when has_pay, min,
@@ -22,8 +22,8 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make the project importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from analysis.normalize.pay import clear_cache, parse_pay  # noqa: E402
 from analysis.paths import SHARED_REAL  # noqa: E402
-from analysis.pay import clear_cache, parse_pay  # noqa: E402
 
 GOLD = SHARED_REAL / "pay_gold.csv"
 # What a bare "$" means on each source's board.

@@ -1,4 +1,4 @@
-"""Throughput of analysis.pay (parse_pays, parse_pay) next to JobSpy's extract_salary, in one run.
+"""Throughput of the pay parser (parse_pays, parse_pay) next to JobSpy's extract_salary, in one run.
 
 Builds N strings (default 200,000) by resampling, seeded (random.Random(2026)) and weighted by
 n_rows, from the real distinct pay strings in ../shared/data/real/salary_strings_distinct.csv
@@ -38,8 +38,8 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make the project importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from analysis.normalize.pay import clear_cache, parse_pay, parse_pays  # noqa: E402
 from analysis.paths import SHARED_REAL  # noqa: E402
-from analysis.pay import clear_cache, parse_pay, parse_pays  # noqa: E402
 from benchmarks.jobspy_reference import extract_salary  # noqa: E402
 
 DISTINCT = SHARED_REAL / "salary_strings_distinct.csv"

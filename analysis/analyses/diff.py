@@ -1,0 +1,289 @@
+"""What changed between two snapshots: postings added, removed and re-banded.
+
+A posting is re-banded when its set of bands (amounts, period, currency, label) differs between
+the snapshots; other changes (title wording, location text) leave it "unchanged" here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from analysis.analyses.summary import comparable_bands
+from analysis.config import CONFIDENCE, DEFAULT_CURRENCY, N_BOOT, SEED, SMALL_N
+from analysis.stats import excludes, median_ratio_draws, ratio_interval
+
+STATUSES = ("added", "removed", "rebanded", "unchanged")
+_BAND_KEY = ["pay_min", "pay_max", "pay_period", "currency", "band_label"]
+
+
+def snapshot_diff(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
+    """One row per posting in either snapshot, with its status and its bands then and now.
+
+    Parameters
+    ----------
+    old, new : bands tables of the earlier and the later snapshot.
+
+    Returns
+    -------
+    Columns posting_id, status (added / removed / rebanded / unchanged), employer, title,
+    role_family, metro, old_bands, new_bands (bands as text, e.g. "USD 117,000–173,000 per
+    year"), old_annual_mid, new_annual_mid (of band 0), ordered by status then posting_id.
+    """
+    before, after = _postings(old), _postings(new)
+    table = before.merge(
+        after, how="outer", left_index=True, right_index=True, suffixes=("_old", "_new")
+    )
+    in_old, in_new = table["bands_old"].notna(), table["bands_new"].notna()
+    table["status"] = "unchanged"
+    table.loc[in_new & ~in_old, "status"] = "added"
+    table.loc[in_old & ~in_new, "status"] = "removed"
+    table.loc[in_old & in_new & (table["bands_old"] != table["bands_new"]), "status"] = "rebanded"
+    for column in ("employer", "title", "role_family", "metro"):
+        table[column] = table[f"{column}_new"].fillna(table[f"{column}_old"])
+    result = table.reset_index().rename(
+        columns={
+            "bands_old": "old_bands",
+            "bands_new": "new_bands",
+            "annual_mid_old": "old_annual_mid",
+            "annual_mid_new": "new_annual_mid",
+        }
+    )
+    result["status"] = pd.Categorical(result["status"], categories=STATUSES, ordered=True)
+    columns = [
+        "posting_id",
+        "status",
+        "employer",
+        "title",
+        "role_family",
+        "metro",
+        "old_bands",
+        "new_bands",
+        "old_annual_mid",
+        "new_annual_mid",
+    ]
+    return result[columns].sort_values(["status", "posting_id"], ignore_index=True)
+
+
+def diff_counts(diff: pd.DataFrame) -> pd.Series:
+    """Postings per status, every status listed (0 when none)."""
+    return diff["status"].value_counts().reindex(list(STATUSES), fill_value=0)
+
+
+def _postings(bands: pd.DataFrame) -> pd.DataFrame:
+    ordered = bands.sort_values(["posting_id", "band"])
+    columns = ["has_pay", "pay_min", "pay_max", "band_label", "currency", "pay_period"]
+    text = pd.Series(
+        [_band_text(*values) for values in zip(*(ordered[c] for c in columns), strict=True)],
+        index=ordered.index,
+        dtype=object,
+    )
+    # Most postings have one band: join only where there are several.
+    several = ordered["posting_id"].duplicated(keep=False).to_numpy()
+    bands_text = text[~several].set_axis(ordered.loc[~several, "posting_id"])
+    if several.any():
+        joined = text[several].groupby(ordered.loc[several, "posting_id"], sort=False).agg(
+            "; ".join
+        )
+        bands_text = pd.concat([bands_text, joined])
+    first = ordered.drop_duplicates("posting_id").set_index("posting_id")
+    return pd.DataFrame(
+        {
+            "bands": bands_text,
+            "employer": first["employer"],
+            "title": first["title"],
+            "role_family": first["role_family"],
+            "metro": first["metro"],
+            "annual_mid": first["annual_mid"],
+        }
+    )
+
+
+def _band_text(has_pay, pay_min, pay_max, band_label, currency, pay_period) -> str:
+    if not has_pay:
+        return "no pay stated"
+    low = "" if pd.isna(pay_min) else f"{pay_min:,.2f}".removesuffix(".00")
+    high = "" if pd.isna(pay_max) else f"{pay_max:,.2f}".removesuffix(".00")
+    label = "" if pd.isna(band_label) else f"{band_label}: "
+    return f"{label}{currency} {low}–{high} per {pay_period}"
+
+
+def group_shifts(
+    old: pd.DataFrame,
+    new: pd.DataFrame,
+    *,
+    by: str | list[str] = "metro",
+    currency: str = DEFAULT_CURRENCY,
+    min_n: int = SMALL_N,
+    confidence: float = CONFIDENCE,
+    n_boot: int = N_BOOT,
+    seed: int = SEED,
+) -> pd.DataFrame:
+    """How each group's median band midpoint moved between two snapshots, with its uncertainty.
+
+    Per group: n then and now, median annual_mid then and now, change (new / old - 1), a
+    bootstrap percentile interval of the change (both snapshots resampled independently), and
+    `within_noise` when that interval contains 0 — such a move is not a finding. Groups with
+    fewer than `min_n` bands in either snapshot get no interval (and `within_noise` True).
+    """
+    keys = [by] if isinstance(by, str) else list(by)
+    rng = np.random.default_rng(seed)
+    before = dict(tuple(comparable_bands(old, currency=currency).groupby(keys, observed=True)))
+    after = dict(tuple(comparable_bands(new, currency=currency).groupby(keys, observed=True)))
+    rows = []
+    for key in sorted(set(before) | set(after), key=str):
+        then = before.get(key, pd.DataFrame(columns=["annual_mid"]))["annual_mid"].to_numpy(float)
+        now = after.get(key, pd.DataFrame(columns=["annual_mid"]))["annual_mid"].to_numpy(float)
+        row = dict(zip(keys, key if isinstance(key, tuple) else (key,), strict=True))
+        row.update(
+            n_old=len(then),
+            n_new=len(now),
+            median_old=np.median(then) if len(then) else np.nan,
+            median_new=np.median(now) if len(now) else np.nan,
+        )
+        row["change"] = row["median_new"] / row["median_old"] - 1
+        low = high = np.nan
+        if len(then) >= min_n and len(now) >= min_n:
+            ratios = median_ratio_draws(now, then, n_boot=n_boot, rng=rng)
+            low, high = (end - 1 for end in ratio_interval(ratios, confidence=confidence))
+        row.update(change_low=low, change_high=high, within_noise=not excludes(low, high, 0))
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def noise_flags(shifts: pd.DataFrame) -> pd.Series:
+    """How to read each group's move: "beyond noise", "within noise", "too few to test" (no
+    interval: under `min_n` bands in a snapshot), "new" or "gone" (absent from one snapshot)."""
+    flags = pd.Series("within noise", index=shifts.index, dtype=object)
+    flags[shifts["change_low"].isna()] = "too few to test"
+    flags[shifts["n_old"] == 0] = "new"
+    flags[shifts["n_new"] == 0] = "gone"
+    flags[~shifts["within_noise"].astype(bool)] = "beyond noise"
+    return flags
+
+
+def shift_table(
+    shifts: pd.DataFrame, *, by: str = "metro", confidence: float = CONFIDENCE
+) -> pd.DataFrame:
+    """`group_shifts` output as a report table: medians then and now, change with its interval
+    ("+5.9% (-27.1 to +42.4)", the interval in percentage points of change), n then and now and
+    how to read the move (:func:`noise_flags`), largest groups first."""
+    data = shifts.sort_values(["n_new", "n_old"], ascending=False)
+    change = [
+        "–" if pd.isna(c) else f"{c:+.1%}" if pd.isna(low) else
+        f"{c:+.1%} ({low * 100:+.1f} to {high * 100:+.1f})"
+        for c, low, high in zip(data["change"], data["change_low"], data["change_high"],
+                                strict=True)
+    ]
+    return pd.DataFrame(
+        {
+            by.replace("_", " ").capitalize(): data[by].astype(str),
+            "Previous median": data["median_old"],
+            "New median": data["median_new"],
+            f"Change ({confidence:.0%} CI)": change,
+            "n then": data["n_old"].astype(int),
+            "n now": data["n_new"].astype(int),
+            "Reading": noise_flags(data).to_numpy(),
+        }
+    ).reset_index(drop=True)
+
+
+def largest_rebands(diff: pd.DataFrame, *, top: int = 15) -> pd.DataFrame:
+    """Re-banded postings, largest move of the first band's midpoint first.
+
+    Adds change (new / old midpoint - 1) and direction: "raised", "lowered", "same midpoint"
+    (the band changed around the same centre), "pay withdrawn" or "pay added". Postings whose pay
+    appeared or disappeared have no change and come after the ones that moved.
+    """
+    rebanded = diff.loc[diff["status"] == "rebanded"].copy()
+    change = rebanded["new_annual_mid"] / rebanded["old_annual_mid"] - 1
+    direction = np.select(
+        [
+            rebanded["new_annual_mid"].isna() & rebanded["old_annual_mid"].notna(),
+            rebanded["old_annual_mid"].isna() & rebanded["new_annual_mid"].notna(),
+            change > 0,
+            change < 0,
+        ],
+        ["pay withdrawn", "pay added", "raised", "lowered"],
+        default="same midpoint",
+    )
+    rebanded = rebanded.assign(change=change, direction=direction, _size=change.abs())
+    ordered = rebanded.sort_values(["_size", "posting_id"], ascending=[False, True],
+                                   na_position="last")
+    return ordered.drop(columns="_size").head(top).reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class ShiftSummary:
+    """How to read a :func:`group_shifts` table.
+
+    flags: :func:`noise_flags` per row; tested: rows with an interval (within or beyond noise);
+    moved: rows beyond noise, largest move first; widest: the tested row with the largest move
+    (None when nothing could be tested); n_old, n_new: bands behind all groups then and now.
+    """
+
+    flags: pd.Series
+    tested: pd.DataFrame
+    moved: pd.DataFrame
+    widest: pd.Series | None
+    n_old: int
+    n_new: int
+
+
+def shift_summary(shifts: pd.DataFrame) -> ShiftSummary:
+    """The facts a report quotes about `group_shifts` output (see :class:`ShiftSummary`)."""
+    flags = noise_flags(shifts)
+    tested = shifts.loc[flags.isin(["within noise", "beyond noise"])]
+    moved = shifts.loc[flags == "beyond noise"].sort_values("change", key=abs, ascending=False,
+                                                            kind="stable")
+    return ShiftSummary(
+        flags=flags,
+        tested=tested,
+        moved=moved.reset_index(drop=True),
+        widest=tested.loc[tested["change"].abs().idxmax()] if len(tested) else None,
+        n_old=int(shifts["n_old"].sum()) if len(shifts) else 0,
+        n_new=int(shifts["n_new"].sum()) if len(shifts) else 0,
+    )
+
+
+def reband_summary(rebands: pd.DataFrame) -> dict:
+    """Counts of :func:`largest_rebands` (pass every re-banded posting) by direction.
+
+    Returns rebanded, raised, lowered, withdrawn (stopped stating pay), added (started),
+    median_change (of the midpoints that moved or stayed; NaN when none) and lean: "up" when
+    more were raised than lowered, "down" for the reverse, "both ways" on a tie.
+    """
+    directions = rebands["direction"].value_counts()
+    raised, lowered = int(directions.get("raised", 0)), int(directions.get("lowered", 0))
+    return dict(
+        rebanded=len(rebands),
+        raised=raised,
+        lowered=lowered,
+        withdrawn=int(directions.get("pay withdrawn", 0)),
+        added=int(directions.get("pay added", 0)),
+        median_change=float(rebands["change"].median()) if len(rebands) else float("nan"),
+        lean="up" if raised > lowered else "down" if lowered > raised else "both ways",
+    )
+
+
+def reband_table(rebands: pd.DataFrame, *, top: int = 15) -> pd.DataFrame:
+    """The first `top` rows of :func:`largest_rebands` for a report: Employer, Title, Metro
+    (short), Previous band, New band and Midpoint change ("+7.3%", or the direction when pay
+    appeared or went)."""
+    from analysis.formats import short_metro  # matplotlib only when a report asks
+
+    data = rebands.head(top)
+    change = data["change"].map("{:+.1%}".format).where(data["change"].notna(),
+                                                        data["direction"])
+    return pd.DataFrame(
+        {
+            "Employer": data["employer"],
+            "Title": data["title"],
+            "Metro": data["metro"].map(short_metro, na_action="ignore"),
+            "Previous band": data["old_bands"],
+            "New band": data["new_bands"],
+            "Midpoint change": change,
+        }
+    ).reset_index(drop=True)

@@ -1,0 +1,387 @@
+"""Level ladders per role family: midpoint progression, band overlap and spread per level.
+
+A ladder row summarizes the closed bands (min and max, one currency) of one role family × track ×
+level. Levels run in ladder order (the IC ladder, then the management ladder); levels with no bands
+are omitted, and so are bands whose level is unknown. Adjacent-level measures (``step_pct``,
+``overlap_pct``) compare a level with the previous level *present in the data* within the same role
+family and track.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from analysis.analyses.roles import top_employer
+from analysis.analyses.summary import comparable_bands
+from analysis.config import DEFAULT_CURRENCY, LOW_CONFIDENCE_N, MIN_EMPLOYERS, SMALL_N
+from analysis.normalize.vocabulary import IC_LEVELS, LEVELS, MANAGEMENT_LEVELS
+
+LADDER_COLUMNS = [
+    "role_family",
+    "track",
+    "level",
+    "n_bands",
+    "n_postings",
+    "n_employers",
+    "annual_min_median",
+    "annual_mid_median",
+    "annual_max_median",
+    "spread_median",
+    "step_pct",
+    "overlap_pct",
+    "small_n",
+]
+STEP_COLUMNS = [
+    "from_level",
+    "level",
+    "from_mid",
+    "mid",
+    "from_n",
+    "n_postings",
+    "step_pct",
+    "overlap_pct",
+]
+# Words for a track in prose ("the individual-contributor track").
+TRACK_NAMES = {"ic": "individual-contributor", "management": "management"}
+
+
+def _overlap_share(low: float, high: float, prev_low: float, prev_high: float) -> float:
+    """Share of [low, high] that [prev_low, prev_high] also covers (0 when disjoint)."""
+    if any(pd.isna(v) for v in (low, high, prev_low, prev_high)):
+        return np.nan
+    width = high - low
+    overlap = max(0.0, min(high, prev_high) - max(low, prev_low))
+    if width <= 0:  # a point band: covered or not
+        return 1.0 if prev_low <= low <= prev_high else 0.0
+    return overlap / width
+
+
+def level_ladder(
+    bands: pd.DataFrame,
+    *,
+    role_family: str | list[str] | None = None,
+    currency: str = DEFAULT_CURRENCY,
+    min_n: int = SMALL_N,
+) -> pd.DataFrame:
+    """Median band per role family and level, with the progression between adjacent levels.
+
+    Parameters
+    ----------
+    bands : pandas.DataFrame
+        The bands table. Not modified.
+    role_family : str or list of str, optional
+        Keep only these role families (default: all).
+    currency : str, default "USD"
+        Only closed bands in this currency are used (see ``summary.comparable_bands``).
+    min_n : int, default ``SMALL_N``
+        Levels with fewer postings get ``small_n = True``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per role_family × track × level, in ladder order (role families alphabetically,
+        then track, then the level's place in ``LEVELS``):
+
+        - ``n_bands``, ``n_postings``, ``n_employers``;
+        - ``annual_min_median``, ``annual_mid_median``, ``annual_max_median``: medians over bands;
+        - ``spread_median``: median of (max - min) / min;
+        - ``step_pct``: this level's median mid / the previous level's median mid - 1 (NaN on the
+          first level of a role family and track);
+        - ``overlap_pct``: share of this level's median band [median min, median max] that the
+          previous level's median band also covers, 0 when they are disjoint, 1 when this level's
+          band lies wholly inside the previous one (NaN on the first level);
+        - ``small_n``.
+
+    Examples
+    --------
+    >>> from analysis.store import load_bands
+    >>> level_ladder(load_bands(), role_family="software engineer").columns[:3].tolist()
+    ['role_family', 'track', 'level']
+    """
+    data = comparable_bands(bands, currency=currency)
+    data = data.loc[data["level"].notna() & data["role_family"].notna()]
+    if role_family is not None:
+        families = [role_family] if isinstance(role_family, str) else list(role_family)
+        data = data.loc[data["role_family"].isin(families)]
+    if data.empty:
+        return pd.DataFrame(columns=LADDER_COLUMNS)
+    data = data.assign(
+        level=pd.Categorical(data["level"].astype(str), categories=list(LEVELS), ordered=True),
+        spread=(data["annual_max"] - data["annual_min"]) / data["annual_min"],
+    )
+    grouped = data.groupby(["role_family", "track", "level"], observed=True, sort=True)
+    ladder = grouped.agg(
+        n_bands=("posting_id", "size"),
+        n_postings=("posting_id", "nunique"),
+        n_employers=("employer", "nunique"),
+        annual_min_median=("annual_min", "median"),
+        annual_mid_median=("annual_mid", "median"),
+        annual_max_median=("annual_max", "median"),
+        spread_median=("spread", "median"),
+    ).reset_index()
+    ladder = ladder.sort_values(["role_family", "track", "level"], ignore_index=True)
+
+    by_ladder = ladder.groupby(["role_family", "track"], sort=False)
+    prev_mid = by_ladder["annual_mid_median"].shift(1)
+    prev_min = by_ladder["annual_min_median"].shift(1)
+    prev_max = by_ladder["annual_max_median"].shift(1)
+    ladder["step_pct"] = ladder["annual_mid_median"] / prev_mid - 1
+    ladder["overlap_pct"] = [
+        _overlap_share(lo, hi, plo, phi)
+        for lo, hi, plo, phi in zip(
+            ladder["annual_min_median"],
+            ladder["annual_max_median"],
+            prev_min,
+            prev_max,
+            strict=True,
+        )
+    ]
+    ladder["small_n"] = ladder["n_postings"] < min_n
+    return ladder[LADDER_COLUMNS]
+
+
+def select_ladder(ladders: pd.DataFrame, *, role_family: str, track: str) -> pd.DataFrame:
+    """One role family × track ladder out of `level_ladder` output, ready to read row by row.
+
+    Rows keep ladder order with a fresh 0-based index (row k - 1 is the level below row k) and
+    the level as plain text, so it prints as "senior" in prose and tables. Empty when the role
+    family has no levelled bands on that track.
+    """
+    ladder = ladders.loc[(ladders["role_family"] == role_family) & (ladders["track"] == track)]
+    ladder = ladder.reset_index(drop=True)
+    return ladder.assign(level=ladder["level"].astype(str))
+
+
+def ladder_steps(ladder: pd.DataFrame) -> pd.DataFrame:
+    """The steps of one ladder: one row per pair of adjacent levels, bottom to top.
+
+    Parameters
+    ----------
+    ladder : pandas.DataFrame
+        One ladder in ladder order (`select_ladder` output). Not modified.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``STEP_COLUMNS``: ``from_level`` → ``level``, their median midpoints (``from_mid``,
+        ``mid``) and postings (``from_n``, ``n_postings``), and the ladder's ``step_pct`` and
+        ``overlap_pct`` for the upper level. A ladder of k levels has k - 1 steps.
+    """
+    ladder = ladder.reset_index(drop=True)
+    below = ladder.shift(1)
+    steps = pd.DataFrame({
+        "from_level": below["level"],
+        "level": ladder["level"],
+        "from_mid": below["annual_mid_median"],
+        "mid": ladder["annual_mid_median"],
+        "from_n": below["n_postings"],
+        "n_postings": ladder["n_postings"],
+        "step_pct": ladder["step_pct"],
+        "overlap_pct": ladder["overlap_pct"],
+    }).iloc[1:]
+    steps = steps.astype({"from_n": "int64", "n_postings": "int64"}) if len(steps) else steps
+    return steps.reset_index(drop=True)[STEP_COLUMNS]
+
+
+@dataclass(frozen=True)
+class LadderFacts:
+    """What report 03 says about one ladder; rows are `ladder_steps` / `select_ladder` rows.
+
+    ``biggest``, ``smallest`` and ``most_overlap`` are None (and the medians NaN) on a ladder
+    with fewer than two levels; ``lowest``, ``highest`` and ``smallest_level`` are None on an
+    empty one.
+    """
+
+    n_levels: int
+    n_steps: int
+    lowest: pd.Series | None
+    highest: pd.Series | None
+    median_step: float
+    biggest: pd.Series | None
+    smallest: pd.Series | None
+    median_overlap: float
+    most_overlap: pd.Series | None
+    thin: pd.DataFrame
+    n_faded: int
+    smallest_level: pd.Series | None
+
+
+def ladder_facts(
+    ladder: pd.DataFrame,
+    *,
+    low_confidence_n: int = LOW_CONFIDENCE_N,
+    min_n: int = SMALL_N,
+    min_employers: int = MIN_EMPLOYERS,
+) -> LadderFacts:
+    """The headline facts of one ladder: its range, typical step, extremes, overlap, thin levels.
+
+    Parameters
+    ----------
+    ladder : pandas.DataFrame
+        One ladder in ladder order (`select_ladder` output). Not modified.
+    low_confidence_n : int
+        Levels with fewer postings are ``thin`` (grey in tables, "indicative" in prose).
+    min_n, min_employers : int
+        Levels below either are counted in ``n_faded`` (the ladder chart fades them).
+
+    Returns
+    -------
+    LadderFacts
+        ``lowest`` / ``highest``: first and last level rows; ``median_step``: median of the
+        steps; ``biggest`` / ``smallest``: the steps with the largest and smallest ``step_pct``
+        (the first one on ties); ``median_overlap`` and ``most_overlap`` likewise for
+        ``overlap_pct``; ``thin``: level rows below `low_confidence_n` postings;
+        ``smallest_level``: the level row with the fewest postings.
+    """
+    ladder = ladder.reset_index(drop=True)
+    steps = ladder_steps(ladder)
+    stepped = steps.dropna(subset=["step_pct"])
+    overlapping = steps.dropna(subset=["overlap_pct"])
+    few_employers = ladder["n_employers"] < min_employers
+    return LadderFacts(
+        n_levels=len(ladder),
+        n_steps=len(stepped),
+        lowest=ladder.iloc[0] if len(ladder) else None,
+        highest=ladder.iloc[-1] if len(ladder) else None,
+        median_step=float(stepped["step_pct"].median()) if len(stepped) else np.nan,
+        biggest=stepped.loc[stepped["step_pct"].idxmax()] if len(stepped) else None,
+        smallest=stepped.loc[stepped["step_pct"].idxmin()] if len(stepped) else None,
+        median_overlap=(float(overlapping["overlap_pct"].median()) if len(overlapping)
+                        else np.nan),
+        most_overlap=(overlapping.loc[overlapping["overlap_pct"].idxmax()] if len(overlapping)
+                      else None),
+        thin=ladder.loc[ladder["n_postings"] < low_confidence_n].reset_index(drop=True),
+        n_faded=int(((ladder["n_postings"] < min_n) | few_employers).sum()),
+        smallest_level=ladder.loc[ladder["n_postings"].idxmin()] if len(ladder) else None,
+    )
+
+
+@dataclass(frozen=True)
+class LevelCoverage:
+    """How many postings a role's ladder rests on, and how many state no level at all."""
+
+    postings: int
+    unstated: int
+    role_postings: int
+    role_unstated: int
+    ladder_postings: int
+    ladder_employers: int
+    top_employer: str | None
+    top_employer_postings: int
+
+    @property
+    def unstated_share(self) -> float:
+        """Share of comparable postings whose title states no level (0 when there are none)."""
+        return self.unstated / max(self.postings, 1)
+
+
+def level_coverage(
+    bands: pd.DataFrame,
+    *,
+    role_family: str,
+    track: str,
+    currency: str = DEFAULT_CURRENCY,
+) -> LevelCoverage:
+    """Postings behind one role family's ladder on `track`, and postings left out of any ladder.
+
+    Counts are over postings with closed bands in `currency` (``summary.comparable_bands``):
+    ``postings`` / ``unstated`` for all role families, ``role_postings`` / ``role_unstated`` for
+    `role_family` on any track, ``ladder_postings`` / ``ladder_employers`` for `role_family` on
+    `track` with a stated level, and the employer posting most of those (``top_employer``, None
+    when there are none).
+    """
+    comparable = comparable_bands(bands, currency=currency)
+    unstated = comparable["level"].isna()
+    role = comparable["role_family"] == role_family
+    on_ladder = comparable.loc[role & (comparable["track"] == track) & ~unstated]
+    employer, employer_postings = top_employer(on_ladder.drop_duplicates("posting_id")["employer"])
+    return LevelCoverage(
+        postings=comparable["posting_id"].nunique(),
+        unstated=comparable.loc[unstated, "posting_id"].nunique(),
+        role_postings=comparable.loc[role, "posting_id"].nunique(),
+        role_unstated=comparable.loc[role & unstated, "posting_id"].nunique(),
+        ladder_postings=on_ladder["posting_id"].nunique(),
+        ladder_employers=on_ladder["employer"].nunique(),
+        top_employer=employer,
+        top_employer_postings=employer_postings,
+    )
+
+
+def largest_ladders(
+    ladders: pd.DataFrame,
+    *,
+    track: str,
+    exclude: str | None = None,
+    n: int = 3,
+) -> pd.DataFrame:
+    """The `n` role families with the most levelled postings on `track`, for comparison.
+
+    Parameters
+    ----------
+    ladders : pandas.DataFrame
+        `level_ladder` output for all role families. Not modified.
+    track : str
+        Only ladders on this track.
+    exclude : str, optional
+        A role family to leave out (the report's focus role).
+    n : int, default 3
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``role_family``, ``n_postings`` (summed over its levels) and ``median_step`` (median of its
+        ``step_pct``, NaN for a one-level ladder), most postings first.
+    """
+    on_track = ladders.loc[(ladders["track"] == track) & (ladders["role_family"] != exclude)]
+    sizes = (on_track.groupby("role_family")["n_postings"].sum()
+             .sort_values(ascending=False).iloc[:n])
+    steps = on_track.groupby("role_family")["step_pct"].median()
+    return pd.DataFrame({
+        "role_family": sizes.index.astype(str),
+        "n_postings": sizes.to_numpy(dtype=int),
+        "median_step": steps.reindex(sizes.index).to_numpy(dtype=float),
+    })
+
+
+# Report-table headers for `ladder_table`, in column order.
+LADDER_TABLE = {
+    "level": "Level",
+    "n_postings": "Postings",
+    "n_employers": "Employers",
+    "annual_min_median": "Median minimum",
+    "annual_mid_median": "Median midpoint",
+    "annual_max_median": "Median maximum",
+    "step_pct": "Step",
+    "overlap_pct": "Overlap",
+    "spread_median": "Range width",
+}
+
+
+def ladder_table(ladder: pd.DataFrame) -> pd.DataFrame:
+    """One ladder as a report table: the columns of ``LADDER_TABLE`` under its headers, in order.
+
+    Money columns are "Median minimum", "Median midpoint" and "Median maximum"; shares are
+    "Step", "Overlap" and "Range width"; "Postings" is the n column.
+    """
+    return ladder[list(LADDER_TABLE)].rename(columns=LADDER_TABLE).reset_index(drop=True)
+
+
+def ladder_method(*, currency: str = DEFAULT_CURRENCY) -> list[str]:
+    """The method-box sentences for a level-ladder report: what `level_ladder` computes and the
+    thresholds `ladder_facts` and the ladder chart apply, so the text follows the code."""
+    return [
+        f"Bands: closed {currency} ranges (minimum and maximum stated), annualized; postings whose "
+        "title states no level are left out.",
+        "Typical band of a level: median posted minimum to median posted maximum over its bands; "
+        "the white tick is the median midpoint ((minimum + maximum) / 2).",
+        "Step = median midpoint / previous level's median midpoint − 1, along the ladder order "
+        f"{', '.join(IC_LEVELS)} (IC) and {', '.join(MANAGEMENT_LEVELS)} (management); a level "
+        "with no bands is skipped.",
+        "Overlap = share of a level's typical band that the previous level's typical band also "
+        "covers (0 = disjoint, 100% = inside it). Range width = median of (max − min) / min.",
+        f"Thresholds: levels under {SMALL_N} postings or {MIN_EMPLOYERS} employers are faded in "
+        f"charts; under {LOW_CONFIDENCE_N} postings they are grey in tables.",
+    ]

@@ -1,0 +1,55 @@
+"""Every threshold, resample count and default reference, each with the reason for its value.
+
+Analyses, findings and charts import these instead of writing their own numbers, so a rule reads
+the same everywhere it applies ("fewer than 3 employers" in a sentence, a faded bar and a hidden
+table cell are one rule). Vocabularies (periods, levels, place names) live in
+:mod:`analysis.normalize.vocabulary`; file locations in :mod:`analysis.paths`.
+"""
+
+# --- Defaults a report starts from -------------------------------------------------------------
+# Analyses compare within one currency and never convert silently (DESIGN.md); most postings in
+# the embedded sample and in US exports state USD.
+DEFAULT_CURRENCY = "USD"
+# The running example: the seed posting's metro (Sunnyvale, CA) is the reference = 100.
+REFERENCE_METRO = "San Jose-Sunnyvale-Santa Clara, CA"
+REFERENCE_LOCATION = "Sunnyvale, CA"
+
+# --- Minimum-n rules (REPORTS.md rule 1) --------------------------------------------------------
+# Below this many postings a group's percentiles are hidden or flagged: a median of four postings
+# moves with any one of them.
+SMALL_N = 5
+# Below this many postings a figure is shown but marked low-confidence (lighter, grey).
+LOW_CONFIDENCE_N = 20
+# Fewer employers than this and a group is one or two companies' pay policy, not a market:
+# employers set bands, so their postings are not independent.
+MIN_EMPLOYERS = 3
+# One employer posting more than this share of a group's postings dominates it.
+DOMINANT_SHARE = 0.5
+
+# --- Intervals (analysis.stats) ------------------------------------------------------------------
+# Two-sided level of every confidence interval a report shows.
+CONFIDENCE = 0.95
+# Bootstrap resamples: 2,000 keeps the Monte Carlo error of a 95% percentile interval's ends
+# well below the rounding reports use (whole index points, 0.1 %), at about a second per report.
+N_BOOT = 2000
+# One seed for every resampling, so a report reruns to the same numbers.
+SEED = 0
+
+# --- Analyses -----------------------------------------------------------------------------------
+# A benchmark widens its peer group (metro → state → nation) until it holds this many postings:
+# fewer makes a percentile jump by 10 points per posting.
+MIN_PEERS = 10
+# Metros a role × metro matrix shows by default: more columns no longer fit a page.
+TOP_METROS = 10
+# "Too wide to inform": a band whose top is more than double its bottom (max / min > 2.0, a range
+# spread above 67 %). Employer salary structures typically use range spreads of about 20-60 % for
+# professional grades and up to 80-100 % for executive grades (WorldatWork salary-structure
+# surveys); a posted range wider than the widest structural grade spans several grades and does
+# not tell a candidate where an offer will land.
+TOO_WIDE = 2.0
+# Hidden-level inference needs this many closed bands in a group before it clusters them, and
+# this many bands in each inferred level (one band is not a level).
+INFER_MIN_POSTINGS = 6
+INFER_MIN_CLUSTER_SIZE = 2
+# Levels the location index is read at, level by level: the rungs most postings state.
+INDEX_LEVELS = ("entry", "mid", "senior", "staff")

@@ -1,0 +1,362 @@
+"""Normalization: records → the bands table (one row per posting × pay band) and the quarantine.
+
+Every record ends in exactly one place: its bands (one row per pay range it states, or one row with
+has_pay false when it states none) or the quarantine with a reason. `normalize_records` returns
+both tables; `reconcile` checks that the counts add up.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis.normalize.employers import normalize_employer
+from analysis.normalize.locations import Location, parse_location
+from analysis.normalize.pay import PayParse, PayRange, parse_pay
+from analysis.normalize.titles import parse_title
+from analysis.schema import BANDS_COLUMNS, validate_bands
+from analysis.sources import Record
+
+# Plausible annual base pay, by currency (default for the rest). Outside it a band is a typo or a
+# placeholder ("$1 - $2 a year", "$950,000,000"), not a posting to compare. Rupee and yen amounts
+# are two orders of magnitude larger for the same pay.
+PLAUSIBLE_ANNUAL = {
+    "default": (5_000, 5_000_000),
+    "INR": (50_000, 500_000_000),
+    "JPY": (500_000, 500_000_000),
+}
+
+_PARENTHESIS = re.compile(r"\(([^()]+)\)")
+
+QUARANTINE_COLUMNS = [
+    "snapshot",
+    "source",
+    "source_file",
+    "record",
+    "posting_id",
+    "title",
+    "pay_text",
+    "reason",
+    "detail",
+]
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """The result of normalizing one batch of records."""
+
+    bands: pd.DataFrame
+    quarantine: pd.DataFrame
+    records_in: int
+    duplicates_collapsed: int = 0
+
+    @property
+    def counts(self) -> dict:
+        return {
+            "records_in": self.records_in,
+            "postings": int(self.bands["posting_id"].nunique()),
+            "bands": len(self.bands),
+            "postings_with_pay": int(self.bands.loc[self.bands["has_pay"], "posting_id"].nunique()),
+            "quarantined": len(self.quarantine),
+            "duplicates_collapsed": self.duplicates_collapsed,
+            "quarantined_by_reason": {
+                str(k): int(v)
+                for k, v in self.quarantine["reason"].value_counts().sort_index().items()
+            },
+        }
+
+
+class Quarantined(Exception):
+    """A record that cannot become bands: `reason` is the category, the message the detail."""
+
+    def __init__(self, reason: str, detail: str):
+        super().__init__(detail)
+        self.reason = reason
+
+
+def normalize_records(
+    records: Iterable[Record], *, snapshot: str, currency: str | None = None
+) -> Normalized:
+    """Turn adapter records into a validated bands table and a quarantine table.
+
+    Parameters
+    ----------
+    records : adapter records (see `analysis.sources.read_records`).
+    snapshot : label of the refresh these records belong to, e.g. "2026-11-01".
+    currency : what a bare "$" means in these inputs (an Australian board's "$" is AUD). None
+        reads it from each posting's country (see `DOLLAR_BY_COUNTRY`), else from the country
+        most of its file's postings are in, else USD.
+
+    A posting read twice with identical content is kept once, with `duplicates` counting the
+    extra copies; the same posting_id with different content is quarantined.
+
+    Examples
+    --------
+    >>> from analysis.sources import Record
+    >>> rec = Record("csv", "x.csv", "row 2", "x/1", "Data Scientist", "Acme", ["Austin, TX"],
+    ...              "$120K - $150K")
+    >>> bands = normalize_records([rec], snapshot="demo").bands
+    >>> bands[["annual_min", "annual_max"]].values.tolist()
+    [[120000.0, 150000.0]]
+    """
+    records = list(records)
+    file_countries = _file_countries(records) if currency is None else {}
+    postings: dict[str, list[dict]] = {}
+    first_seen: dict[str, str] = {}
+    quarantine: list[dict] = []
+    collapsed = 0
+    for record in records:
+        posting_id = _posting_id(record)
+        try:
+            if record.problem:
+                raise Quarantined(_problem_reason(record.problem), record.problem)
+            hint = currency or _dollar_currency(record, file_countries)
+            bands = _bands_of(record, posting_id=posting_id, snapshot=snapshot, currency=hint)
+            if posting_id in postings:
+                if _content(postings[posting_id]) != _content(bands):
+                    raise Quarantined(
+                        "conflicting duplicate",
+                        f"posting_id {posting_id} already read from {first_seen[posting_id]} "
+                        "with different content",
+                    )
+                for band in postings[posting_id]:
+                    band["duplicates"] += 1
+                collapsed += 1
+                continue
+            postings[posting_id] = bands
+            first_seen[posting_id] = f"{record.source_file} {record.record}"
+        except Quarantined as issue:
+            quarantine.append(
+                {
+                    "snapshot": snapshot,
+                    "source": record.source,
+                    "source_file": record.source_file,
+                    "record": record.record,
+                    "posting_id": posting_id,
+                    "title": record.title,
+                    "pay_text": record.pay_text,
+                    "reason": issue.reason,
+                    "detail": str(issue),
+                }
+            )
+    rows = [band for bands in postings.values() for band in bands]
+    return Normalized(
+        bands=validate_bands(pd.DataFrame(rows, columns=BANDS_COLUMNS)),
+        quarantine=pd.DataFrame(quarantine, columns=QUARANTINE_COLUMNS),
+        records_in=len(records),
+        duplicates_collapsed=collapsed,
+    )
+
+
+# Where a bare "$" is the local dollar. Elsewhere (and in the US) it means USD.
+DOLLAR_BY_COUNTRY = {"US": "USD", "CA": "CAD", "AU": "AUD", "NZ": "NZD", "SG": "SGD", "HK": "HKD"}
+# Provenance columns that may differ between two copies of the same posting.
+_PROVENANCE = ("source_file", "duplicates")
+
+
+def _dollar_currency(record: Record, file_countries: dict[str, str]) -> str:
+    country = parse_location(record.locations[0]).country if record.locations else None
+    country = country or file_countries.get(record.source_file)
+    return DOLLAR_BY_COUNTRY.get(country, "USD")
+
+
+def _file_countries(records: list[Record]) -> dict[str, str]:
+    """The country most of each file's resolved posting locations are in."""
+    tallies: dict[str, Counter] = {}
+    for record in records:
+        if record.locations:
+            country = parse_location(record.locations[0]).country
+            if country:
+                tallies.setdefault(record.source_file, Counter())[country] += 1
+    return {name: tally.most_common(1)[0][0] for name, tally in tallies.items()}
+
+
+def _content(bands: list[dict]) -> list[dict]:
+    return [{k: v for k, v in band.items() if k not in _PROVENANCE} for band in bands]
+
+
+def reconcile(result: Normalized) -> bool:
+    """Records in = postings in the bands table + quarantined + collapsed duplicates."""
+    counts = result.counts
+    return counts["records_in"] == (
+        counts["postings"] + counts["quarantined"] + counts["duplicates_collapsed"]
+    )
+
+
+def _problem_reason(problem: str) -> str:
+    return "unreadable file" if problem.startswith("unreadable") else "malformed record"
+
+
+def _posting_id(record: Record) -> str:
+    if record.source_id:
+        return f"{record.source}:{record.source_id}"
+    identity = "|".join(
+        str(x)
+        for x in (
+            record.source,
+            record.source_file,
+            record.record,
+            record.employer,
+            record.title,
+            record.pay_text,
+        )
+    )
+    return f"{record.source}:{hashlib.sha1(identity.encode()).hexdigest()[:16]}"
+
+
+def _bands_of(record: Record, *, posting_id: str, snapshot: str, currency: str) -> list[dict]:
+    if not (record.title or "").strip():
+        raise Quarantined("missing title", "the record has no job title")
+    parsed = parse_pay(record.pay_text, currency=currency) if record.pay_text else None
+    ranges = record.pay_ranges or (parsed.ranges if parsed else ())
+    if not ranges and parsed and _states_an_amount(record.pay_text):
+        raise Quarantined("pay not understood", parsed.reason or "no pay range found")
+    for pay_range in ranges:
+        _check_plausible(pay_range)
+
+    title = parse_title(record.title, description=record.description)
+    posting_location = (
+        parse_location(record.locations[0]) if record.locations else parse_location(None)
+    )
+    common = {
+        "posting_id": posting_id,
+        "snapshot": snapshot,
+        "source": record.source,
+        "source_file": record.source_file,
+        "url": record.url,
+        "employer": normalize_employer(record.employer),
+        "title": record.title,
+        "role_family": title.role_family,
+        "level": title.level,
+        "track": title.track,
+        "is_phd": title.is_phd,
+        "pay_text": record.pay_text,
+        "is_estimate": bool(parsed and parsed.is_estimate),
+        **_components(parsed),
+        "posted_date": _date(record.posted_date),
+        "duplicates": 0,
+    }
+    if not ranges:
+        return [
+            {
+                **common,
+                "band": 0,
+                **_location_columns(record.locations, posting_location),
+                **_no_pay(),
+            }
+        ]
+    return [
+        {
+            **common,
+            "band": band,
+            **_band_location(pay_range, record.locations, posting_location),
+            **_pay_columns(pay_range),
+        }
+        for band, pay_range in enumerate(ranges)
+    ]
+
+
+def _states_an_amount(text: str | None) -> bool:
+    """Whether a pay field holds digits at all: "Competitive" is no pay; "$$$ 12x" is unreadable."""
+    return bool(text) and any(ch.isdigit() for ch in text)
+
+
+def _check_plausible(pay_range: PayRange) -> None:
+    amounts = [a for a in (pay_range.min, pay_range.max) if a is not None]
+    if any(a <= 0 for a in amounts):
+        raise Quarantined("implausible pay", f"non-positive amount in {amounts}")
+    if pay_range.min is not None and pay_range.max is not None and pay_range.min > pay_range.max:
+        raise Quarantined("min above max", f"min {pay_range.min:,.2f} > max {pay_range.max:,.2f}")
+    if pay_range.period is None:
+        raise Quarantined("pay not understood", "pay has no time period (e.g. per mile)")
+    low, high = PLAUSIBLE_ANNUAL.get(pay_range.currency, PLAUSIBLE_ANNUAL["default"])
+    for annual in (pay_range.annual_min, pay_range.annual_max):
+        if annual is not None and not low <= annual <= high:
+            raise Quarantined(
+                "implausible pay",
+                f"annualized {annual:,.0f} {pay_range.currency} outside [{low:,}, {high:,}]",
+            )
+
+
+def _band_location(pay_range: PayRange, locations: list[str], fallback: Location) -> dict:
+    # A range labelled with a place ("Sunnyvale, CA", "Zone A (San Francisco Bay Area)") belongs
+    # to that place; otherwise ("US Base Salary Range", "Level 2") the band sits at the
+    # posting's (first) location.
+    place = _label_place(pay_range.label)
+    if place:
+        text, location = place
+        return {**_location_columns([text], location), "band_label": pay_range.label}
+    return {**_location_columns(locations, fallback), "band_label": pay_range.label}
+
+
+def _label_place(label: str | None) -> tuple[str, Location] | None:
+    """The place a range label names, if it names one: the parenthesis first, then the label."""
+    if not label:
+        return None
+    for text in [*_PARENTHESIS.findall(label), label]:
+        location = parse_location(text)
+        if location.metro or location.state or location.is_remote:
+            return text, location
+    return None
+
+
+def _location_columns(locations: list[str], location: Location) -> dict:
+    return {
+        "location_raw": "; ".join(locations) or None,
+        "city": location.city,
+        "state": location.state,
+        "country": location.country,
+        "metro": location.metro,
+        "is_remote": location.is_remote,
+    }
+
+
+def _pay_columns(pay_range: PayRange) -> dict:
+    annual_min, annual_max = pay_range.annual_min, pay_range.annual_max
+    # A midpoint needs both ends: "from $90k" says nothing about where the band's middle is.
+    annual_mid = (
+        (annual_min + annual_max) / 2 if annual_min is not None and annual_max is not None else None
+    )
+    return {
+        "has_pay": True,
+        "pay_min": pay_range.min,
+        "pay_max": pay_range.max,
+        "pay_period": pay_range.period,
+        "period_inferred": pay_range.period_inferred,
+        "currency": pay_range.currency,
+        "annual_min": annual_min,
+        "annual_max": annual_max,
+        "annual_mid": annual_mid,
+    }
+
+
+def _no_pay() -> dict:
+    return {
+        "has_pay": False,
+        "band_label": None,
+        "pay_min": None,
+        "pay_max": None,
+        "pay_period": None,
+        "period_inferred": False,
+        "currency": None,
+        "annual_min": None,
+        "annual_max": None,
+        "annual_mid": None,
+    }
+
+
+def _components(parsed: PayParse | None) -> dict:
+    names = ("has_bonus", "has_equity", "has_commission", "has_tips")
+    return {name: bool(parsed and getattr(parsed, name)) for name in names}
+
+
+def _date(value: str | None):
+    if not value:
+        return None
+    stamp = pd.to_datetime(value, errors="coerce", utc=True)
+    return None if pd.isna(stamp) else stamp.tz_convert(None).normalize()

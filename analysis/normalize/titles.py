@@ -1,0 +1,373 @@
+"""Job titles to a canonical role family, a level on the ladder, a track and a PhD flag.
+
+:func:`parse_title` reads only what the title says (DESIGN.md: "map only what a title says"):
+
+- ``role_family`` comes from the first matching entry of :data:`ROLE_FAMILIES`, an ordered table
+  (most specific first: "ML Research Scientist" is a research scientist before it is anything with
+  "ML" in it; "Embedded Software Engineer" is a software engineer before "embedded" suggests
+  hardware). Managers of a function share the function's family: "Engineering Manager" and
+  "VP of Engineering" are "software engineer", "Director of Data Science" is "data scientist".
+- ``level`` comes from the first matching entry of :data:`LEVEL_PATTERNS`, checked from the top
+  of each ladder down ("Senior Staff" before "Senior" and "Staff"; "Associate Director" before
+  "Associate"). Titles that state no level ("Product Manager", "Lead Engineer", "Software
+  Engineer IV") give None; a level is never guessed.
+- ``track`` is "management" when the title names a people-management rung (manager, senior
+  manager, director, vp, head of, "Group Product Manager", C-level) and "ic" otherwise.
+  "Manager" after one of :data:`IC_MANAGER_ROLES` ("Product Manager", "Account Manager",
+  "Program Manager", ...) names an individual-contributor role, not a rung. C-level titles
+  ("Chief Technology Officer", "CTO") are management with level None: they sit above the ladder.
+- ``is_phd`` is True when the title says PhD/Ph.D./Postdoc, or a description sentence asks for a
+  PhD without offering a bachelor's/master's alternative and without calling it preferred
+  ("a PhD degree in Machine Learning" counts; "BS/MS/PhD in CS" and "PhD preferred" do not).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from analysis.normalize.vocabulary import LEVELS, MANAGEMENT_LEVELS, TRACKS
+
+__all__ = [
+    "TitleInfo",
+    "parse_title",
+    "ROLE_FAMILIES",
+    "ROLE_FAMILY_NAMES",
+    "LEVEL_PATTERNS",
+    "IC_MANAGER_ROLES",
+]
+
+IC_TRACK, MANAGEMENT_TRACK = TRACKS
+
+# Ordered (role family, pattern) table: the first match wins, so specific entries come first.
+# Patterns are matched case-insensitively against the title with punctuation kept.
+_ML = r"(?:machine[\s-]learning|ml|ai|a\.i\.|deep[\s-]learning|artificial\s+intelligence|gen\s?ai)"
+# "Business Developer", "Curriculum Developer", "Mechanical Engineering Manager": not software.
+_NOT_SOFTWARE_DEVELOPER = "".join(
+    rf"(?<!{w}\s)" for w in ("business", "estate", "curriculum", "content", "training", "course")
+)
+_NOT_SOFTWARE_ENGINEERING = "".join(
+    rf"(?<!{w}\s)"
+    for w in (
+        "mechanical",
+        "civil",
+        "manufacturing",
+        "process",
+        "quality",
+        "chemical",
+        "structural",
+        "sales",
+        "industrial",
+        "field",
+        "solutions",
+        "facilities",
+    )
+)
+ROLE_FAMILIES: tuple[tuple[str, str], ...] = (
+    (
+        "technical program manager",
+        r"\btechnical\s+program\s+manag|\btpm\b|\bengineering\s+program\s+manag",
+    ),
+    (
+        "product designer",
+        r"\b(?:product|ux|ui|ux\s*/\s*ui|ui\s*/\s*ux|interaction|user\s+experience|visual)\s+designer\b"
+        r"|\bdesign\s+(?:manager|director|lead)\b|\b(?:head|director|vp)\s+of\s+(?:product\s+)?design\b",
+    ),
+    (
+        "product manager",
+        r"\bproduct\s+(?:manager|management|owner|lead)\b|\bgpm\b|\bhead\s+of\s+product\b"
+        r"|\b(?:director|vp|vice\s+president)\s*(?:,|of)?\s*product\b(?!\s+(?:marketing|analytics|design))"
+        r"|\bproduct\s+director\b",
+    ),
+    (
+        "research scientist",
+        r"\bresearch\s+scientist|\bapplied\s+(?:research\s+)?scientist|\b" + _ML + r"\s+scientist"
+        r"|\bscientist\s*,\s*" + _ML + r"\b|\bapplied\s+researcher\b"
+        r"|\bresearch\s+(?:scientist\s+)?intern",
+    ),
+    ("data scientist", r"\bdata\s+scien(?:tist|ce)\b|\bdecision\s+scientist|\bproduct\s+scientist"),
+    (
+        "machine learning engineer",
+        r"\b"
+        + _ML
+        + r"(?:\s*/\s*"
+        + _ML
+        + r")?\s+(?:software\s+)?(?:engineer|engineering|developer)"
+        r"|\bmlops\b|\b(?:computer\s+vision|nlp|llm)\s+engineer"
+        r"|(?:\bsoftware\s+engineer\w*|^engineer)(?:\s+(?:\d|i{1,3}))?\s*[,-]?\s*(?:\(\s*)?"
+        + _ML
+        + r"\b",
+    ),
+    (
+        "data engineer",
+        r"\bdata\s+(?:engineer|engineering|platform\s+engineer|warehouse\s+engineer)\b|\betl\s+developer"
+        r"|\banalytics\s+engineer|\bbig\s+data\s+(?:engineer|developer)",
+    ),
+    (
+        "data analyst",
+        r"\b(?:data|products?|bi|business\s+intelligence|analytics|reporting|insights?|marketing\s+data)"
+        r"\s+analyst\b|\banalyst\s*,\s*(?:data|analytics|business\s+intelligence)\b",
+    ),
+    ("business analyst", r"\bbusiness\s+(?:systems\s+)?analyst\b"),
+    (
+        "software engineer",
+        r"\bsoftware\b.*\b(?:engineer|engineering|developer|development|architect|programmer)"
+        r"|\b(?:swe|sde|sdet)\b|\bsite\s+reliability|\bsre\b"
+        r"|\b(?:back[\s-]?end|front[\s-]?end|full[\s-]?stack|web|mobile|ios|android|platform"
+        r"|infrastructure|devops|cloud|application|applications|systems\s+software|java|python"
+        r"|\.net|ruby|golang|go|javascript|typescript|react|node(?:\.js)?|c\+\+|qa|qa\s+automation|test\s+automation"
+        r"|embedded|firmware)"
+        r"\s+(?:software\s+)?(?:engineer|developer|programmer)"
+        r"|(?<!cnc\s)\bprogrammer\b|" + _NOT_SOFTWARE_DEVELOPER + r"\bdeveloper\b",
+    ),
+    (
+        "hardware engineer",
+        r"\b(?:hardware|asic|fpga|silicon|rtl|analog|electrical|chip|soc|pcb)\b.*"
+        r"\b(?:engineer|engineering|designer|architect)|\bdesign\s+verification\b|\bphysical\s+design\b",
+    ),
+    (
+        "software engineer",
+        r"\b" + _NOT_SOFTWARE_ENGINEERING + r"engineering\s+(?:manager|director|lead)\b"
+        r"|\b(?:of|,)\s*(?:software\s+)?engineering\b"
+        r"|\bhead\s+of\s+engineering|\bvp\s*,?\s*engineering",
+    ),
+    (
+        "recruiter",
+        r"\brecruit(?:er|ing|ment)\b|\btalent\s+acquisition\b|\bsourcer\b"
+        r"|\bstaffing\s+(?:coordinator|specialist|consultant|manager|partner)\b",
+    ),
+    (
+        "it support",
+        r"\bhelp\s?desk\b|\bservice\s+desk\b|\bit\s+(?:support|technician|specialist|help)\b"
+        r"|\bdesktop\s+support\b|\bdata\s+cent(?:er|re)\s+(?:technician|operations\s+technician)\b"
+        r"|\b(?:computer|pc)\s+(?:support|technician)\b",
+    ),
+    (
+        "customer support",
+        r"\bcustomer\s+(?:support|service|care|experience)\b|\bsupport\s+(?:specialist|representative|"
+        r"agent|associate|engineer|analyst)\b|\btechnical\s+support\b|\bcall\s+cent(?:er|re)\b"
+        r"|\bcontact\s+cent(?:er|re)\b",
+    ),
+    (
+        "sales",
+        r"\baccount\s+(?:executive|manager)\b|\bsales\b|\bsalesperson\b|\bbusiness\s+development\b",
+    ),
+    ("project manager", r"\b(?:project|program)\s+manag(?:er|ement)\b"),
+    ("data analyst", r"\banalytics\b"),
+)
+ROLE_FAMILY_NAMES = tuple(dict.fromkeys(family for family, _ in ROLE_FAMILIES))
+
+# "Manager" after these words names an individual-contributor role, not a management rung.
+IC_MANAGER_ROLES = (
+    "product",
+    "program",
+    "project",
+    "account",
+    "customer success",
+    "client success",
+    "relationship",
+    "partner",
+    "partnerships",
+    "case",
+    "territory",
+    "category",
+    "campaign",
+    "community",
+    "product marketing",
+    "technical account",
+    "key account",
+    "portfolio",
+    "property",
+)
+
+# Ordered (level, pattern) table: the first match wins. Case-sensitive patterns (roman numerals)
+# are marked with (?-i:...).
+_SENIOR = r"(?:senior|sr\.?|snr\.?)"
+LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("vp", r"\b(?:s?vp|evp|avp|vice[\s-]+president)\b"),
+    (
+        "director",
+        r"\b(?:associate\s+|assistant\s+|senior\s+|sr\.?\s+|executive\s+)?director\b"
+        r"|\bhead\s+of\b|\bhead\s*,",
+    ),
+    ("senior manager", r"\b" + _SENIOR + r"\s+(?:\w+\s+){0,2}manager\b"),
+    ("manager", r"\bmanager\b|\bmgr\b|\bgroup\s+product\s+manager\b"),
+    ("senior staff", r"\b" + _SENIOR + r"\s+staff\b"),
+    ("distinguished", r"\bdistinguished\b|\bfellow\b"),
+    ("principal", r"\bprincipal\b"),
+    ("staff", r"\bstaff\b"),
+    ("senior", r"\b" + _SENIOR + r"(?=\s|,|$|-)|(?-i:\bIII\b)"),
+    ("mid", r"(?-i:\bII\b)|\bmid[\s-]?level\b|\bintermediate\b"),
+    ("intern", r"\bintern(?:ship)?s?\b|\bco[\s-]?op\b"),
+    (
+        "entry",
+        r"\bjunior\b|\bjr\.?(?=\s|,|$)|\bassociate\b|\bentry[\s-]?level\b|\bnew\s+grad"
+        r"|\bgraduate\b|(?-i:\bI\b)(?=\s*(?:$|[,(\-\u2013/]))",
+    ),
+)
+assert all(level in LEVELS for level, _ in LEVEL_PATTERNS)
+
+# Words that stop "staff" or "fellow" from naming a ladder rung.
+STAFF_NOT_A_LEVEL = (
+    r"\bstaff\s+(?:accountant|nurse|attorney|auditor|pharmacist|physician|assistant|member|writer"
+    r"|sergeant|accounting|rn|therapist|psychologist|counsel|chaplain|development)\b"
+    r"|\bof\s+(?:the\s+)?(?:technical\s+)?staff\b|\b(?:support|medical|office|kitchen|wait|clinical"
+    r"|nursing|administrative|chief\s+of)\s+staff\b"
+)
+FELLOW_NOT_A_LEVEL = (
+    r"\b(?:post-?doc\w*|research|graduate|teaching|clinical|summer|residency|data\s+science|ai"
+    r"|policy|visiting|doctoral|medical)\s+fellow\b|\bfellowship\b"
+)
+C_LEVEL = r"\bchief\s+\w+(?:\s+\w+)?\s+officer\b|\bc[teiofdp]o\b"
+
+PHD_IN_TITLE = r"\bph\.?\s?d\b|\bpost-?doc|\bdoctoral\b"
+PHD_MENTION = r"\bphd\b|\bdoctorate\b|\bdoctoral\s+degree\b|\bdoctor\s+of\s+philosophy\b"
+# A sentence offering these alternatives, or calling the PhD optional, does not ask for one.
+PHD_NOT_REQUIRED = (
+    r"\bbachelor|\bmaster|\b(?:bs|ba|ms|ma|msc|bsc|mba|undergraduate)\b|preferred|\bplus\b"
+    r"|desired|nice\s+to\s+have|ideally|\bbonus\b|advantage"
+)
+
+_FLAGS = re.I
+_FAMILY_RES = tuple((family, re.compile(p, _FLAGS)) for family, p in ROLE_FAMILIES)
+_LEVEL_RES = tuple((level, re.compile(p, _FLAGS)) for level, p in LEVEL_PATTERNS)
+_STAFF_NOT_RE = re.compile(STAFF_NOT_A_LEVEL, _FLAGS)
+_FELLOW_NOT_RE = re.compile(FELLOW_NOT_A_LEVEL, _FLAGS)
+_C_LEVEL_RE = re.compile(C_LEVEL, _FLAGS)
+_IC_MANAGER_RE = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in IC_MANAGER_ROLES)
+    + r")\s+manager\b",
+    _FLAGS,
+)
+_GROUP_PM_RE = re.compile(r"\bgroup\s+product\s+manager\b", _FLAGS)
+_PHD_TITLE_RE = re.compile(PHD_IN_TITLE, _FLAGS)
+_PHD_MENTION_RE = re.compile(PHD_MENTION, _FLAGS)
+_PHD_NOT_REQUIRED_RE = re.compile(PHD_NOT_REQUIRED, _FLAGS)
+_DEGREE_DOTS_RE = re.compile(r"\b(ph|[bm])\.\s?([dsa])\.?", _FLAGS)
+# Sentence ends: .;!? or a new line, also when the next sentence is glued on ("Meta.Currently").
+_SENTENCE_RE = re.compile(r"(?<=[.;!?])(?=\s|[A-Z])|\n|\u2022")
+
+
+@dataclass(frozen=True)
+class TitleInfo:
+    """What a job title says.
+
+    Attributes
+    ----------
+    role_family : str or None
+        Canonical role (one of :data:`ROLE_FAMILY_NAMES`), None when unrecognised.
+    level : str or None
+        One of ``LEVELS``; None when the title states no level.
+    track : str
+        "ic" or "management".
+    is_phd : bool
+        The title or the description asks for a PhD.
+    """
+
+    role_family: str | None = None
+    level: str | None = None
+    track: str = IC_TRACK
+    is_phd: bool = False
+
+
+EMPTY = TitleInfo()
+
+
+def _clean(title: str) -> str:
+    text = unicodedata.normalize("NFKC", title).replace("\u2019", "'")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _role_family(title: str) -> str | None:
+    for family, pattern in _FAMILY_RES:
+        if pattern.search(title):
+            return family
+    return None
+
+
+def _is_management_manager(title: str) -> bool:
+    """True when some "manager" in the title is a people-management rung."""
+    if _GROUP_PM_RE.search(title):
+        return True
+    masked = _IC_MANAGER_RE.sub(" ", title)
+    return bool(re.search(r"\bmanager\b|\bmgr\b", masked, _FLAGS))
+
+
+def _level(title: str) -> str | None:
+    staff_masked = _STAFF_NOT_RE.sub(" ", title)
+    fellow_masked = _FELLOW_NOT_RE.sub(" ", staff_masked)
+    manages = _is_management_manager(title)
+    for level, pattern in _LEVEL_RES:
+        if level in ("manager", "senior manager"):
+            if not manages:
+                continue
+            # "Senior Product Manager" stays a senior IC: IC "... Manager" phrases are masked.
+            text = title if _GROUP_PM_RE.search(title) else _IC_MANAGER_RE.sub(" ", title)
+            if pattern.search(text):
+                return level
+            continue
+        if pattern.search(fellow_masked):
+            return level
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _parse_title(title: str) -> TitleInfo:
+    text = _clean(title)
+    if not text:
+        return EMPTY
+    level = _level(text)
+    is_c_level = bool(_C_LEVEL_RE.search(text))
+    track = MANAGEMENT_TRACK if level in MANAGEMENT_LEVELS or is_c_level else IC_TRACK
+    return TitleInfo(
+        role_family=_role_family(text),
+        level=level,
+        track=track,
+        is_phd=bool(_PHD_TITLE_RE.search(text)),
+    )
+
+
+@lru_cache(maxsize=4096)
+def _description_asks_phd(description: str) -> bool:
+    text = _DEGREE_DOTS_RE.sub(lambda m: (m.group(1) + m.group(2)).replace(".", ""), description)
+    for sentence in _SENTENCE_RE.split(text):
+        if _PHD_MENTION_RE.search(sentence) and not _PHD_NOT_REQUIRED_RE.search(sentence):
+            return True
+    return False
+
+
+def parse_title(title, *, description: str | None = None) -> TitleInfo:
+    """Parse a job title into role family, level, track and PhD flag.
+
+    Never raises: None, non-strings and blanks give an all-missing :class:`TitleInfo`
+    (role_family and level None, track "ic", is_phd False).
+
+    Parameters
+    ----------
+    title : str
+        Title as posted.
+    description : str, optional
+        Posting text; only used to tell whether the requirements ask for a PhD.
+
+    Returns
+    -------
+    TitleInfo
+
+    Examples
+    --------
+    >>> parse_title("Research Scientist, Machine Learning (PhD)")
+    TitleInfo(role_family='research scientist', level=None, track='ic', is_phd=True)
+    >>> parse_title("Senior Engineering Manager").level
+    'senior manager'
+    """
+    try:
+        info = _parse_title(title) if isinstance(title, str) else EMPTY
+        if not info.is_phd and isinstance(description, str) and description:
+            if _description_asks_phd(description):
+                info = TitleInfo(info.role_family, info.level, info.track, True)
+        return info
+    except Exception:  # noqa: BLE001 - a title parser must never stop a pipeline
+        return EMPTY

@@ -1,0 +1,33 @@
+"""Vocabularies shared by every stage: pay periods, the level ladder, tracks.
+
+Messy-data knowledge specific to one stage (pay words, title synonyms, place names) lives in that
+stage's module; what two or more modules must agree on lives here.
+"""
+
+# Annual multipliers for base pay (DESIGN.md): a full-time year is 2080 hours, 260 days, 52 weeks.
+PERIOD_FACTORS = {
+    "hour": 2080,
+    "day": 260,
+    "week": 52,
+    "biweekly": 26,
+    "semimonthly": 24,
+    "month": 12,
+    "year": 1,
+}
+PERIODS = tuple(PERIOD_FACTORS)
+
+IC_LEVELS = (
+    "intern",
+    "entry",
+    "mid",
+    "senior",
+    "staff",
+    "senior staff",
+    "principal",
+    "distinguished",
+)
+MANAGEMENT_LEVELS = ("manager", "senior manager", "director", "vp")
+# One ordered category for the level column: the IC ladder, then the management ladder.
+LEVELS = IC_LEVELS + MANAGEMENT_LEVELS
+TRACKS = ("ic", "management")
+

@@ -1,0 +1,1 @@
+"""Publish: notebooks executed into HTML reports, the index page, report blocks and figure files."""

@@ -1,0 +1,178 @@
+"""The words around the charts: report header, key findings, caveats, method box, tables.
+
+Notebooks compute every number and pass sentences in; these objects render them as escaped HTML
+(strings from postings are untrusted) and tag the header and findings in the output metadata, so
+`paybands report` can put each report's title and headline on the index page.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from analysis.config import LOW_CONFIDENCE_N
+from analysis.formats import money
+
+METADATA_KEY = "paybands"
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_CODE = re.compile(r"`([^`]+)`")
+
+
+def inline(text: str) -> str:
+    """Escape `text` for HTML, then turn **bold** and `code` into tags (the only markup allowed)."""
+    escaped = _BOLD.sub(r"<b>\1</b>", html.escape(str(text)))
+    return _CODE.sub(r"<code>\1</code>", escaped)
+
+
+def plain(text: str) -> str:
+    """`text` without the **bold** and `code` markers, for the index page and alt text."""
+    return _CODE.sub(r"\1", _BOLD.sub(r"\1", str(text)))
+
+
+def _tagged(body: str, **metadata) -> tuple[str, dict]:
+    return body, {METADATA_KEY: metadata}
+
+
+@dataclass(frozen=True)
+class ReportHeader:
+    """Finding-style title, scope line and data stamp (snapshot, refresh date, version, n)."""
+
+    title: str
+    scope: str
+    manifest: dict = field(default_factory=dict)
+    n_postings: int | None = None
+    n_employers: int | None = None
+
+    def stamp(self) -> str:
+        parts = [f"Snapshot {self.manifest.get('snapshot', 'unknown')}"]
+        if self.manifest.get("created"):
+            parts.append(f"refreshed {str(self.manifest['created'])[:10]}")
+        if self.n_postings is not None:
+            parts.append(f"{self.n_postings:,} postings")
+        if self.n_employers is not None:
+            parts.append(f"{self.n_employers:,} employers")
+        parts.append(f"paybands {self.manifest.get('paybands_version', '?')}")
+        return " · ".join(parts)
+
+    def _repr_html_(self):
+        body = (
+            f'<header class="report-header"><h1>{inline(self.title)}</h1>'
+            f'<p class="scope">{inline(self.scope)}</p>'
+            f'<p class="stamp">{html.escape(self.stamp())}</p></header>'
+        )
+        return _tagged(body, title=plain(self.title), scope=plain(self.scope), stamp=self.stamp())
+
+
+def report_header(
+    *,
+    title: str,
+    scope: str,
+    manifest: dict,
+    bands: pd.DataFrame | None = None,
+) -> ReportHeader:
+    """The header cell of a report; n postings and employers are counted from `bands`."""
+    if bands is None:
+        return ReportHeader(title, scope, manifest)
+    return ReportHeader(
+        title,
+        scope,
+        manifest,
+        n_postings=int(bands["posting_id"].nunique()),
+        n_employers=int(bands["employer"].nunique()),
+    )
+
+
+@dataclass(frozen=True)
+class KeyFindings:
+    """Three to five numbered findings; the first ones become the report's headline."""
+
+    findings: tuple[str, ...]
+    headline_count: int = 2
+
+    def _repr_html_(self):
+        items = "".join(f"<li>{inline(f)}</li>" for f in self.findings)
+        body = f'<section class="findings"><h2>Key findings</h2><ol>{items}</ol></section>'
+        headline = [plain(f) for f in self.findings[: self.headline_count]]
+        return _tagged(body, headline=headline)
+
+
+def key_findings(findings: list[str], *, headline_count: int = 2) -> KeyFindings:
+    """Findings as sentences with their numbers and n; **bold** marks each one's lead."""
+    return KeyFindings(tuple(findings), headline_count)
+
+
+@dataclass(frozen=True)
+class Caveats:
+    items: tuple[str, ...]
+
+    def _repr_html_(self) -> str:
+        items = "".join(f"<li>{inline(c)}</li>" for c in self.items)
+        return f'<section class="caveats"><h2>Caveats</h2><ul>{items}</ul></section>'
+
+
+def caveats(items: list[str]) -> Caveats:
+    """At most three caveats: posted is not paid, concentration, mapping errors..."""
+    return Caveats(tuple(items[:3]))
+
+
+@dataclass(frozen=True)
+class MethodBox:
+    items: tuple[str, ...]
+    manifest: dict
+
+    def _repr_html_(self) -> str:
+        inputs = self.manifest.get("inputs", [])
+        sources = "".join(
+            f"<li>{html.escape(str(i.get('file', i)))}</li>" for i in inputs[:30]
+        )
+        more = f"<li>… and {len(inputs) - 30:,} more</li>" if len(inputs) > 30 else ""
+        counts = self.manifest.get("counts", {})
+        counted = ", ".join(f"{k.replace('_', ' ')} {v:,}" for k, v in counts.items()
+                            if isinstance(v, int))
+        items = "".join(f"<li>{inline(i)}</li>" for i in self.items)
+        return (
+            '<details class="method"><summary>Method and provenance</summary>'
+            f"<ul>{items}</ul>"
+            f"<p>Snapshot {html.escape(str(self.manifest.get('snapshot', '')))}: "
+            f"{html.escape(counted)}.</p>"
+            f"<p>Input files ({len(inputs):,}):</p><ul class='inputs'>{sources}{more}</ul>"
+            "</details>"
+        )
+
+
+def method_box(items: list[str], *, manifest: dict) -> MethodBox:
+    """A collapsed box: formulas and thresholds (`items`), then the snapshot's counts and inputs."""
+    return MethodBox(tuple(items), manifest)
+
+
+def report_table(
+    frame: pd.DataFrame,
+    *,
+    money_columns: tuple[str, ...] = (),
+    percent_columns: tuple[str, ...] = (),
+    n_column: str | None = None,
+    low_confidence_n: int = LOW_CONFIDENCE_N,
+):
+    """A Styler for a report table: text escaped, money as $150k, rows with n < 20 in grey."""
+    formats = {c: money for c in money_columns if c in frame}
+    formats |= {c: "{:.0%}" for c in percent_columns if c in frame}
+    # Every format call resets the columns it touches: pass escape to both.
+    styler = frame.style.format(escape="html", na_rep="–", thousands=",")
+    styler = styler.format(formats, escape="html", na_rep="–")
+    text = [c for c in frame.columns if frame[c].dtype == object or str(frame[c].dtype) == "str"]
+    styler = styler.set_properties(subset=text, **{"text-align": "left"})
+    numbers = [c for c in frame.columns if c not in text]
+    styler = styler.set_properties(subset=numbers, **{"white-space": "nowrap"})
+    # Headers align with their column: text left, numbers right.
+    styler = styler.set_table_styles(
+        {c: [{"selector": "th", "props": "text-align: left"}] for c in text}, overwrite=False
+    )
+    if n_column and n_column in frame:
+        faint = frame[n_column] < low_confidence_n
+        styler = styler.apply(
+            lambda row: ["color: #8a8a8a" if faint.loc[row.name] else "" for _ in row], axis=1
+        )
+    return styler.hide(axis="index")

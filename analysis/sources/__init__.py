@@ -1,0 +1,229 @@
+"""Adapters: raw input files → records for the normalizer.
+
+Each adapter reads one raw shape and yields `Record`s; nothing here interprets pay text or titles.
+The adapter is chosen from the file's extension and content (`read_records`). A file that cannot be
+read yields one record carrying the problem, so it lands in the quarantine instead of vanishing.
+
+Shapes read today: HTML career pages with schema.org JobPosting JSON-LD (or microdata), career pages
+whose pay sits only in prose (HTML or the page's text), Greenhouse job-board JSON
+(`pay_input_ranges`), Lever postings JSON (`salaryRange`), Ashby job-board JSON (`compensation`
+tiers), public datasets (LinkedIn, Indeed, NYC Jobs, USAJOBS, H-1B, …),
+and any other CSV, Excel (.xlsx) or JSON-lines export whose columns are recognised by name or named
+in a mapping file (`load_mapping`). `format=` forces one adapter instead of detection.
+
+Modules: `records` (the Record), `encodings` (bytes → text), `pages` (career pages), `feeds` (ATS
+JSON), `tables` (CSV / Excel / JSON lines), `public_datasets` (LinkedIn, Indeed, NYC Jobs, …).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from analysis.sources import public_datasets
+from analysis.sources.encodings import decode_bytes
+from analysis.sources.feeds import read_ats, read_json, read_jsonld_only
+from analysis.sources.pages import read_html, read_page_text, read_prose_page
+from analysis.sources.records import Record
+from analysis.sources.tables import CSV_COLUMNS, read_csv, read_jsonl, read_xlsx
+
+__all__ = [
+    "FORMATS",
+    "RAW_SUFFIXES",
+    "Record",
+    "discover_files",
+    "load_mapping",
+    "read_records",
+    "valid_formats",
+]
+
+RAW_SUFFIXES = (".html", ".htm", ".txt", ".json", ".csv", ".jsonl", ".ndjson", ".xlsx")
+
+
+# Adapters `read_records(format=...)` can force (dataset names from public_datasets work too).
+FORMATS = ("jsonld", "page", "greenhouse", "lever", "ashby", "csv", "jsonl", "xlsx", "text")
+
+
+# The adapter each file extension selects when no format is forced.
+SUFFIX_FORMATS = {
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "text",
+    ".json": "json",
+    ".csv": "csv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".xlsx": "xlsx",
+}
+
+
+# The `source` column each adapter writes.
+FORMAT_SOURCES = {
+    "html": "career-page",
+    "page": "career-page",
+    "text": "career-page",
+    "jsonld": "jsonld",
+    "json": "ats-feed",
+    "greenhouse": "greenhouse",
+    "lever": "lever",
+    "ashby": "ashby",
+    "csv": "csv",
+    "jsonl": "jsonl",
+    "xlsx": "xlsx",
+}
+
+
+def discover_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Expand files and folders into the sorted list of raw input files they hold."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found.extend(
+                p
+                for p in sorted(path.rglob("*"))
+                if p.is_file() and p.suffix.lower() in RAW_SUFFIXES
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def read_records(
+    path: str | Path,
+    *,
+    name: str | None = None,
+    format: str | None = None,
+    mapping: dict[str, str] | None = None,
+) -> Iterator[Record]:
+    """Yield the records of one raw file, choosing the adapter from its extension and content.
+
+    Parameters
+    ----------
+    path : the raw file.
+    name : how the file is named in provenance columns (default: the path as given).
+    format : force one adapter instead of detecting it: one of `FORMATS`, or a dataset name from
+        `public_datasets` (read as CSV, or Excel for .xlsx). Unknown → ValueError.
+    mapping : for CSV, Excel and JSON lines, the columns holding each record field, e.g.
+        ``{"title": "Posting Name", "employer": "Org", "pay_text": "Comp"}`` (keys from
+        `CSV_COLUMNS`); it overrides recognition by name. See `load_mapping`.
+
+    Examples
+    --------
+    >>> mapping = {"title": "Posting Name", "pay_text": "Comp"}
+    >>> records = list(read_records("export.csv", mapping=mapping))  # doctest: +SKIP
+    """
+    if format is not None and format not in valid_formats():
+        raise ValueError(f"unknown format {format!r}; choose one of: {', '.join(valid_formats())}")
+    if mapping is not None:
+        mapping = _check_mapping(mapping)
+    path = Path(path)
+    return _read_file(path, name=name or str(path), format=format, mapping=mapping)
+
+
+def valid_formats() -> tuple[str, ...]:
+    """The names `read_records(format=...)` accepts: `FORMATS` plus the known dataset names."""
+    return FORMATS + tuple(name for name in public_datasets.DATASET_FORMATS if name not in FORMATS)
+
+
+def load_mapping(path: str | Path) -> dict[str, str]:
+    """Read a mapping file: JSON ``{"columns": {"title": "Posting Name", ...}}``.
+
+    The keys are record fields (those of `CSV_COLUMNS`), the values the file's column names.
+    A missing, unreadable or malformed file raises ValueError saying what is wrong.
+    """
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except OSError as error:
+        raise ValueError(f"mapping file {path}: cannot read it ({error.strerror})") from error
+    except (ValueError, UnicodeDecodeError) as error:
+        raise ValueError(f"mapping file {path}: not valid JSON ({error})") from error
+    if not isinstance(data, dict) or not isinstance(data.get("columns"), dict):
+        raise ValueError(
+            f'mapping file {path}: expected {{"columns": {{"title": "<column>", ...}}}}'
+        )
+    try:
+        return _check_mapping(data["columns"])
+    except ValueError as error:
+        raise ValueError(f"mapping file {path}: {error}") from error
+
+
+def _check_mapping(mapping: dict) -> dict[str, str]:
+    unknown = sorted(str(key) for key in mapping if key not in CSV_COLUMNS)
+    if unknown:
+        raise ValueError(
+            f"unknown field(s) {', '.join(unknown)} in column mapping; "
+            f"fields are: {', '.join(CSV_COLUMNS)}"
+        )
+    bad = sorted(key for key, value in mapping.items() if not isinstance(value, str) or not value)
+    if bad:
+        raise ValueError(f"column mapping for {', '.join(bad)} must name a column (a string)")
+    return dict(mapping)
+
+
+def _read_file(
+    path: Path,
+    *,
+    name: str,
+    format: str | None,
+    mapping: dict[str, str] | None,
+) -> Iterator[Record]:
+    suffix = path.suffix.lower()
+    dataset = None
+    if format in FORMATS:
+        kind = format
+    elif format is not None:  # a dataset name: its rows come from CSV (or an Excel sheet)
+        dataset, kind = format, "xlsx" if suffix == ".xlsx" else "csv"
+    else:
+        kind = SUFFIX_FORMATS.get(suffix)
+    if kind is None:
+        yield Record("unknown", name, "file", problem=f"unsupported file type {suffix!r}")
+        return
+    source = FORMAT_SOURCES[kind]
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        yield Record(source, name, "file", problem=f"unreadable file: {error.strerror}")
+        return
+    stem = path.stem
+    detect = format is None and mapping is None  # forcing "csv" or a mapping means generic columns
+    try:
+        if kind == "xlsx":
+            yield from read_xlsx(raw, name, mapping=mapping, dataset=dataset, detect=detect)
+            return
+        text, problem = decode_bytes(raw)
+        if problem:
+            yield Record(source, name, "file", problem=problem)
+        if kind == "html":
+            yield from read_html(text, name)
+        elif kind == "text":
+            yield read_page_text(text, name)
+        elif kind == "page":
+            yield read_prose_page(text, name)
+        elif kind == "jsonld":
+            yield from read_jsonld_only(text, name)
+        elif kind == "json":
+            yield from read_json(text, name, stem=stem, mapping=mapping)
+        elif kind in ("greenhouse", "lever", "ashby"):
+            yield from read_ats(json.loads(text), name, stem=stem, ats=kind)
+        elif kind == "jsonl":
+            yield from read_jsonl(text, name, mapping=mapping)
+        else:
+            yield from read_csv(text, name, mapping=mapping, dataset=dataset, detect=detect)
+    except json.JSONDecodeError as error:
+        yield Record(
+            source,
+            name,
+            "file",
+            problem=f"unreadable file: invalid or truncated JSON in {name} at line {error.lineno} "
+            f"column {error.colno} (char {error.pos}): {error.msg}",
+        )
+    except (ValueError, TypeError, KeyError, AttributeError, csv.Error) as error:
+        yield Record(
+            source,
+            name,
+            "file",
+            problem=f"unreadable file: {type(error).__name__}: {error}",
+        )

@@ -1,0 +1,328 @@
+"""The snapshot store: each refresh kept as bands.parquet + quarantine.csv + manifest.json.
+
+A snapshot is written into a temporary folder beside its destination and renamed into place only
+when complete, so a failed ingest never leaves a half-written snapshot or damages an earlier one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+import pandas as pd
+from tqdm import tqdm
+
+from analysis.formats import write_safe_csv
+from analysis.normalize.bands import Normalized, normalize_records, reconcile
+from analysis.paths import SAMPLE, SNAPSHOTS
+from analysis.schema import BANDS_COLUMNS
+from analysis.sources import RAW_SUFFIXES, discover_files, read_records
+
+BANDS_FILE = "bands.parquet"
+QUARANTINE_FILE = "quarantine.csv"
+MANIFEST_FILE = "manifest.json"
+
+
+def paybands_version() -> str:
+    try:
+        return version("paybands")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    *,
+    snapshot: str | None = None,
+    out: str | Path = SNAPSHOTS,
+    currency: str | None = None,
+    format: str | None = None,
+    mapping: dict[str, str] | None = None,
+    progress: bool = False,
+) -> Path:
+    """Read raw files/folders, normalize them and write one snapshot folder; return its path.
+
+    Parameters
+    ----------
+    paths : raw files or folders (searched recursively for the `RAW_SUFFIXES` file types).
+    snapshot : the refresh label; defaults to today's date (UTC).
+    out : the store folder; the snapshot goes to ``out / snapshot``.
+    currency : what a bare "$" means in these inputs (None: the local dollar of each posting's
+        country, else USD).
+    format : read every file as this format instead of detecting it (see
+        `analysis.sources.valid_formats`).
+    mapping : field → column names for tabular files whose headers are not recognised.
+    progress : show a progress bar over files.
+
+    Re-ingesting the same files (same names and contents) into an existing snapshot rewrites
+    nothing: the snapshot is returned as it is.
+    """
+    paths = [Path(p) for p in paths]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise FileNotFoundError(f"no such file or folder: {', '.join(missing)}")
+    label = snapshot or datetime.now(UTC).date().isoformat()
+    files = discover_files(paths)
+    if not files:
+        raise ValueError(
+            f"no raw input files ({' '.join(RAW_SUFFIXES)}) under {', '.join(map(str, paths))}"
+        )
+
+    names = [_display_name(path, paths) for path in files]
+    options = {"format": format, "mapping": mapping, "currency": currency}
+    existing = Path(out) / label
+    if (
+        (existing / MANIFEST_FILE).exists()
+        and inputs_unchanged(existing, files, names, version=paybands_version())
+        and read_manifest(existing).get("options") == options
+    ):
+        return existing
+    inputs = []
+    records = []
+    for path, name in tqdm(
+        list(zip(files, names, strict=True)),
+        desc=f"ingest {label}",
+        unit="file",
+        disable=not progress,
+    ):
+        file_records = list(read_records(path, name=name, format=format, mapping=mapping))
+        records.extend(file_records)
+        inputs.append(
+            {
+                "file": name,
+                "sha256": _sha256(path),
+                "bytes": path.stat().st_size,
+                "records": len(file_records),
+            }
+        )
+    result = normalize_records(records, snapshot=label, currency=currency)
+    return write_snapshot(result, label=label, out=Path(out), inputs=inputs, options=options)
+
+
+def write_snapshot(
+    result: Normalized, *, label: str, out: Path, inputs: list[dict], options: dict | None = None
+) -> Path:
+    """Write a normalized batch as snapshot ``out / label`` (atomically replacing an older copy)."""
+    out.mkdir(parents=True, exist_ok=True)
+    final = out / label
+    staging = out / f".{label}.tmp"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    try:
+        result.bands.to_parquet(staging / BANDS_FILE, index=False)
+        write_safe_csv(result.quarantine, staging / QUARANTINE_FILE)
+        manifest = {
+            "snapshot": label,
+            "created": datetime.now(UTC).isoformat(timespec="seconds"),
+            "paybands_version": paybands_version(),
+            "counts": result.counts,
+            "reconciles": reconcile(result),
+            "options": options or {},
+            "columns": BANDS_COLUMNS,
+            "inputs": inputs,
+        }
+        (staging / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2) + "\n")
+        previous = out / f".{label}.old"
+        shutil.rmtree(previous, ignore_errors=True)
+        if final.exists():
+            final.rename(previous)
+        staging.rename(final)
+        shutil.rmtree(previous, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return final
+
+
+def read_manifest(snapshot_dir: str | Path) -> dict:
+    return json.loads((Path(snapshot_dir) / MANIFEST_FILE).read_text())
+
+
+def list_snapshots(store: str | Path = SNAPSHOTS) -> list[Path]:
+    """Complete snapshot folders in a store, oldest label first."""
+    store = Path(store)
+    if not store.is_dir():
+        return []
+    return sorted(
+        p
+        for p in store.iterdir()
+        if p.is_dir() and not p.name.startswith(".") and (p / MANIFEST_FILE).exists()
+    )
+
+
+def read_bands(data: str | Path) -> pd.DataFrame:
+    """Bands of a snapshot folder, a bands.parquet file, or the newest snapshot of a store."""
+    path = Path(data)
+    if path.is_file():
+        return pd.read_parquet(path)
+    if (path / BANDS_FILE).exists():
+        return pd.read_parquet(path / BANDS_FILE)
+    snapshots = list_snapshots(path)
+    if snapshots:
+        return pd.read_parquet(snapshots[-1] / BANDS_FILE)
+    raise FileNotFoundError(
+        f"{path} is not a snapshot (no {BANDS_FILE}) nor a store of snapshots; "
+        "create one with `paybands ingest PATH... --out DIR`"
+    )
+
+
+def inputs_unchanged(
+    snapshot_dir: Path, files: list[Path], names: list[str], *, version: str | None = None
+) -> bool:
+    """Whether a snapshot was made from exactly these files with these contents, into today's
+    bands table (its columns), and, when `version` is given, by this paybands version."""
+    try:
+        manifest = read_manifest(snapshot_dir)
+        recorded = {i["file"]: i["sha256"] for i in manifest["inputs"]}
+    except (OSError, ValueError, KeyError):
+        return False
+    if manifest.get("columns") != BANDS_COLUMNS:  # made before the bands table changed
+        return False
+    if version is not None and manifest.get("paybands_version") != version:
+        return False
+    current = {name: _sha256(path) for path, name in zip(files, names, strict=True)}
+    return recorded == current
+
+
+def _display_name(path: Path, roots: list[Path]) -> str:
+    # Name files relative to the folder given on the command line, so provenance reads the same
+    # on every machine and posting ids stay stable across snapshots.
+    for root in roots:
+        if root.is_dir():
+            try:
+                return path.relative_to(root).as_posix()
+            except ValueError:
+                continue
+    return path.name
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# The embedded sample: where the data comes from when a command or notebook names none.
+# Its raw files (data/sample/<snapshot>/) are ingested into the generated store (data/snapshots/)
+# on first use, and again only when a raw file changes.
+
+
+def sample_snapshot_labels() -> list[str]:
+    """Labels of the embedded sample's snapshots (its dated folders), oldest first."""
+    return sorted(p.name for p in SAMPLE.iterdir() if p.is_dir() and p.name[:1].isdigit())
+
+
+def _sample_files(label: str) -> tuple[list[Path], list[str]]:
+    """The raw files of one sample snapshot and their names as its manifest records them."""
+    from analysis.sources import discover_files
+
+    raw = SAMPLE / label
+    files = discover_files([raw])
+    return files, [f.relative_to(raw).as_posix() for f in files]
+
+
+def ensure_sample_store(*, store: Path = SNAPSHOTS, progress: bool = False) -> Path:
+    """Ingest every sample snapshot missing from `store` or stale against its raw files."""
+    for label in sample_snapshot_labels():
+        files, names = _sample_files(label)
+        target = store / label
+        if not (target / MANIFEST_FILE).exists() or not inputs_unchanged(target, files, names):
+            ingest([SAMPLE / label], snapshot=label, out=store, progress=progress)
+    return store
+
+
+def resolve_data(data: str | Path | None = None) -> Path:
+    """The snapshot folder (or bands file) a command should read; None means the embedded sample."""
+    if data is None or str(data) == "":
+        return list_snapshots(ensure_sample_store())[-1]
+    path = Path(data)
+    if not path.exists():
+        raise FileNotFoundError(f"no such data: {path}")
+    if path.is_dir() and not (path / "bands.parquet").exists():
+        snapshots = list_snapshots(path)
+        if not snapshots:
+            raise FileNotFoundError(
+                f"{path} holds no snapshot; create one with `paybands ingest RAW... --out {path}`"
+            )
+        return snapshots[-1]
+    return path
+
+
+def load_bands(data: str | Path | None = None) -> pd.DataFrame:
+    """The bands table of `data` (snapshot folder, store, or bands.parquet); None = the sample."""
+    return read_bands(resolve_data(data))
+
+
+def load_manifest(data: str | Path | None = None) -> dict:
+    """The manifest of the snapshot `data` resolves to ({} for a bare bands file)."""
+    path = resolve_data(data)
+    return read_manifest(path) if path.is_dir() else {}
+
+
+def snapshots_up_to(data: str | Path | None = None) -> list[Path]:
+    """The snapshots of `data`'s store up to the one `data` resolves to, oldest first.
+
+    A bare bands file is its own one-snapshot history.
+    """
+    current = resolve_data(data)
+    if not current.is_dir():
+        return [current]
+    return [p for p in list_snapshots(current.parent) if p.name <= current.name]
+
+
+def previous_snapshot(data: str | Path | None = None) -> Path | None:
+    """The snapshot before the one `data` resolves to, in the same store (None when it is first).
+
+    What a "what changed" report compares against; a bare bands file has no previous snapshot.
+    """
+    snapshots = snapshots_up_to(data)
+    return snapshots[-2] if len(snapshots) > 1 else None
+
+
+def load_store(data: str | Path | None = None) -> pd.DataFrame:
+    """Bands of every snapshot up to the one `data` resolves to, stacked (for trends over time)."""
+    return pd.concat([read_bands(p) for p in snapshots_up_to(data)], ignore_index=True)
+
+
+def snapshot_history(data: str | Path | None = None) -> pd.DataFrame:
+    """One row per snapshot up to the one `data` resolves to: its date and ingest counts."""
+    rows = []
+    for path in snapshots_up_to(data):
+        manifest = read_manifest(path) if path.is_dir() else {}
+        counts = manifest.get("counts", {})
+        rows.append({
+            "snapshot": manifest.get("snapshot", path.stem),
+            "created": manifest.get("created"),
+            "input_files": len(manifest.get("inputs", [])),
+            **{k: counts.get(k) for k in
+               ("records_in", "postings", "postings_with_pay", "bands", "quarantined")},
+            "reconciles": manifest.get("reconciles"),
+        })
+    return pd.DataFrame(rows)
+
+
+def load_quarantine(data: str | Path | None = None) -> pd.DataFrame:
+    """The quarantined records of the snapshot `data` resolves to, each with its reason."""
+    current = resolve_data(data)
+    path = current / QUARANTINE_FILE if current.is_dir() else None
+    if path is None or not path.exists():
+        return pd.DataFrame(columns=["source_file", "record", "title", "pay_text", "reason",
+                                     "detail"])
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+SAMPLE_NOTICE = (
+    "Synthetic demo data: the embedded sample's employers are fictional, except one real Meta "
+    "posting; draw no conclusions about real employers from it."
+)
+
+
+def is_embedded_sample(data: str | Path | None = None) -> bool:
+    """Whether `data` is a snapshot ingested from the embedded synthetic sample, unchanged."""
+    path = resolve_data(data).resolve()
+    if not path.is_dir() or path.name not in sample_snapshot_labels():
+        return False
+    return inputs_unchanged(path, *_sample_files(path.name))

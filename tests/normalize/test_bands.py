@@ -1,0 +1,151 @@
+import pytest
+
+from analysis.normalize.bands import normalize_records, reconcile
+from analysis.normalize.pay import PayRange
+from analysis.sources import Record
+
+SEED = Record(
+    source="career-page",
+    source_file="careers/meta/1.html",
+    record="page",
+    source_id="meta/1",
+    title="Research Scientist, Machine Learning (PhD)",
+    employer="Meta Platforms, Inc.",
+    locations=["Sunnyvale, CA"],
+    pay_text="$117,000/year to $173,000/year + bonus + equity + benefits",
+)
+
+
+def record(**changes) -> Record:
+    values = {**SEED.__dict__, **changes}
+    return Record(**values)
+
+
+def test_seed_posting_becomes_the_design_row():
+    result = normalize_records([SEED], snapshot="2026-11-01")
+    [row] = result.bands.to_dict("records")
+    assert row["posting_id"] == "career-page:meta/1"
+    assert row["employer"] == "Meta"
+    assert (row["role_family"], row["track"], row["is_phd"]) == ("research scientist", "ic", True)
+    assert row["level"] != row["level"]  # missing: the title states no level
+    assert (row["city"], row["state"], row["country"]) == ("Sunnyvale", "CA", "US")
+    assert row["metro"] == "San Jose-Sunnyvale-Santa Clara, CA" and not row["is_remote"]
+    assert (row["pay_min"], row["pay_max"], row["pay_period"], row["currency"]) == (
+        117000,
+        173000,
+        "year",
+        "USD",
+    )
+    assert (row["annual_min"], row["annual_max"], row["annual_mid"]) == (117000, 173000, 145000)
+    assert row["has_bonus"] and row["has_equity"] and not row["is_estimate"]
+
+
+def test_hourly_pay_is_annualized():
+    result = normalize_records([record(pay_text="$22.50/hr")], snapshot="s")
+    row = result.bands.iloc[0]
+    assert (row["pay_period"], row["annual_min"], row["annual_max"]) == ("hour", 46800, 46800)
+
+
+def test_open_range_has_no_midpoint():
+    row = normalize_records([record(pay_text="Up to $160,000 per year")], snapshot="s").bands.iloc[
+        0
+    ]
+    assert row["pay_min"] != row["pay_min"] and row["pay_max"] == 160000
+    assert row["annual_mid"] != row["annual_mid"]
+
+
+def test_posting_without_pay_is_kept_with_has_pay_false():
+    result = normalize_records(
+        [record(pay_text="Competitive"), record(source_id="meta/2", pay_text=None)], snapshot="s"
+    )
+    assert result.bands["has_pay"].tolist() == [False, False]
+    assert result.quarantine.empty
+
+
+def test_labelled_ranges_become_bands_at_their_places():
+    structured = record(
+        pay_text=None,
+        locations=["San Francisco, CA", "New York, NY"],
+        pay_ranges=(
+            PayRange(200000, 260000, "USD", "year", True, "San Francisco, CA"),
+            PayRange(180000, 234000, "USD", "year", True, "New York, NY"),
+        ),
+    )
+    bands = normalize_records([structured], snapshot="s").bands
+    assert bands["band"].tolist() == [0, 1]
+    assert bands["city"].tolist() == ["San Francisco", "New York"]
+    assert bands["band_label"].tolist() == ["San Francisco, CA", "New York, NY"]
+    assert bands["posting_id"].nunique() == 1
+
+
+QUARANTINE = [  # record changes, expected reason
+    ({"title": None}, "missing title"),
+    ({"title": "   "}, "missing title"),
+    ({"pay_ranges": (PayRange(180000, 120000, "USD", "year", False, None),)}, "min above max"),
+    ({"pay_text": "$1 - $2 a year"}, "implausible pay"),
+    ({"pay_text": "$950,000,000 per year"}, "implausible pay"),
+    ({"pay_ranges": (PayRange(-5000, 90000, "USD", "year", False, None),)}, "implausible pay"),
+    ({"problem": "unreadable file: JSONDecodeError"}, "unreadable file"),
+    ({"problem": "row has 3 fields, header has 4"}, "malformed record"),
+]
+
+
+@pytest.mark.parametrize(("changes", "reason"), QUARANTINE)
+def test_unreadable_records_are_quarantined_with_a_reason(changes, reason):
+    result = normalize_records([SEED, record(source_id="meta/9", **changes)], snapshot="s")
+    assert result.quarantine["reason"].tolist() == [reason]
+    assert result.quarantine["source_file"].tolist() == ["careers/meta/1.html"]
+    assert len(result.bands) == 1 and reconcile(result)
+
+
+def test_identical_duplicates_collapse_with_their_count():
+    result = normalize_records([SEED, SEED, SEED], snapshot="s")
+    assert result.bands["duplicates"].tolist() == [2]
+    assert result.counts["duplicates_collapsed"] == 2 and result.quarantine.empty
+    assert result.counts["postings"] == 1 and reconcile(result)
+
+
+def test_same_id_with_different_content_is_quarantined():
+    result = normalize_records([SEED, record(pay_text="$99,000 - $120,000")], snapshot="s")
+    assert result.quarantine["reason"].tolist() == ["conflicting duplicate"]
+    assert "careers/meta/1.html page" in result.quarantine["detail"].iloc[0]
+    assert result.bands["annual_min"].tolist() == [117000] and reconcile(result)
+
+
+DOLLAR_CASES = [  # location, file's other locations, currency a bare "$" gets
+    ("Sydney", [], "AUD"),
+    ("Toronto, ON", [], "CAD"),
+    ("Austin, TX", [], "USD"),
+    ("Bella Vista", ["Sydney", "Melbourne"], "AUD"),  # unresolved: the file's country decides
+    ("Bella Vista", [], "USD"),
+]
+
+
+@pytest.mark.parametrize(("location", "others", "expected"), DOLLAR_CASES)
+def test_bare_dollar_follows_the_postings_country(location, others, expected):
+    batch = [record(source_id=f"o{i}", locations=[place]) for i, place in enumerate(others)]
+    batch.append(record(source_id="x", locations=[location], pay_text="$90K - $110K"))
+    bands = normalize_records(batch, snapshot="s").bands
+    assert bands.set_index("posting_id").loc["career-page:x", "currency"] == expected
+    explicit = normalize_records(batch, snapshot="s", currency="USD").bands
+    assert set(explicit["currency"]) == {"USD"}
+
+
+def test_garbage_pay_with_digits_is_quarantined_not_dropped():
+    result = normalize_records([record(pay_text="$$$ TBD 12x")], snapshot="s")
+    assert result.quarantine["reason"].tolist() == ["pay not understood"]
+    assert result.quarantine["detail"].iloc[0]  # the parser says why
+
+
+def test_counts_reconcile_on_a_mixed_batch():
+    batch = [
+        SEED,
+        record(source_id="a", title=None),
+        record(source_id="b", pay_text=None),
+        record(source_id="c", pay_text="$55/hr - $65/hr"),
+    ]
+    result = normalize_records(batch, snapshot="s")
+    counts = result.counts
+    assert counts["records_in"] == 4 and counts["quarantined"] == 1
+    assert counts["postings"] == 3 and counts["postings_with_pay"] == 2
+    assert reconcile(result)

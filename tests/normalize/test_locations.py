@@ -1,0 +1,160 @@
+"""Location normalization: city, state, country, OEWS metro, remote flag, as literal cases."""
+
+import re
+import sqlite3
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.config import REFERENCE_METRO
+from analysis.normalize.locations import METRO_CITIES_CSV, Location, parse_location, split_locations
+
+AUS = "Austin-Round Rock-San Marcos, TX"
+PHL = "Philadelphia-Camden-Wilmington, PA-NJ-DE-MD"
+SJ = "San Jose-Sunnyvale-Santa Clara, CA"
+SF = "San Francisco-Oakland-Fremont, CA"
+SEA = "Seattle-Tacoma-Bellevue, WA"
+NY = "New York-Newark-Jersey City, NY-NJ"
+DC = "Washington-Arlington-Alexandria, DC-VA-MD-WV"
+
+CASES = [  # text, expected (city, state, country, metro, is_remote, extra_locations)
+    ("Sunnyvale, CA", ("Sunnyvale", "CA", "US", SJ, False, 0)),
+    ("Sunnyvale, California", ("Sunnyvale", "CA", "US", SJ, False, 0)),
+    ("Sunnyvale, CA, US", ("Sunnyvale", "CA", "US", SJ, False, 0)),
+    ("Sunnyvale, CA, United States", ("Sunnyvale", "CA", "US", SJ, False, 0)),
+    ("Sunnyvale, CA + 2 More", ("Sunnyvale", "CA", "US", SJ, False, 2)),
+    ("Mountain View, CA (+3 others)", ("Mountain View", "CA", "US", SJ, False, 3)),
+    ("sunnyvale, ca", ("Sunnyvale", "CA", "US", SJ, False, 0)),
+    ("Sunnyvale", ("Sunnyvale", "CA", "US", SJ, False, 0)),
+    ("Menlo Park, CA", ("Menlo Park", "CA", "US", SF, False, 0)),
+    ("Redwood City, CA", ("Redwood City", "CA", "US", SF, False, 0)),
+    ("New York, NY", ("New York", "NY", "US", NY, False, 0)),
+    ("NYC", ("New York", "NY", "US", NY, False, 0)),
+    ("New York City", ("New York", "NY", "US", NY, False, 0)),
+    ("New York", ("New York", "NY", "US", NY, False, 0)),
+    ("New York, United States", (None, "NY", "US", None, False, 0)),  # LinkedIn's state level
+    ("Jersey City, NJ", ("Jersey City", "NJ", "US", NY, False, 0)),
+    ("San Francisco Bay Area", (None, "CA", "US", SF, False, 0)),
+    ("Remote", (None, None, None, None, True, 0)),
+    ("Remote - US", (None, None, "US", None, True, 0)),
+    ("Remote, US", (None, None, "US", None, True, 0)),
+    ("US Remote", (None, None, "US", None, True, 0)),
+    ("Remote (United States)", (None, None, "US", None, True, 0)),
+    ("Remote - Seattle, WA", ("Seattle", "WA", "US", SEA, True, 0)),
+    ("Hybrid - Seattle, WA", ("Seattle", "WA", "US", SEA, False, 0)),
+    ("Seattle, WA (Hybrid)", ("Seattle", "WA", "US", SEA, False, 0)),
+    ("Seattle WA", ("Seattle", "WA", "US", SEA, False, 0)),
+    ("Bellevue, WA", ("Bellevue", "WA", "US", SEA, False, 0)),
+    ("London, UK", ("London", None, "GB", None, False, 0)),
+    ("London, England, United Kingdom", ("London", None, "GB", None, False, 0)),
+    ("Toronto, ON, Canada", ("Toronto", "ON", "CA", None, False, 0)),
+    ("Vancouver", ("Vancouver", "BC", "CA", None, False, 0)),
+    ("Vancouver, WA", ("Vancouver", "WA", "US", "Portland-Vancouver-Hillsboro, OR-WA", False, 0)),
+    ("United States", (None, None, "US", None, False, 0)),
+    ("Colorado, United States", (None, "CO", "US", None, False, 0)),
+    ("Austin, TX 78701", ("Austin", "TX", "US", "Austin-Round Rock-San Marcos, TX", False, 0)),
+    ("Austin, Texas Metropolitan Area", (None, "TX", "US", AUS, False, 0)),
+    ("Washington, DC", ("Washington", "DC", "US", DC, False, 0)),
+    ("Washington, D.C.", ("Washington", "DC", "US", DC, False, 0)),
+    ("Arlington, VA", ("Arlington", "VA", "US", DC, False, 0)),
+    ("Arlington", ("Arlington", None, None, None, False, 0)),  # ambiguous: VA, TX, MA
+    ("Portland", ("Portland", "OR", "US", "Portland-Vancouver-Hillsboro, OR-WA", False, 0)),
+    ("St Louis, MO", ("St. Louis", "MO", "US", "St. Louis, MO-IL", False, 0)),
+    ("Greater Philadelphia", (None, "PA", "US", PHL, False, 0)),
+    ("Dallas-Fort Worth, TX", (None, "TX", "US", "Dallas-Fort Worth-Arlington, TX", False, 0)),
+    ("Alameda County, CA", (None, "CA", "US", SF, False, 0)),
+    ("Boulder, CO", ("Boulder", "CO", "US", "Boulder, CO", False, 0)),
+    ("Kailua-Kona, HI", ("Kailua-Kona", "HI", "US", None, False, 0)),  # not in a metro
+    ("Bangalore, Karnataka, India", ("Bangalore", None, "IN", None, False, 0)),
+    ("Work from home", (None, None, None, None, True, 0)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_parse_location(text, expected):
+    loc = parse_location(text)
+    got = (loc.city, loc.state, loc.country, loc.metro, loc.is_remote, loc.extra_locations)
+    assert got == expected
+
+
+def test_reference_metro_is_the_seed_metro():
+    assert parse_location("Sunnyvale, CA").metro == REFERENCE_METRO
+
+
+SPLIT_CASES = [
+    ("San Francisco, CA; New York, NY", ["San Francisco, CA", "New York, NY"]),
+    ("Seattle, WA | Austin, TX", ["Seattle, WA", "Austin, TX"]),
+    ("Remote or Seattle, WA", ["Remote", "Seattle, WA"]),
+    (
+        "Richmond, VA, Peachtree Corners, GA, Brentwood, TN",
+        ["Richmond, VA", "Peachtree Corners, GA", "Brentwood, TN"],
+    ),
+    ("Sunnyvale, CA, US", ["Sunnyvale, CA, US"]),
+    ("Sunnyvale, CA + 2 More", ["Sunnyvale, CA + 2 More"]),
+    ("", []),
+    (None, []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPLIT_CASES)
+def test_split_locations(text, expected):
+    assert split_locations(text) == expected
+
+
+@pytest.mark.parametrize("bad", [None, "", "   ", ",", "()", 3, 4.5, float("nan"), b"NYC", ["NYC"]])
+def test_never_raises(bad):
+    assert parse_location(bad) == Location()
+    assert isinstance(split_locations(bad), list)
+
+
+def test_metro_table_shape():
+    table = pd.read_csv(METRO_CITIES_CSV)
+    assert list(table.columns) == ["city", "state", "metro"]
+    assert not table.duplicated(["city", "state"]).any()
+    assert table.metro.str.match(r"^.+, [A-Z]{2}(-[A-Z]{2})*$").all()
+
+
+OEWS = Path("/tmp/oews.sqlite")
+
+
+@pytest.mark.skipif(not OEWS.exists(), reason="OEWS May 2025 SQLite not present")
+def test_metro_titles_are_oews_area_names():
+    with sqlite3.connect(OEWS) as con:
+        names = {r[0] for r in con.execute("select area_name from area where areatype_code = 'M'")}
+    assert set(pd.read_csv(METRO_CITIES_CSV).metro) <= names
+
+
+# Real data: measured when written, "City, ST" locations resolve a state 100% (both files) and a
+# metro 99.6% (indeed, tech-heavy) / 87% (linkedin, small towns outside metros). Floors below.
+CITY_ST = re.compile(r"^[A-Za-z .'-]+, [A-Z]{2}$")
+
+
+@pytest.mark.slow
+def test_real_locations(real_dir):
+    linkedin = pd.read_csv(real_dir / "linkedin_postings_2024_sample.csv", usecols=["location"])
+    indeed = pd.read_csv(real_dir / "indeed_us_jobs_2025_04.csv", usecols=["city", "state"])
+    indeed_text = (indeed["city"].fillna("") + ", " + indeed["state"].fillna("")).str.strip(", ")
+    for name, texts, metro_floor in [
+        ("linkedin", linkedin["location"], 0.8),
+        ("indeed", indeed_text, 0.95),
+    ]:
+        parsed = [(t, parse_location(t)) for t in texts]
+        city_st = [loc for t, loc in parsed if isinstance(t, str) and CITY_ST.match(t)]
+        state_share = sum(loc.state is not None for loc in city_st) / len(city_st)
+        metro_share = sum(loc.metro is not None for loc in city_st) / len(city_st)
+        any_share = sum(loc.country is not None for _, loc in parsed) / len(parsed)
+        print(
+            f"{name}: {len(city_st)} 'City, ST' -> state {state_share:.1%}, metro "
+            f"{metro_share:.1%}; any country {any_share:.1%}"
+        )
+        assert state_share >= 0.99
+        assert metro_share >= metro_floor
+        assert any_share >= 0.95
+
+
+def test_country_words_at_both_ends_terminate():
+    # Regression: a leading country word after a trailing one looped forever.
+    location = parse_location("United States / New York, NY, US / San Francisco, CA, US")
+    assert location.country == "US"
+    assert parse_location("USA, Seattle, WA, US").city == "Seattle"

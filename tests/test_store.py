@@ -1,0 +1,106 @@
+"""Ingest into the snapshot store: counts reconcile, files are complete, failures are harmless."""
+
+import json
+
+import pandas as pd
+import pytest
+
+from analysis.paths import SAMPLE
+from analysis.schema import validate_bands
+from analysis.store import MANIFEST_FILE, ingest, list_snapshots, read_bands, read_manifest
+
+OCTOBER = SAMPLE / "2026-10-01"
+
+
+@pytest.fixture(scope="module")
+def sample_snapshot(tmp_path_factory):
+    out = tmp_path_factory.mktemp("store")
+    return ingest([OCTOBER], snapshot="2026-10-01", out=out)
+
+
+def test_sample_ingest_reconciles(sample_snapshot):
+    manifest = read_manifest(sample_snapshot)
+    counts = manifest["counts"]
+    assert manifest["reconciles"]
+    assert counts["records_in"] == counts["postings"] + counts["quarantined"]
+    assert counts["records_in"] == sum(i["records"] for i in manifest["inputs"])
+    assert counts["postings"] >= 2000
+    assert sum(counts["quarantined_by_reason"].values()) == counts["quarantined"]
+    assert manifest["snapshot"] == "2026-10-01" and manifest["paybands_version"]
+
+
+def test_snapshot_files_agree_with_the_manifest(sample_snapshot):
+    counts = read_manifest(sample_snapshot)["counts"]
+    bands = read_bands(sample_snapshot)
+    validate_bands(bands)
+    assert len(bands) == counts["bands"]
+    assert bands["posting_id"].nunique() == counts["postings"]
+    quarantine = pd.read_csv(sample_snapshot / "quarantine.csv")
+    assert len(quarantine) == counts["quarantined"]
+    assert quarantine["reason"].notna().all() and quarantine["source_file"].notna().all()
+
+
+def test_manifest_lists_inputs_with_hashes(sample_snapshot):
+    inputs = read_manifest(sample_snapshot)["inputs"]
+    names = {i["file"] for i in inputs}
+    assert any(n.startswith("careers/") for n in names)
+    assert all(len(i["sha256"]) == 64 for i in inputs)
+
+
+def test_sample_holds_the_seed_posting(sample_snapshot):
+    bands = read_bands(sample_snapshot)
+    seed = bands.loc[
+        bands["title"].eq("Research Scientist, Machine Learning (PhD)")
+        & bands["employer"].eq("Meta")
+        & bands["city"].eq("Sunnyvale")
+        & bands["annual_min"].eq(117000)
+    ]
+    assert len(seed) >= 1
+    row = seed.iloc[0]
+    assert (row["annual_max"], row["annual_mid"], row["is_phd"]) == (173000, 145000, True)
+
+
+def test_reingest_is_identical_and_failed_ingest_keeps_the_old_snapshot(tmp_path, monkeypatch):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "board.csv").write_text(
+        'title,company,location,salary\nData Scientist,Acme,"Austin, TX","$120,000 - $150,000"\n'
+    )
+    first = read_bands(ingest([raw], snapshot="s1", out=tmp_path / "store"))
+    manifest = (tmp_path / "store" / "s1" / MANIFEST_FILE).read_text()
+    second = read_bands(ingest([raw], snapshot="s1", out=tmp_path / "store"))
+    pd.testing.assert_frame_equal(first, second)
+    assert (tmp_path / "store" / "s1" / MANIFEST_FILE).read_text() == manifest  # nothing rewritten
+    (raw / "board.csv").write_text((raw / "board.csv").read_text() + "Data Analyst,Acme,,$90K\n")
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(pd.DataFrame, "to_parquet", explode)
+    with pytest.raises(RuntimeError, match="disk full"):
+        ingest([raw], snapshot="s1", out=tmp_path / "store")
+    assert [p.name for p in list_snapshots(tmp_path / "store")] == ["s1"]
+    assert not list((tmp_path / "store").glob(".*"))
+    pd.testing.assert_frame_equal(read_bands(tmp_path / "store" / "s1"), first)
+    assert json.loads((tmp_path / "store" / "s1" / MANIFEST_FILE).read_text())["reconciles"]
+
+
+def test_missing_input_is_a_clear_error(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no such file or folder: .*nope"):
+        ingest([tmp_path / "nope"], out=tmp_path)
+
+
+def test_a_snapshot_from_an_older_bands_table_is_rebuilt(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "board.csv").write_text(
+        'title,company,location,salary\nData Scientist,Acme,"Austin, TX",$120K\n'
+    )
+    snapshot = ingest([raw], snapshot="s1", out=tmp_path / "store")
+    manifest = json.loads((snapshot / MANIFEST_FILE).read_text())
+    manifest["columns"] = manifest["columns"][:-1]  # as written before a column was added
+    (snapshot / MANIFEST_FILE).write_text(json.dumps(manifest))
+    ingest([raw], snapshot="s1", out=tmp_path / "store")
+    assert json.loads((snapshot / MANIFEST_FILE).read_text())["columns"] == list(
+        read_bands(snapshot).columns
+    )
