@@ -272,7 +272,7 @@ def _summarize(args) -> int:
 
 
 def _compare(args) -> int:
-    from analysis.analyses.compare import location_comparison
+    from analysis.analyses.compare import compare_groups
     from analysis.store import load_bands
 
     bands = load_bands(args.data)
@@ -292,7 +292,7 @@ def _compare(args) -> int:
             currency=args.currency,
         )
     else:
-        table = location_comparison(
+        table = compare_groups(
             bands, across=args.across, reference=args.reference, currency=args.currency
         )
     table.to_csv(sys.stdout, index=False)
@@ -300,12 +300,12 @@ def _compare(args) -> int:
 
 
 def _benchmark(args) -> int:
-    from analysis.analyses.benchmark import benchmark_from_text, posting_benchmark
+    from analysis.analyses.benchmark import benchmark_from_text, benchmark_posting
     from analysis.store import load_bands
 
     bands = load_bands(args.data)
     if args.posting_id:
-        table = posting_benchmark(bands, posting_id=args.posting_id, currency=args.currency)
+        table = benchmark_posting(bands, posting_id=args.posting_id, currency=args.currency)
     elif args.title and args.location and args.pay:
         table = benchmark_from_text(
             bands,

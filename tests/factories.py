@@ -85,3 +85,39 @@ def run_report(*args: str, timeout: int = 600):
         text=True,
         timeout=timeout,
     )
+
+
+def sparse_store(out, *, n_postings: int = 40, seed: int = 3):
+    """A two-snapshot store of `n_postings` postings drawn from the embedded sample: the few
+    dozen postings a new user might try first, where groups are thin and sentences must still
+    read. Returns the store folder (its newest snapshot is what reports read)."""
+    import json
+    from pathlib import Path
+
+    import numpy as np
+
+    from analysis.store import QUARANTINE_FILE, ensure_sample_store, list_snapshots
+
+    out = Path(out)
+    snapshots = list_snapshots(ensure_sample_store())
+    latest = pd.read_parquet(snapshots[-1] / "bands.parquet")
+    ids = np.random.default_rng(seed).choice(
+        latest["posting_id"].unique(), size=n_postings, replace=False
+    )
+    for snapshot in snapshots[-2:]:
+        bands = pd.read_parquet(snapshot / "bands.parquet")
+        bands = bands.loc[bands["posting_id"].isin(ids)].reset_index(drop=True)
+        target = out / snapshot.name
+        target.mkdir(parents=True, exist_ok=True)
+        bands.to_parquet(target / "bands.parquet")
+        manifest = json.loads((snapshot / "manifest.json").read_text())
+        postings = int(bands["posting_id"].nunique())
+        with_pay = int(bands.groupby("posting_id")["has_pay"].any().sum())
+        manifest["counts"] = {"records_in": postings, "postings": postings, "bands": len(bands),
+                              "postings_with_pay": with_pay, "quarantined": 0,
+                              "duplicates_collapsed": 0, "quarantined_by_reason": {}}
+        manifest["inputs"] = manifest["inputs"][:3]
+        (target / "manifest.json").write_text(json.dumps(manifest))
+        pd.read_csv(snapshot / QUARANTINE_FILE).head(0).to_csv(target / QUARANTINE_FILE,
+                                                                index=False)
+    return out

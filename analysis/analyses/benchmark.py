@@ -26,7 +26,8 @@ from analysis.stats import median_interval, percentile_of
 _ECHO = ("posting_id", "title", "employer", "role_family", "level", "metro", "state")
 
 
-def _value(row: pd.Series, column: str):
+def cell_value(row: pd.Series, column: str):
+    """`row[column]`, or None when the column is absent or the cell is missing (NaN, NA, NaT)."""
     value = row.get(column)
     return None if value is None or (not isinstance(value, str) and pd.isna(value)) else value
 
@@ -56,12 +57,12 @@ def posting_row(
 def _peer_pool(bands: pd.DataFrame, row: pd.Series, *, currency: str) -> pd.DataFrame:
     """Closed bands of other postings with the posting's role family (and level when known)."""
     pool = comparable_bands(bands, currency=currency)
-    posting_id = _value(row, "posting_id")
+    posting_id = cell_value(row, "posting_id")
     if posting_id is not None:
         pool = pool.loc[pool["posting_id"] != posting_id]
-    role_family = _value(row, "role_family")
+    role_family = cell_value(row, "role_family")
     pool = pool.loc[pool["role_family"] == role_family] if role_family else pool.iloc[0:0]
-    level = _value(row, "level")
+    level = cell_value(row, "level")
     if level is not None:
         pool = pool.loc[pool["level"].astype(object) == str(level)]
     sort_keys = ["posting_id", "band"] if "band" in pool.columns else ["posting_id"]
@@ -71,13 +72,13 @@ def _peer_pool(bands: pd.DataFrame, row: pd.Series, *, currency: str) -> pd.Data
 def _narrow(pool: pd.DataFrame, row: pd.Series, *, min_peers: int) -> tuple[str, pd.DataFrame]:
     """The narrowest scope with at least `min_peers` peers (nation whatever its size)."""
     for scope in ("metro", "state"):
-        key = _value(row, scope)
+        key = cell_value(row, scope)
         if key is None:
             continue
         peers = pool.loc[pool[scope] == key]
         if len(peers) >= min_peers:
             return scope, peers
-    country = _value(row, "country")
+    country = cell_value(row, "country")
     if country is not None and "country" in pool.columns:
         pool = pool.loc[pool["country"] == country]
     return "nation", pool
@@ -98,9 +99,9 @@ def peer_bands(
     currency: str = DEFAULT_CURRENCY,
     min_peers: int = MIN_PEERS,
 ) -> pd.DataFrame:
-    """The peers :func:`posting_benchmark` compares a posting with, one band per peer posting.
+    """The peers :func:`benchmark_posting` compares a posting with, one band per peer posting.
 
-    Same arguments as :func:`posting_benchmark`. Returns the peers' rows of `bands` sorted by
+    Same arguments as :func:`benchmark_posting`. Returns the peers' rows of `bands` sorted by
     annual_mid (lowest first), with a ``peer_scope`` column naming the scope they were taken from;
     what the benchmark chart draws.
     """
@@ -109,7 +110,7 @@ def peer_bands(
     return peers.sort_values(["annual_mid", "posting_id"]).assign(peer_scope=scope)
 
 
-def posting_benchmark(
+def benchmark_posting(
     bands: pd.DataFrame,
     *,
     posting_id: str | None = None,
@@ -156,16 +157,16 @@ def posting_benchmark(
     --------
     >>> from analysis.store import load_bands
     >>> bands = load_bands()
-    >>> posting_benchmark(bands, posting_id=bands["posting_id"].iloc[0])["peer_scope"].iloc[0] in (
+    >>> benchmark_posting(bands, posting_id=bands["posting_id"].iloc[0])["peer_scope"].iloc[0] in (
     ...     "metro", "state", "nation")
     True
     """
     row = posting_row(bands, posting_id=posting_id, posting=posting)
     scope, peers = _peers_of(bands, row, currency=currency, min_peers=min_peers)
 
-    out = {column: _value(row, column) for column in _ECHO}
+    out = {column: cell_value(row, column) for column in _ECHO}
     for column in ANNUAL_COLUMNS:
-        out[column] = _value(row, column)
+        out[column] = cell_value(row, column)
     out["peer_scope"] = scope
     out["n_peers"] = len(peers)
     out["n_peer_employers"] = int(peers["employer"].nunique()) if "employer" in peers else 0
@@ -244,7 +245,7 @@ def benchmark_from_text(
     """Benchmark a posting given as text (title, location, pay) against `bands`.
 
     Builds the posting with :func:`posting_from_text` (``parse_title``, ``parse_location``,
-    ``parse_pay``) and calls :func:`posting_benchmark`; see there for the result.
+    ``parse_pay``) and calls :func:`benchmark_posting`; see there for the result.
 
     Examples
     --------
@@ -258,13 +259,13 @@ def benchmark_from_text(
     posting = posting_from_text(
         title=title, location=location, pay_text=pay_text, currency=currency
     )
-    return posting_benchmark(bands, posting=posting, currency=currency, min_peers=min_peers)
+    return benchmark_posting(bands, posting=posting, currency=currency, min_peers=min_peers)
 
 
 def benchmark_table(benchmark: pd.DataFrame, *, min_n: int = SMALL_N) -> pd.DataFrame:
     """The posting's min, mid and max beside the peers' p25, median and p75, and its percentile.
 
-    `benchmark` is a :func:`posting_benchmark` row. Returns three rows (Minimum, Midpoint,
+    `benchmark` is a :func:`benchmark_posting` row. Returns three rows (Minimum, Midpoint,
     Maximum) with columns measure, posting, peer_p25, peer_median, peer_p75, percentile, n_peers;
     the peer columns and the percentile are left empty (NaN) below `min_n` peers.
     """

@@ -2,7 +2,7 @@
 
 Two views of the same question:
 
-- `location_comparison`, raw: the ratio of median annual_mid with a bootstrap confidence interval
+- `compare_groups`, raw: the ratio of median annual_mid with a bootstrap confidence interval
   and a Mann-Whitney U test against the reference. Raw ratios are fooled by mix: a metro that posts
   more senior roles looks better paid even when it pays the same for the same job.
 - `adjusted_comparison`, composition-adjusted: OLS of log(annual_mid) on the grouping plus role
@@ -25,7 +25,7 @@ from analysis.stats import bootstrap_medians, ratio_interval
 UNSTATED = "unstated"
 
 
-def location_comparison(
+def compare_groups(
     bands: pd.DataFrame,
     *,
     across: str = "metro",

@@ -150,7 +150,9 @@ def group_shifts(
             low, high = (end - 1 for end in ratio_interval(ratios, confidence=confidence))
         row.update(change_low=low, change_high=high, within_noise=not excludes(low, high, 0))
         rows.append(row)
-    return pd.DataFrame(rows)
+    columns = [*keys, "n_old", "n_new", "median_old", "median_new", "change", "change_low",
+               "change_high", "within_noise"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def noise_flags(shifts: pd.DataFrame) -> pd.Series:
@@ -162,32 +164,6 @@ def noise_flags(shifts: pd.DataFrame) -> pd.Series:
     flags[shifts["n_new"] == 0] = "gone"
     flags[~shifts["within_noise"].astype(bool)] = "beyond noise"
     return flags
-
-
-def shift_table(
-    shifts: pd.DataFrame, *, by: str = "metro", confidence: float = CONFIDENCE
-) -> pd.DataFrame:
-    """`group_shifts` output as a report table: medians then and now, change with its interval
-    ("+5.9% (-27.1 to +42.4)", the interval in percentage points of change), n then and now and
-    how to read the move (:func:`noise_flags`), largest groups first."""
-    data = shifts.sort_values(["n_new", "n_old"], ascending=False)
-    change = [
-        "–" if pd.isna(c) else f"{c:+.1%}" if pd.isna(low) else
-        f"{c:+.1%} ({low * 100:+.1f} to {high * 100:+.1f})"
-        for c, low, high in zip(data["change"], data["change_low"], data["change_high"],
-                                strict=True)
-    ]
-    return pd.DataFrame(
-        {
-            by.replace("_", " ").capitalize(): data[by].astype(str),
-            "Previous median": data["median_old"],
-            "New median": data["median_new"],
-            f"Change ({confidence:.0%} CI)": change,
-            "n then": data["n_old"].astype(int),
-            "n now": data["n_new"].astype(int),
-            "Reading": noise_flags(data).to_numpy(),
-        }
-    ).reset_index(drop=True)
 
 
 def largest_rebands(diff: pd.DataFrame, *, top: int = 15) -> pd.DataFrame:
@@ -266,24 +242,3 @@ def reband_summary(rebands: pd.DataFrame) -> dict:
         median_change=float(rebands["change"].median()) if len(rebands) else float("nan"),
         lean="up" if raised > lowered else "down" if lowered > raised else "both ways",
     )
-
-
-def reband_table(rebands: pd.DataFrame, *, top: int = 15) -> pd.DataFrame:
-    """The first `top` rows of :func:`largest_rebands` for a report: Employer, Title, Metro
-    (short), Previous band, New band and Midpoint change ("+7.3%", or the direction when pay
-    appeared or went)."""
-    from analysis.formats import short_metro  # matplotlib only when a report asks
-
-    data = rebands.head(top)
-    change = data["change"].map("{:+.1%}".format).where(data["change"].notna(),
-                                                        data["direction"])
-    return pd.DataFrame(
-        {
-            "Employer": data["employer"],
-            "Title": data["title"],
-            "Metro": data["metro"].map(short_metro, na_action="ignore"),
-            "Previous band": data["old_bands"],
-            "New band": data["new_bands"],
-            "Midpoint change": change,
-        }
-    ).reset_index(drop=True)

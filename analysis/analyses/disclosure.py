@@ -39,13 +39,3 @@ def disclosure_rates(
     out["postings_with_pay"] = out["postings_with_pay"].astype(int)
     out["share_with_pay"] = out["postings_with_pay"] / out["postings"]
     return out
-
-
-def gap_reading(gap: dict) -> str:
-    """How to read a :func:`share_gap`: "within noise" when its interval holds 0 (or a group is
-    empty), otherwise "higher" or "lower" (share a against share b)."""
-    if gap["within_noise"]:
-        return "within noise"
-    return "higher" if gap["gap"] > 0 else "lower"
-
-

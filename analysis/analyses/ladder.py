@@ -16,8 +16,8 @@ import pandas as pd
 
 from analysis.analyses.roles import top_employer
 from analysis.analyses.summary import comparable_bands
-from analysis.config import DEFAULT_CURRENCY, LOW_CONFIDENCE_N, MIN_EMPLOYERS, SMALL_N
-from analysis.normalize.vocabulary import IC_LEVELS, LEVELS, MANAGEMENT_LEVELS
+from analysis.config import DEFAULT_CURRENCY, SMALL_N
+from analysis.normalize.vocabulary import LEVELS
 
 LADDER_COLUMNS = [
     "role_family",
@@ -44,8 +44,6 @@ STEP_COLUMNS = [
     "step_pct",
     "overlap_pct",
 ]
-# Words for a track in prose ("the individual-contributor track").
-TRACK_NAMES = {"ic": "individual-contributor", "management": "management"}
 
 
 def _overlap_share(low: float, high: float, prev_low: float, prev_high: float) -> float:
@@ -187,79 +185,6 @@ def ladder_steps(ladder: pd.DataFrame) -> pd.DataFrame:
 
 
 @dataclass(frozen=True)
-class LadderFacts:
-    """What report 03 says about one ladder; rows are `ladder_steps` / `select_ladder` rows.
-
-    ``biggest``, ``smallest`` and ``most_overlap`` are None (and the medians NaN) on a ladder
-    with fewer than two levels; ``lowest``, ``highest`` and ``smallest_level`` are None on an
-    empty one.
-    """
-
-    n_levels: int
-    n_steps: int
-    lowest: pd.Series | None
-    highest: pd.Series | None
-    median_step: float
-    biggest: pd.Series | None
-    smallest: pd.Series | None
-    median_overlap: float
-    most_overlap: pd.Series | None
-    thin: pd.DataFrame
-    n_faded: int
-    smallest_level: pd.Series | None
-
-
-def ladder_facts(
-    ladder: pd.DataFrame,
-    *,
-    low_confidence_n: int = LOW_CONFIDENCE_N,
-    min_n: int = SMALL_N,
-    min_employers: int = MIN_EMPLOYERS,
-) -> LadderFacts:
-    """The headline facts of one ladder: its range, typical step, extremes, overlap, thin levels.
-
-    Parameters
-    ----------
-    ladder : pandas.DataFrame
-        One ladder in ladder order (`select_ladder` output). Not modified.
-    low_confidence_n : int
-        Levels with fewer postings are ``thin`` (grey in tables, "indicative" in prose).
-    min_n, min_employers : int
-        Levels below either are counted in ``n_faded`` (the ladder chart fades them).
-
-    Returns
-    -------
-    LadderFacts
-        ``lowest`` / ``highest``: first and last level rows; ``median_step``: median of the
-        steps; ``biggest`` / ``smallest``: the steps with the largest and smallest ``step_pct``
-        (the first one on ties); ``median_overlap`` and ``most_overlap`` likewise for
-        ``overlap_pct``; ``thin``: level rows below `low_confidence_n` postings;
-        ``smallest_level``: the level row with the fewest postings.
-    """
-    ladder = ladder.reset_index(drop=True)
-    steps = ladder_steps(ladder)
-    stepped = steps.dropna(subset=["step_pct"])
-    overlapping = steps.dropna(subset=["overlap_pct"])
-    few_employers = ladder["n_employers"] < min_employers
-    return LadderFacts(
-        n_levels=len(ladder),
-        n_steps=len(stepped),
-        lowest=ladder.iloc[0] if len(ladder) else None,
-        highest=ladder.iloc[-1] if len(ladder) else None,
-        median_step=float(stepped["step_pct"].median()) if len(stepped) else np.nan,
-        biggest=stepped.loc[stepped["step_pct"].idxmax()] if len(stepped) else None,
-        smallest=stepped.loc[stepped["step_pct"].idxmin()] if len(stepped) else None,
-        median_overlap=(float(overlapping["overlap_pct"].median()) if len(overlapping)
-                        else np.nan),
-        most_overlap=(overlapping.loc[overlapping["overlap_pct"].idxmax()] if len(overlapping)
-                      else None),
-        thin=ladder.loc[ladder["n_postings"] < low_confidence_n].reset_index(drop=True),
-        n_faded=int(((ladder["n_postings"] < min_n) | few_employers).sum()),
-        smallest_level=ladder.loc[ladder["n_postings"].idxmin()] if len(ladder) else None,
-    )
-
-
-@dataclass(frozen=True)
 class LevelCoverage:
     """How many postings a role's ladder rests on, and how many state no level at all."""
 
@@ -367,21 +292,3 @@ def ladder_table(ladder: pd.DataFrame) -> pd.DataFrame:
     "Step", "Overlap" and "Range width"; "Postings" is the n column.
     """
     return ladder[list(LADDER_TABLE)].rename(columns=LADDER_TABLE).reset_index(drop=True)
-
-
-def ladder_method(*, currency: str = DEFAULT_CURRENCY) -> list[str]:
-    """The method-box sentences for a level-ladder report: what `level_ladder` computes and the
-    thresholds `ladder_facts` and the ladder chart apply, so the text follows the code."""
-    return [
-        f"Bands: closed {currency} ranges (minimum and maximum stated), annualized; postings whose "
-        "title states no level are left out.",
-        "Typical band of a level: median posted minimum to median posted maximum over its bands; "
-        "the white tick is the median midpoint ((minimum + maximum) / 2).",
-        "Step = median midpoint / previous level's median midpoint − 1, along the ladder order "
-        f"{', '.join(IC_LEVELS)} (IC) and {', '.join(MANAGEMENT_LEVELS)} (management); a level "
-        "with no bands is skipped.",
-        "Overlap = share of a level's typical band that the previous level's typical band also "
-        "covers (0 = disjoint, 100% = inside it). Range width = median of (max − min) / min.",
-        f"Thresholds: levels under {SMALL_N} postings or {MIN_EMPLOYERS} employers are faded in "
-        f"charts; under {LOW_CONFIDENCE_N} postings they are grey in tables.",
-    ]

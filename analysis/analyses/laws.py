@@ -225,28 +225,6 @@ def law_coverage(
     )
 
 
-def uncovered_table(uncovered: pd.DataFrame, *, top: int = 20) -> pd.DataFrame:
-    """The `top` uncovered postings for a report: employers with the most such postings first,
-    each employer's newest first, with the law that covers them and its employer-size threshold.
-
-    Columns: Employer, Title, Location ("City, ST"), "Law (year; applies from)", Posted ("20 Oct").
-    """
-    data = uncovered.assign(
-        employer_postings=uncovered.groupby("employer")["posting_id"].transform("size"),
-        location=uncovered["city"].fillna("").str.cat(uncovered["state"].fillna(""), sep=", ")
-        .str.strip(", "),
-        law=uncovered["jurisdiction"] + " (" + uncovered["effective_date"].dt.year.astype(str)
-        + "; " + uncovered["employer_size_threshold"].astype(str) + "+ employees)",
-        posted=pd.to_datetime(uncovered["posted_date"]).dt.strftime("%d %b"),
-    )
-    data = data.sort_values(["employer_postings", "employer", "posted_date"],
-                            ascending=[False, True, False], kind="stable")
-    return data.head(top)[["employer", "title", "location", "law", "posted"]].rename(
-        columns={"employer": "Employer", "title": "Title", "location": "Location",
-                 "law": "Law (year; applies from)", "posted": "Posted"}
-    ).reset_index(drop=True)
-
-
 def law_label(law) -> str:
     """'CA law eff. 1 Jan 2023' (state laws by USPS code; city laws by a short city name)."""
     date = pd.Timestamp(law["effective_date"])
@@ -300,11 +278,6 @@ def laws_in_force(
     out = laws.loc[keep].assign(effective_date=dates[keep]).sort_values("effective_date")
     out["label"] = [law_label(row) for _, row in out.iterrows()]
     return out.reset_index(drop=True)
-
-
-def law_short_name(law) -> str:
-    """'CA 2023', 'NYC 2022': a law as a few characters for a sentence or a subtitle."""
-    return f"{law_name(law)} {pd.Timestamp(law['effective_date']).year}"
 
 
 def state_law_status(

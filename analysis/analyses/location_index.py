@@ -1,8 +1,8 @@
 """Location index against one reference metro: adjusted beside raw, read against noise, by level.
 
 Report 04 asks what the same job posts for in other metros, as an index against one location's
-metro (= 100). The statistics live in `.compare`; this module turns them into the report's
-facts:
+metro (= 100). The statistics live in `.compare`; this module turns them into the frames the
+report's charts plot (its words are in :mod:`analysis.findings.locations`):
 
 - `resolve_reference`: which metro a location text stands for, and the stand-in when it has no
   comparable pay;
@@ -10,8 +10,7 @@ facts:
   enough postings and employers to show, and how each reads against the reference ("below",
   "above", "within noise" when the 95% interval includes 100);
 - `metro_index_by_level` and `gaps_by_level`: the same adjusted index within each level, and
-  whether a metro's gap differs by level (two of its level intervals do not overlap);
-- `metro_index_table`: the index by metro, formatted for a report table.
+  whether a metro's gap differs by level (two of its level intervals do not overlap).
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis.analyses.compare import adjusted_comparison, location_comparison
+from analysis.analyses.compare import adjusted_comparison, compare_groups
 from analysis.analyses.roles import top_employer
 from analysis.analyses.summary import comparable_bands
 from analysis.config import (
@@ -36,17 +35,10 @@ from analysis.config import (
 )
 from analysis.normalize.locations import parse_location
 
-# Words for adjustment controls in prose ("for the same role and level").
-CONTROL_WORDS = {
-    "role_family": "role",
-    "level": "level",
-    "track": "track",
-    "employer": "employer",
-    "is_remote": "remote status",
-}
 INDEX_COLUMNS = [
     "metro", "n_postings", "index", "index_low", "index_high", "p_value", "is_reference",
     "small_n", "raw_index", "raw_low", "raw_high", "n_employers", "below", "above", "reading",
+    "raw_outside",
 ]
 LEVEL_COLUMNS = [
     "metro", "n_postings", "index", "index_low", "index_high", "p_value", "is_reference",
@@ -54,8 +46,8 @@ LEVEL_COLUMNS = [
 ]
 
 
-def metro_city(metro: str) -> str:
-    """The metro's first named city, for prose: 'Austin-Round Rock-San Marcos, TX' -> 'Austin'."""
+def _first_city(metro: str) -> str:
+    """The metro's first named city: 'Austin-Round Rock-San Marcos, TX' -> 'Austin'."""
     return str(metro).split(",")[0].split("-")[0].strip()
 
 
@@ -67,11 +59,6 @@ def controls_from_text(text: str, *, columns: Sequence[str]) -> tuple[str, ...]:
     """
     known = set(columns)
     return tuple(c.strip() for c in str(text).split(",") if c.strip() in known)
-
-
-def describe_controls(controls: Sequence[str]) -> str:
-    """Controls in prose: ("role_family", "level") -> "role and level"; none -> "nothing"."""
-    return " and ".join(CONTROL_WORDS.get(c, c) for c in controls) or "nothing"
 
 
 @dataclass(frozen=True)
@@ -116,7 +103,7 @@ def resolve_reference(
     reference = (wanted if found else fallback if fallback in metro_n.index
                  else metro_n.index[0] if len(metro_n) else None)
     focus = (place.city if found and place.city and place.metro == reference
-             else metro_city(reference) if reference else location)
+             else _first_city(reference) if reference else location)
     at_reference = comparable.loc[comparable["metro"] == reference].drop_duplicates("posting_id")
     employer, employer_postings = top_employer(at_reference["employer"])
     return Reference(
@@ -181,13 +168,15 @@ class LocationIndex:
 
     @property
     def moved(self) -> pd.DataFrame:
-        """Metros whose adjusted index lies outside their raw index's interval, largest first.
+        """Metros whose raw index lies outside their adjusted index's 95% interval, largest
+        shift first: in the chart, a ring (raw) outside the line around the dot (adjusted).
 
-        For these, holding the controls fixed changes the gap beyond the raw estimate's noise.
+        For these, holding the controls fixed moves the gap beyond the adjusted estimate's noise.
         """
         others = self.others
-        outside = (others["index"] < others["raw_low"]) | (others["index"] > others["raw_high"])
-        return others.loc[outside]
+        moved = others.loc[others["raw_outside"].astype(bool)]
+        shift = (moved["index"] - moved["raw_index"]).abs()
+        return moved.loc[shift.sort_values(ascending=False, kind="stable").index]
 
     @property
     def examples(self) -> pd.DataFrame:
@@ -218,7 +207,7 @@ def metro_index(
     controls : sequence of str
         Columns held fixed by `compare.adjusted_comparison`; ``()`` for none.
     n_boot, seed : int
-        Bootstrap resamples and seed of the raw `compare.location_comparison`.
+        Bootstrap resamples and seed of the raw `compare.compare_groups`.
     min_n, min_employers : int
         A metro is shown when it has at least `min_n` postings from `min_employers` employers;
         the reference is always shown.
@@ -230,8 +219,9 @@ def metro_index(
         the adjusted ``index`` and its 95% interval, the raw ratio of medians (``raw_index``,
         ``raw_low``, ``raw_high``), ``n_employers``, ``below`` / ``above`` (the interval lies
         wholly under / over 100) and ``reading`` ("reference", "below", "above" or "within
-        noise"). ``raw``: the raw comparison of every metro. Both are empty when `reference` is
-        None or fewer than two metros have comparable pay.
+        noise"), and ``raw_outside``: the raw index lies outside the adjusted 95% interval (the
+        chart's ring falls outside the dot's line). ``raw``: the raw comparison of every metro.
+        Both are empty when `reference` is None or fewer than two metros have comparable pay.
     """
     metros = comparable_bands(bands, currency=currency)["metro"].dropna().nunique()
     if reference is None or metros < 2:
@@ -239,7 +229,7 @@ def metro_index(
         return LocationIndex(empty, empty)
     adjusted = adjusted_comparison(bands, reference=reference, controls=controls,
                                    currency=currency, min_n=min_n)
-    raw = location_comparison(bands, reference=reference, currency=currency, min_n=min_n,
+    raw = compare_groups(bands, reference=reference, currency=currency, min_n=min_n,
                               n_boot=n_boot, seed=seed)
     table = adjusted.merge(
         raw[["metro", "index", "index_low", "index_high", "n_employers"]].rename(columns={
@@ -252,7 +242,11 @@ def metro_index(
     # how each index reads against the reference's 100, given its interval
     reading = np.select([table["is_reference"].astype(bool), below, above],
                         ["reference", "below", "above"], "within noise")
-    table = table.assign(below=below, above=above, reading=reading.astype(object))
+    # adjusting moves the gap beyond noise: the raw index lies outside the adjusted interval
+    raw_outside = ~table["is_reference"].astype(bool) & (
+        (table["raw_index"] < table["index_low"]) | (table["raw_index"] > table["index_high"]))
+    table = table.assign(below=below, above=above, reading=reading.astype(object),
+                         raw_outside=raw_outside)
     return LocationIndex(table[INDEX_COLUMNS], raw)
 
 
@@ -337,49 +331,3 @@ def gaps_by_level(comparisons: pd.DataFrame, *, min_levels: int = 2) -> pd.DataF
                                           bottom_high=("index_high", "min")).reset_index()
     spans = spans.loc[spans["n_levels"] >= min_levels].reset_index(drop=True)
     return spans.assign(differs=spans["top_low"] > spans["bottom_high"])
-
-
-def metro_index_table(table: pd.DataFrame, *, focus: str = "reference") -> pd.DataFrame:
-    """`LocationIndex.table` as a report table: indexes rounded, the interval as "84–89" text.
-
-    Columns, under report headers: Metro, Raw index and Adjusted index (nullable integers),
-    95% interval ("–" for the reference, which has none), "Against <focus>" (the reading),
-    Postings and Employers; highest adjusted index first.
-    """
-    ordered = table.sort_values("index", ascending=False, kind="stable")
-    return pd.DataFrame({
-        "Metro": ordered["metro"],
-        "Raw index": ordered["raw_index"].astype(float).round().astype("Int64"),
-        "Adjusted index": ordered["index"].astype(float).round().astype("Int64"),
-        "95% interval": [f"{lo:.0f}–{hi:.0f}" if pd.notna(lo) else "–"
-                         for lo, hi in zip(ordered["index_low"], ordered["index_high"],
-                                           strict=True)],
-        f"Against {focus}": ordered["reading"],
-        "Postings": ordered["n_postings"],
-        "Employers": ordered["n_employers"],
-    }).reset_index(drop=True)
-
-
-def location_method(
-    *,
-    location: str,
-    controls: Sequence[str] = ("role_family", "level"),
-    currency: str = DEFAULT_CURRENCY,
-) -> list[str]:
-    """The method-box sentences for a location-index report: what `metro_index` and
-    `metro_index_by_level` fit and the thresholds they apply, so the text follows the code."""
-    return [
-        f"Bands: closed {currency} ranges (minimum and maximum stated), annualized; midpoint = "
-        "(minimum + maximum) / 2.",
-        f"Location: \"{location}\" parsed to its metro (CBSA, OMB 2023 delineations) with "
-        "pb.parse_location, else read as a metro name.",
-        "Adjusted index: OLS of log(midpoint) on metro dummies plus control dummies (missing level "
-        "= its own category); index = 100 × exp(metro coefficient), 95% t interval, classical "
-        "errors; one observation per band.",
-        f"Raw index: ratio of median midpoints (bootstrap, {N_BOOT:,} resamples, seed 0). A metro "
-        "whose adjusted interval includes 100 is reported as within noise.",
-        f"By level: the same model within {', '.join(INDEX_LEVELS[:-1])} and {INDEX_LEVELS[-1]} "
-        f"(levels where the reference has {SMALL_N}+ postings), controlling for "
-        f"{describe_controls([c for c in controls if c != 'level'])}; a gap differs by level "
-        "when two level intervals of a metro do not overlap.",
-    ]

@@ -31,8 +31,6 @@ SOC choices
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 import pandas as pd
 
@@ -175,7 +173,8 @@ def market_reference(
         record["mid_position"] = position
         record["position_flag"] = flag
         rows.append(record)
-    matched = pd.DataFrame(rows, index=out.index)
+    columns = ["oews_area", "oews_area_type", *OEWS_PERCENTILES, "mid_position", "position_flag"]
+    matched = pd.DataFrame(rows, index=out.index, columns=columns)  # columns even with no rows
     return pd.concat([out, matched], axis=1)
 
 
@@ -233,93 +232,3 @@ def focus_market(
     out["versus_p50"] = np.where(inside, "within noise",
                                  np.where(out["gap_to_p50"] > 0, "above", "below"))
     return out.sort_values("gap_to_p50_pct", ascending=False, ignore_index=True)
-
-
-@dataclass(frozen=True)
-class MarketReading:
-    """How a :func:`focus_market` table reads, for a report's title, findings and subtitle.
-
-    local: the postings are the focus metro's (posted_scope "metro"), not every posting set
-    against national figures; counted: the role families with at least `min_n` postings from
-    `min_employers` employers, the only ones the findings count; above (largest gap first),
-    below (largest gap first) and within_noise: the counted families by versus_p50; faded: the
-    families left out of the counts (a chart shows them faded); national: the families compared
-    with national OEWS figures; n_postings: postings behind the table; position_low,
-    position_high: the range of the counted families' percentile positions in paid wages (NaN when
-    none has one); n_outside: counted families whose posted median lies beyond the published
-    OEWS percentiles.
-    """
-
-    local: bool
-    counted: pd.DataFrame
-    above: pd.DataFrame
-    below: pd.DataFrame
-    within_noise: pd.DataFrame
-    faded: pd.DataFrame
-    national: pd.DataFrame
-    n_postings: int
-    position_low: float
-    position_high: float
-    n_outside: int
-
-    @property
-    def positioned(self) -> bool:
-        """Whether any counted family has a percentile position (position_low is not NaN)."""
-        return not np.isnan(self.position_low)
-
-
-def market_reading(market: pd.DataFrame) -> MarketReading:
-    """Classify a :func:`focus_market` table's role families for the report: see
-    :class:`MarketReading`. Families flagged small_n or few_employers are not counted."""
-    counted = market.loc[~(market["small_n"] | market["few_employers"])]
-    positions = counted["mid_position"].dropna()
-    return MarketReading(
-        local=bool(len(market)) and market["posted_scope"].iloc[0] == "metro",
-        counted=counted,
-        above=counted.loc[counted["versus_p50"] == "above"],
-        below=counted.loc[counted["versus_p50"] == "below"].sort_values("gap_to_p50_pct"),
-        within_noise=counted.loc[counted["versus_p50"] == "within noise"],
-        faded=market.loc[market["small_n"] | market["few_employers"]],
-        national=market.loc[market["oews_area_type"] == "national"],
-        n_postings=int(market["n_postings"].sum()),
-        position_low=float(positions.min()) if len(positions) else np.nan,
-        position_high=float(positions.max()) if len(positions) else np.nan,
-        n_outside=int((counted["position_flag"] != "within").sum()),
-    )
-
-
-def market_table(market: pd.DataFrame) -> pd.DataFrame:
-    """A :func:`focus_market` table as a report shows it, one row per role family, same order.
-
-    Columns: Role family, OEWS occupation, OEWS area (metro or national), n postings, Employers,
-    Posted median mid, 95% interval ("$220k–$258k"), OEWS median, Gap to median (a fraction),
-    OEWS percentile ("78th", or where it lies beyond the published ones, "above p90") and
-    Reading (above, below, within noise).
-    """
-    from analysis.formats import (
-        money_range,  # matplotlib only when a report asks
-        ordinal,
-    )
-
-    position = market["mid_position"].map(ordinal, na_action="ignore")
-    interval = [
-        money_range(low, high)
-        for low, high in zip(
-            market["posted_mid_median_low"], market["posted_mid_median_high"], strict=True
-        )
-    ]
-    return pd.DataFrame(
-        {
-            "Role family": market["role_family"],
-            "OEWS occupation": market["occupation"],
-            "OEWS area": market["oews_area_type"],
-            "n postings": market["n_postings"],
-            "Employers": market["n_employers"],
-            "Posted median mid": market["posted_mid_median"],
-            "95% interval": pd.Series(interval, index=market.index, dtype=object),
-            "OEWS median": market["p50"],
-            "Gap to median": market["gap_to_p50_pct"],
-            "OEWS percentile": position.fillna(market["position_flag"]),
-            "Reading": market["versus_p50"],
-        }
-    ).reset_index(drop=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis.analyses.disclosure import disclosure_rates
-from analysis.analyses.laws import law_short_name, laws_in_force, laws_in_window
+from analysis.analyses.laws import laws_in_force, laws_in_window
 from analysis.config import LOW_CONFIDENCE_N
 
 # Trend periods by the span of posting dates: months from a quarter up, weeks from three weeks.
@@ -90,14 +90,6 @@ def trend_window(trend: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
     return starts.min(), last
 
 
-def window_text(start: pd.Timestamp, end: pd.Timestamp) -> str:
-    """'14 Sep 2026–1 Nov 2026' (one date when they agree; "no dated postings" when missing)."""
-    if pd.isna(start) or pd.isna(end):
-        return "no dated postings"
-    first = f"{start.day} {start:%b %Y}"
-    return first if start == end else f"{first}–{end.day} {end:%b %Y}"
-
-
 def trend_leaders(trend: pd.DataFrame, *, by: str = "state", top: int = 5) -> list:
     """The `top` groups with the most postings over the whole trend (ties in table order).
 
@@ -117,8 +109,8 @@ class TrendSummary:
     postings; thin, cells: how many of the leaders' group-periods fall below `min_n` (left out
     of the lines), of how many; low, high: the range of share_with_pay over `readable` (NaN when
     empty); marked_laws: laws taking effect inside the window (at most four, the leaders' first);
-    in_force: the leaders' laws already in force when the window opens, as "CA 2023";
-    without_law: leaders with no law in force then.
+    in_force: the leaders' laws already in force when the window opens (:func:`laws_in_force`
+    rows, by date); without_law: leaders with no law in force then.
     """
 
     period: str
@@ -133,7 +125,7 @@ class TrendSummary:
     low: float
     high: float
     marked_laws: pd.DataFrame
-    in_force: list
+    in_force: pd.DataFrame
     without_law: list
 
 
@@ -171,6 +163,6 @@ def trend_summary(
         low=float(readable["share_with_pay"].min()) if len(readable) else float("nan"),
         high=float(readable["share_with_pay"].max()) if len(readable) else float("nan"),
         marked_laws=laws_in_window(laws, start=start, end=end, states=leaders, limit=max_laws),
-        in_force=[law_short_name(law) for _, law in in_force.iterrows()],
+        in_force=in_force,
         without_law=[s for s in leaders if s not in set(in_force["state"])],
     )

@@ -76,12 +76,13 @@ class Finding:
 @dataclass(frozen=True)
 class Caption:
     """What a chart says about itself: finding-style title, subtitle (measure, scope, n), alt
-    text and the source line under it."""
+    text, the source line under it, and an x-axis label when the chart's own does not fit."""
 
     title: str
     subtitle: str = ""
     alt: str = ""
     source: str = ""
+    xlabel: str | None = None
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,7 @@
-"""What report 02 says about role families: the facts behind its prose, and its role table.
+"""Report 02 (roles): what each role family posts, across metros, and who posts it.
+
+`roles_text` is the report's words: a ReportText built from the per-role table Chart 1 plots
+(`role_bands`) and the role × metro matrix Chart 2 plots (`role_metro_matrix`).
 
 `role_facts` reads the per-role table (`role_bands`): which role posts highest and lowest, whether
 the top role's lead over the median role is more than noise, where the focus role ranks, how wide
@@ -6,7 +9,7 @@ bands are and which roles one employer dominates. `metro_facts` reads the role �
 (`role_metro_matrix`): in how many roles the reference metro posts the highest cell, whether its
 lead over the other metros is more than noise, and how many cells are hidden or drawn lighter.
 `role_table` is the report's table of bands by role family. Every number the report quotes comes
-from these results; the wording stays in the notebook.
+from these results.
 """
 
 from __future__ import annotations
@@ -16,10 +19,34 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from analysis.analyses.compare import location_comparison
+from analysis.analyses.compare import compare_groups
 from analysis.analyses.roles import reference_premium
 from analysis.analyses.summary import comparable_bands
-from analysis.config import DEFAULT_CURRENCY, DOMINANT_SHARE, N_BOOT, REFERENCE_METRO, SEED, SMALL_N
+from analysis.config import (
+    CONFIDENCE,
+    DEFAULT_CURRENCY,
+    DOMINANT_SHARE,
+    LOW_CONFIDENCE_N,
+    MIN_EMPLOYERS,
+    N_BOOT,
+    REFERENCE_METRO,
+    SEED,
+    SMALL_N,
+)
+from analysis.findings import Caption, Finding, ReportText
+from analysis.findings.wording import (
+    confidence_of,
+    count_of,
+    join_names,
+    n_text,
+    percent,
+    plural,
+    sentence_case,
+)
+from analysis.formats import money, money_range, short_metro
+
+ROLES_CHART = "02_role_bands"
+METRO_CHART = "02_role_metro"
 
 # Columns of the report's role table, in order, with their headers.
 ROLE_TABLE_COLUMNS = {
@@ -98,7 +125,7 @@ def role_facts(
     roles : `role_bands(bands, currency=currency)`: ranked, highest median midpoint first.
     focus_role : the role family the report highlights.
     dominant_share : a role whose largest employer posts more than this share is concentrated.
-    n_boot, seed : bootstrap of the lead (`location_comparison` across role families).
+    n_boot, seed : bootstrap of the lead (`compare_groups` across role families).
 
     The ranking uses roles that are not ``small_n``. The median role is the middle one of that
     ranking (the lower middle when the count is even, so that with two roles the top is compared
@@ -114,7 +141,7 @@ def role_facts(
     middle = shown.iloc[len(shown) // 2] if len(shown) else None
     lead = lead_low = lead_high = np.nan
     if len(shown) > 1:
-        against = location_comparison(with_role, across="role_family",
+        against = compare_groups(with_role, across="role_family",
                                       reference=middle["role_family"], currency=currency,
                                       n_boot=n_boot, seed=seed)
         gap = against.set_index("role_family").loc[top["role_family"]]
@@ -234,3 +261,340 @@ def role_table(roles: pd.DataFrame) -> pd.DataFrame:
     """
     masked = roles.assign(**{c: roles[c].mask(roles["small_n"]) for c in _MASKED})
     return masked[list(ROLE_TABLE_COLUMNS)].rename(columns=ROLE_TABLE_COLUMNS)
+
+
+def roles_text(
+    bands: pd.DataFrame,
+    *,
+    roles: pd.DataFrame,
+    matrix: pd.DataFrame,
+    focus_role: str,
+    focus_metro: str = REFERENCE_METRO,
+    currency: str = DEFAULT_CURRENCY,
+    snapshot: str = "unknown",
+    n_boot: int = N_BOOT,
+    seed: int = SEED,
+) -> ReportText:
+    """Everything report 02 says, from the frames its charts plot.
+
+    roles : `role_bands(bands, currency=currency)` (Chart 1 and the table); matrix :
+    `role_metro_matrix(bands, currency=currency, reference=focus_metro)` (Chart 2). The lead of
+    the top role and of `focus_metro` carry bootstrap intervals (`n_boot` resamples, `seed`).
+    """
+    facts = role_facts(bands, roles=roles, focus_role=focus_role, currency=currency,
+                       n_boot=n_boot, seed=seed)
+    grid = metro_facts(bands, matrix=matrix, reference=focus_metro, focus_role=focus_role,
+                       currency=currency, n_boot=n_boot, seed=seed)
+    base = f"annual base salary, as posted, {currency}"
+    source = (f"Source: paybands snapshot {snapshot}; closed {currency} pay ranges with a role "
+              f"family; n = postings.")
+    findings = [
+        *_ranking_findings(facts, currency),
+        _focus_finding(facts, focus_role, currency),
+        _metro_finding(grid, focus_metro, focus_role, currency),
+    ]
+    if grid.n_cells:
+        findings.append(_cells_finding(grid))
+    notes = {}
+    if not len(roles):
+        notes[ROLES_CHART] = (f"**No role family has closed {currency} pay ranges**, so Chart 1 "
+                              f"is not drawn.")
+    if not len(matrix):
+        notes[METRO_CHART] = (f"**No metro has {currency} postings with a role family**, so "
+                              f"Chart 2 is not drawn.")
+    return ReportText(
+        title=_title(facts),
+        scope=(f"Closed {currency} pay ranges in snapshot {snapshot}: {_counts(facts)}, all "
+               f"locations including remote; {_metro_scope(grid.metros)}."),
+        findings=findings,
+        captions={
+            ROLES_CHART: _roles_caption(facts, focus_role, base, snapshot, source),
+            METRO_CHART: _metro_caption(grid, focus_metro, base, snapshot, source),
+        },
+        caveats=_caveats(facts, grid),
+        method=_method(grid, focus_metro, currency, n_boot),
+        notes=notes,
+    )
+
+
+
+
+def _counts(facts: RoleFacts) -> str:
+    if not facts.n_postings:
+        return "none with a role family"
+    return (f"{plural(facts.n_postings, 'posting')} from {plural(facts.n_employers, 'employer')} "
+            f"in {plural(facts.n_roles, 'role family', many='role families')}")
+
+
+def _metro_scope(metros: list[str]) -> str:
+    if not metros:
+        return "no posting has a metro, so Chart 2 is empty"
+    largest = "the largest metro" if len(metros) == 1 else f"the {len(metros):,} largest metros"
+    return f"Chart 2 covers {largest}"
+
+
+def _title(facts: RoleFacts) -> str:
+    if not facts.ranked:
+        return "Too few role families with enough postings to rank"
+    top = facts.top
+    if facts.lead_is_clear:
+        return (f"{sentence_case(top['role_family'])} postings sit highest: median midpoint "
+                f"{money(top['annual_mid_median'])}, {facts.lead / 100:.0%} above the median "
+                f"role")
+    return (f"{sentence_case(top['role_family'])} postings sit highest at "
+            f"{money(top['annual_mid_median'])}, but within noise of the median role")
+
+
+def _ranking_findings(facts: RoleFacts, currency: str) -> list[Finding]:
+    """The top role against the median role, and the bottom role with the spread of widths."""
+    need = f"{SMALL_N}+ postings from {MIN_EMPLOYERS}+ employers"
+    if not facts.n_postings:
+        return [Finding(f"**No posting has a closed {currency} pay range and a role family**, so "
+                        f"roles are not ranked.", kind="role ranking", subject="role families",
+                        n=0, employers=0, confidence="none", chart="Chart 1")]
+    if len(facts.shown) == 0:
+        return [Finding(
+            f"**No role family has {need}**, so roles are not ranked "
+            f"({n_text(facts.n_postings, facts.n_employers)} in "
+            f"{plural(facts.n_roles, 'role family', many='role families')}).",
+            kind="role ranking", subject="role families", n=facts.n_postings,
+            employers=facts.n_employers,
+            confidence="too few", chart="Chart 1",
+        )]
+    top = facts.top
+    if not facts.ranked:
+        return [Finding(
+            f"**Only {top['role_family']} has {need}**, so roles are not ranked: its median "
+            f"midpoint is {money(top['annual_mid_median'])} "
+            f"({n_text(int(top['n_postings']), int(top['n_employers']))}).",
+            kind="role ranking", subject=str(top["role_family"]),
+            value=float(top["annual_mid_median"]), n=int(top["n_postings"]),
+            employers=int(top["n_employers"]), confidence="too few", chart="Chart 1",
+        )]
+    middle, bottom = facts.middle, facts.bottom
+    lead, low, high = facts.lead / 100, facts.lead_low / 100, facts.lead_high / 100
+    noise = "" if facts.lead_is_clear else ", so the lead is within noise"
+    ratio = top["annual_mid_median"] / bottom["annual_mid_median"]
+    return [
+        Finding(
+            f"**{sentence_case(top['role_family'])} posts the highest median midpoint**, "
+            f"{money(top['annual_mid_median'])} "
+            f"({n_text(int(top['n_postings']), int(top['n_employers']))}), {lead:.0%} above the "
+            f"median role family, {middle['role_family']} at "
+            f"{money(middle['annual_mid_median'])} (n={int(middle['n_postings']):,}); "
+            f"{CONFIDENCE:.0%} interval of the gap {low:+.0%} to {high:+.0%}{noise}.",
+            kind="role lead", subject=str(top["role_family"]), value=lead, interval=(low, high),
+            n=int(top["n_postings"]), employers=int(top["n_employers"]),
+            confidence=confidence_of(int(top["n_postings"]), int(top["n_employers"])),
+            chart="Chart 1",
+        ),
+        Finding(
+            f"**{sentence_case(bottom['role_family'])} posts the lowest**, "
+            f"{money(bottom['annual_mid_median'])} "
+            f"({n_text(int(bottom['n_postings']), int(bottom['n_employers']))}); the top role's "
+            f"median is {ratio:.1f}× the bottom's. Across role families a band's maximum sits a "
+            f"median {percent(facts.narrowest['spread_median'])} "
+            f"({facts.narrowest['role_family']}) to {percent(facts.widest['spread_median'])} "
+            f"({facts.widest['role_family']}) above its minimum.",
+            kind="lowest role", subject=str(bottom["role_family"]),
+            value=float(bottom["annual_mid_median"]), n=int(bottom["n_postings"]),
+            employers=int(bottom["n_employers"]),
+            confidence=confidence_of(int(bottom["n_postings"]), int(bottom["n_employers"])),
+            chart="Chart 1 and the table",
+        ),
+    ]
+
+
+def _focus_finding(facts: RoleFacts, focus_role: str, currency: str) -> Finding:
+    focus = facts.focus
+    if focus is None:
+        return Finding(f"**No {currency} postings map to {focus_role}** in this snapshot, so it "
+                       f"is not highlighted.", kind="focus role", subject=focus_role,
+                       n=0, confidence="none")
+    n, employers = int(focus["n_postings"]), int(focus["n_employers"])
+    rank = ("is the only role family" if facts.n_roles == 1
+            else f"ranks {facts.focus_rank:,} of {facts.n_roles:,}")
+    return Finding(
+        f"**{sentence_case(focus_role)} {rank}**: typical band "
+        f"{money_range(focus['annual_min_median'], focus['annual_max_median'])}, median midpoint "
+        f"{money(focus['annual_mid_median'])} ({n_text(n, employers)}).",
+        kind="focus role", subject=focus_role, value=float(focus["annual_mid_median"]),
+        n=n, employers=employers, confidence=confidence_of(n, employers), chart="Chart 1",
+    )
+
+
+def _metro_finding(grid: MetroFacts, metro: str, focus_role: str, currency: str) -> Finding:
+    if not grid.metros:
+        return Finding(f"**No metro has {currency} postings with a role family**, so Chart 2 is "
+                       f"empty.", kind="metro lead", subject=metro, n=0, confidence="none")
+    if not grid.reference_shown:
+        return Finding(
+            f"**{metro} has no {currency} postings** in this snapshot; Chart 2 shows "
+            f"{plural(len(grid.metros), 'other metro')} without it.",
+            kind="metro lead", subject=metro, n=0, confidence="none", chart="Chart 2",
+        )
+    compared = len(grid.leaders)
+    if not compared:
+        return Finding(
+            f"**No role family has {SMALL_N}+ postings in two of the metros**, so no metro's "
+            f"lead can be read ({n_text(grid.n_postings)} in "
+            f"{plural(len(grid.metros), 'metro')}).",
+            kind="metro lead", subject=metro, n=grid.n_postings,
+            confidence="none" if not grid.n_postings else "too few", chart="Chart 2",
+        )
+    leads = grid.reference_leads
+    families = count_of(leads, compared, "role family", many="role families")
+    lead = (f"**{metro} posts the highest median in {families}** compared across at least two "
+            f"metros" if leads else
+            f"**{metro} posts the highest median in none of the "
+            f"{plural(compared, 'role family', many='role families')}** compared across at least "
+            f"two metros")
+    return Finding(
+        f"{lead}; {_noise_clause(grid, focus_role)}.",
+        kind="metro lead", subject=metro, value=float(leads), n=grid.n_postings,
+        confidence=confidence_of(grid.n_postings), chart="Chart 2",
+    )
+
+
+def _noise_clause(grid: MetroFacts, focus_role: str) -> str:
+    """Whether the reference metro's lead over the others pooled is more than noise."""
+    others = plural(len(grid.metros) - 1, "other metro")
+    if not grid.rated:
+        return (f"no role family has {SMALL_N}+ postings both there and in the {others}, so its "
+                f"lead is not tested")
+    text = (f"its lead over the {others} pooled is outside noise for {grid.clear_leads:,} of the "
+            f"{plural(grid.rated, 'role family', many='role families')} tested")
+    premium = grid.focus_premium
+    if premium is None:
+        return text
+    if premium["small_n"]:
+        return f"{text}; {focus_role} has too few postings on one side to test"
+    gap = (f"{money(premium['reference_median'])} (n={int(premium['n_reference']):,}) against "
+           f"{money(premium['other_median'])} (n={int(premium['n_other']):,}), "
+           f"{premium['premium']:+.0%}, {CONFIDENCE:.0%} interval {premium['premium_low']:+.0%} "
+           f"to {premium['premium_high']:+.0%}")
+    if grid.focus_lead_is_clear:
+        return f"{text}, {focus_role} included: {gap}"
+    return f"{text}; for {focus_role} the gap is within noise: {gap}"
+
+
+def _cells_finding(grid: MetroFacts) -> Finding:
+    hidden, cells = grid.hidden_cells, grid.n_cells
+    low = grid.low_confidence_cells
+    lighter = (f"; {plural(low, 'more cell' if hidden else 'cell')} "
+               f"{'is' if low == 1 else 'are'} drawn lighter "
+               f"(n < {LOW_CONFIDENCE_N} or fewer than {MIN_EMPLOYERS} employers)" if low else "")
+    if not hidden:
+        lead = f"**No role × metro cell has fewer than {SMALL_N} postings**{lighter}"
+    else:
+        verb = "has" if hidden == 1 else "have"
+        lead = (f"**{sentence_case(count_of(hidden, cells, 'role × metro cell'))} {verb} fewer "
+                f"than "
+                f"{SMALL_N} postings** and {'is' if hidden == 1 else 'are'} hidden{lighter}")
+    return Finding(f"{lead}.", kind="hidden cells", subject="role × metro cells",
+                   value=float(hidden), n=grid.n_postings,
+                   confidence=confidence_of(grid.n_postings), chart="Chart 2")
+
+
+def _roles_caption(facts: RoleFacts, focus_role: str, base: str, snapshot: str,
+                   source: str) -> Caption:
+    top, bottom = facts.top, facts.bottom
+    if facts.ranked:
+        title = (f"{sentence_case(top['role_family'])} bands sit highest, {bottom['role_family']} "
+                 f"lowest: median midpoints {money(top['annual_mid_median'])} and "
+                 f"{money(bottom['annual_mid_median'])}")
+    elif top is not None:
+        title = (f"Only {top['role_family']} has enough postings to read its band: median "
+                 f"midpoint {money(top['annual_mid_median'])}")
+    else:
+        title = "Too few postings per role family to compare bands"
+    highlight = f"; {focus_role} highlighted" if facts.focus is not None else ""
+    orange = f", {focus_role} in orange" if facts.focus is not None else ""
+    return Caption(
+        title=title,
+        subtitle=(f"Median posted minimum to maximum per role family, tick = median midpoint · "
+                  f"{base} · all locations · snapshot {snapshot} · n = {facts.n_postings:,} "
+                  f"postings{highlight}; faded: n < {SMALL_N} or < {MIN_EMPLOYERS} employers"),
+        alt=(f"Floating bars from the median posted minimum to maximum for each of "
+             f"{plural(facts.n_roles, 'role family', many='role families')}, highest median "
+             f"midpoint at the top{orange}."),
+        source=source,
+        xlabel=f"{base}: bar = median minimum to maximum, tick = median midpoint",
+    )
+
+
+def _metro_caption(grid: MetroFacts, metro: str, base: str, snapshot: str,
+                   source: str) -> Caption:
+    leader = grid.top_cell
+    if grid.reference_shown and leader is not None and grid.reference_leads:
+        families = count_of(grid.reference_leads, len(grid.leaders), "role family",
+                            many="role families")
+        title = f"{short_metro(metro)} posts the highest median in {families}"
+    elif leader is not None:
+        title = (f"{sentence_case(leader['role_family'])} in {short_metro(leader['metro'])} "
+                 f"posts the "
+                 f"highest median of any cell, {money(leader['median_mid'])}")
+    else:
+        title = "Too few postings per role and metro to compare"
+    pinned = f"reference {metro} pinned first, then " if grid.reference_shown else ""
+    return Caption(
+        title=title,
+        subtitle=(f"Median annual midpoint, {base}, by role family and metro · {pinned}metros by "
+                  f"overall median · {plural(grid.n_postings, 'posting')} in "
+                  f"{plural(len(grid.metros), 'metro')} (remote postings have no metro) · "
+                  f"snapshot {snapshot}"),
+        alt=(f"Heatmap of median annual midpoint for "
+             f"{plural(grid.n_roles, 'role family', many='role families')} in "
+             f"{plural(len(grid.metros), 'metro')}, each cell labelled with its value and n; "
+             f"{plural(grid.hidden_cells, 'cell')} with fewer than {SMALL_N} postings hatched."),
+        source=f"{source} Full metro names in the CSV.",
+    )
+
+
+def _caveats(facts: RoleFacts, grid: MetroFacts) -> list[str]:
+    offers = (f"; {percent(facts.offer_share)} of postings also mention a bonus or equity, which "
+              f"is not counted." if facts.n_postings else ".")
+    concentrated, most = facts.concentrated, facts.most_concentrated
+    if len(concentrated):
+        one = len(concentrated) == 1
+        concentration = (f"Employer concentration: {join_names(concentrated['role_family'])} "
+                         f"{'has' if one else 'have'} one employer posting more than "
+                         f"{percent(DOMINANT_SHARE)} of the postings; read "
+                         f"{'it' if one else 'them'} as that employer's policy.")
+    elif most is not None:
+        concentration = (f"Employer concentration: no role family has one employer posting more "
+                         f"than {percent(DOMINANT_SHARE)} of its postings; the most concentrated "
+                         f"is {most['role_family']} ({most['top_employer']}, "
+                         f"{percent(most['top_employer_share'])}).")
+    else:
+        concentration = "Employer concentration: no role family is large enough to assess."
+    marked = (f" In Chart 2, {plural(grid.dominated_cells, 'cell')} "
+              f"{'is' if grid.dominated_cells == 1 else 'are'} dominated by one employer "
+              f"(marked *)." if grid.n_cells else "")
+    return [
+        f"Posted is not paid: these are advertised base-salary ranges{offers}",
+        "Role families come from keyword rules on the title, so some titles land in the wrong "
+        "family; " + (f"{plural(facts.unmapped, 'posting')} matched no rule and "
+                      f"{'is' if facts.unmapped == 1 else 'are'} left out." if facts.unmapped
+                      else "every posting matched a rule."),
+        concentration + marked,
+    ]
+
+
+def _method(grid: MetroFacts, metro: str, currency: str, n_boot: int) -> list[str]:
+    return [
+        f"Only closed {currency} ranges count (bands with both a minimum and a maximum); other "
+        f"currencies are left out, never converted. Annual = hour × 2,080, month × 12, etc.",
+        "Midpoint = (annual min + annual max) / 2; typical band = median minimum to median "
+        "maximum; spread = (max − min) / min, its median per role family.",
+        "n counts postings; medians are taken over bands (a posting may state several).",
+        f"The median role family is the middle of the role families ranked by median midpoint "
+        f"(those with ≥ {SMALL_N} postings and ≥ {MIN_EMPLOYERS} employers; the lower middle of "
+        f"an even count). Gaps carry {CONFIDENCE:.0%} bootstrap percentile intervals "
+        f"({n_boot:,} resamples); a gap whose interval includes 0 is called noise.",
+        f"Chart 2: the {plural(len(grid.metros), 'metro')} with the most postings, {metro} always "
+        f"included; cells with n < {SMALL_N} hidden, n < {LOW_CONFIDENCE_N} or < "
+        f"{MIN_EMPLOYERS} employers lighter, one employer > {percent(DOMINANT_SHARE)} of postings "
+        f"marked *. The metro lead compares the pinned metro with the others pooled, within each "
+        f"role family.",
+    ]

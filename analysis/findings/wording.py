@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import math
 
-from analysis.config import LOW_CONFIDENCE_N, MIN_EMPLOYERS, SMALL_N
+from analysis.config import CONFIDENCE, LOW_CONFIDENCE_N, MIN_EMPLOYERS, SMALL_N
+
+# What every interval is called in a report: "95% interval" at the configured level.
+INTERVAL = f"{CONFIDENCE:.0%} interval"
 
 
 def plural(n: int, noun: str, *, many: str | None = None) -> str:
@@ -45,6 +48,28 @@ def count_of(k: int, n: int, noun: str, *, many: str | None = None) -> str:
     if k == 0:
         return f"none of {n:,} {many}"
     return f"{k:,} of {n:,} {many}"
+
+
+def agree(k: int, one: str, many: str, *, of: int | None = None) -> str:
+    """The word that agrees with a count, or with :func:`count_of`'s phrase for k of `of`:
+    singular for "1 metro", "1 of 5 metros", "the one metro" and "neither metro".
+
+    >>> agree(1, "posts", "post"), agree(3, "posts", "post"), agree(0, "posts", "post", of=2)
+    ('posts', 'post', 'posts')
+    >>> agree(0, "is", "are", of=1), agree(0, "is", "are", of=3)
+    ('is', 'are')
+    """
+    return one if k == 1 or of == 1 or (of == 2 and k == 0) else many
+
+
+def sentence_case(text) -> str:
+    """Text as it opens a sentence, the rest untouched: "data scientist" -> "Data scientist".
+
+    >>> sentence_case("all 4 metros"), sentence_case("")
+    ('All 4 metros', '')
+    """
+    text = str(text)
+    return text[:1].upper() + text[1:]
 
 
 def join_names(names, *, limit: int = 4) -> str:
@@ -100,7 +125,9 @@ def confidence_of(n: int | None, employers: int | None = None) -> str:
     return "low" if n < LOW_CONFIDENCE_N else "ok"
 
 
-def interval_text(low: float, high: float, *, fmt: str = "{:.0f}", confidence: float = 0.95) -> str:
+def interval_text(
+    low: float, high: float, *, fmt: str = "{:.0f}", confidence: float = CONFIDENCE
+) -> str:
     """ "95% interval 91–104", or "no interval" when either end is unknown.
 
     >>> interval_text(91.2, 104.0), interval_text(float("nan"), 3)

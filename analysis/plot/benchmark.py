@@ -25,7 +25,7 @@ def benchmark_chart(
     `peers` is :func:`~analysis.analyses.benchmark.peer_bands`
     output (annual_min, annual_mid, annual_max per
     peer posting) and `benchmark` the matching one-row
-    :func:`~analysis.analyses.benchmark.posting_benchmark`.
+    :func:`~analysis.analyses.benchmark.benchmark_posting`.
     Peers run bottom to top by midpoint; the posting's band sits in the row its midpoint ranks at,
     with a light accent column behind the peers it overlaps, and its percentile written beside it
     ("mid at the 12th percentile of 17 peers"). A dashed line marks the peers' median midpoint.

@@ -12,8 +12,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from analysis.analyses.ladder import MIN_EMPLOYERS
-from analysis.config import SMALL_N
+from analysis.config import MIN_EMPLOYERS, SMALL_N
 from analysis.plot.style import BASE_SALARY, INK, MAIN, MONEY_AXIS, end_label, tidy
 
 BAR_HEIGHT = 0.56

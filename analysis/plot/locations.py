@@ -18,10 +18,11 @@ from matplotlib.transforms import blended_transform_factory
 
 from analysis.analyses.location_index import MIN_EMPLOYERS
 from analysis.config import REFERENCE_METRO, SMALL_N
+from analysis.findings.wording import INTERVAL
 from analysis.formats import short_metro
 from analysis.plot.style import ACCENT, CONTEXT, INK, tidy
 
-INDEX_XLABEL = "Index of median annual base midpoint (reference = 100), 95% interval"
+INDEX_XLABEL = f"Index of median annual base midpoint (reference = 100), {INTERVAL}"
 
 
 def _positions(reference: Sequence, order: Sequence) -> dict:
@@ -95,14 +96,16 @@ def location_index_chart(
     Parameters
     ----------
     comparison : pandas.DataFrame
-        `location_comparison` or `adjusted_comparison` output (not modified).
+        `compare_groups` or `adjusted_comparison` output (not modified).
     across : str, default "metro"
         The grouping column.
     highlight : str
         The focus group, drawn in the accent colour; the others are grey, faded when small-n.
     raw : pandas.DataFrame, optional
-        A second comparison (e.g. the raw `location_comparison` beside an adjusted one) whose
-        index is drawn as a hollow ring on each row, so the effect of adjustment shows.
+        A second comparison (e.g. the raw `compare_groups` beside an adjusted one) whose
+        index is drawn as a hollow ring on each row, so the effect of adjustment shows. By
+        default the rings come from `comparison`'s own ``raw_index`` column when it has one
+        (`metro_index`'s table), so the chart and the findings read one frame.
     order : sequence, optional
         Groups top to bottom (rows not in `order` are left out); by default sorted by index.
         The reference is pinned on top either way.
@@ -116,6 +119,8 @@ def location_index_chart(
         One dot and interval line per group, its index and n written beside it ("within noise"
         when the interval includes 100), a dashed line at 100.
     """
+    if raw is None and "raw_index" in comparison:
+        raw = comparison[[across, "raw_index"]].rename(columns={"raw_index": "index"})
     data = _rows(comparison, order, across)
     ax = ax or plt.subplots(figsize=(9, 0.42 * len(data) + 1.8))[1]
     _draw(ax, data, across=across, highlight=highlight, raw=raw, compact=False)
@@ -123,7 +128,7 @@ def location_index_chart(
     ax.set_yticks(data["y"].tolist(), labels)
     ax.set_ylim(-0.7, data["y"].max() + 0.7 if len(data) else 0.7)
     ax.set_xlabel(INDEX_XLABEL if raw is None else
-                  "Index (reference = 100) with 95% interval; ring = raw ratio of median midpoints")
+                  f"Index (reference = 100) with {INTERVAL}; ring = raw ratio of median midpoints")
     focus = short_metro(highlight) if short_labels else str(highlight)
     for tick in ax.get_yticklabels():
         if tick.get_text() == focus:
@@ -153,7 +158,7 @@ def location_small_multiples(
     ----------
     comparisons : pandas.DataFrame
         Comparisons stacked with a `panel` column: one `adjusted_comparison` (or
-        `location_comparison`) per level, each against the same reference. Not modified.
+        `compare_groups`) per level, each against the same reference. Not modified.
     panel : str, default "level"
         The column that splits the panels.
     panels : sequence, optional
@@ -224,7 +229,7 @@ def location_small_multiples(
         bottom = k + ncols >= len(values)
         ax.xaxis.set_tick_params(labelbottom=bottom)
         if bottom:
-            ax.set_xlabel("Index vs reference (= 100), 95% interval; * = within noise",
+            ax.set_xlabel(f"Index vs reference (= 100), {INTERVAL}; * = within noise",
                           fontsize=8.5)
     bottom_up = sorted(positions, key=positions.get)
     first.set_yticks([positions[k] for k in bottom_up], [short_metro(k) for k in bottom_up])

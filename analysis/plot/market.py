@@ -6,6 +6,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
 
+from analysis.findings.wording import INTERVAL
 from analysis.formats import ordinal
 from analysis.plot.style import ACCENT, BASE_SALARY, CONTEXT, INK, MONEY_AXIS, end_label, tidy
 
@@ -76,7 +77,7 @@ def market_chart(
                     textcoords="offset points", ha="center", va="top", fontsize=8, color=INK)
     ax.set_ylim(-0.7, len(data) - 0.1)
     ax.xaxis.set_major_formatter(MONEY_AXIS)
-    whisker = ", line = its 95% interval" if has_interval else ""
+    whisker = f", line = its {INTERVAL}" if has_interval else ""
     ax.set_xlabel(f"USD, annual. Grey bars: OEWS paid wages, p10–p90 (light), p25–p75 (dark), "
                   f"tick = median.\nDot: posted median midpoint, {BASE_SALARY}{whisker}.")
     if len(data):

@@ -12,8 +12,10 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from analysis.findings import Caption
 from analysis.formats import write_safe_csv
 from analysis.paths import FIGURES
+from analysis.plot.style import finding_title
 
 
 def save_figure(
@@ -63,15 +65,20 @@ def publish_chart(
     *,
     data: pd.DataFrame,
     name: str,
-    alt: str,
+    caption: Caption,
     out_dir: str | Path | None = None,
-    source: str | None = None,
 ) -> ChartImage:
-    """Save the chart (PNG, SVG, CSV), close it, and return it for display with its alt text.
+    """Title the chart from its :class:`~analysis.findings.Caption`, save it (PNG, SVG, CSV),
+    close it, and return it for display with its alt text.
 
-    The last expression of a notebook cell, so the report shows exactly the saved PNG.
+    The last expression of a notebook cell, so the report shows exactly the saved PNG. A figure
+    of several axes takes its title on the first.
     """
     fig = figure.figure if isinstance(figure, Axes) else figure
-    paths = save_figure(fig, data=data, name=name, out_dir=out_dir, source=source)
+    axes = figure if isinstance(figure, Axes) else fig.axes[0]
+    finding_title(axes, caption.title, subtitle=caption.subtitle or None)
+    if caption.xlabel:
+        axes.set_xlabel(caption.xlabel)
+    paths = save_figure(fig, data=data, name=name, out_dir=out_dir, source=caption.source or None)
     plt.close(fig)
-    return ChartImage(png=paths[0], alt=alt)
+    return ChartImage(png=paths[0], alt=caption.alt or caption.title)

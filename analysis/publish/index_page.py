@@ -6,28 +6,14 @@ Everything interpolated is HTML-escaped: titles and headlines are computed from 
 from __future__ import annotations
 
 import html
-import re
 from datetime import UTC, datetime
 from pathlib import Path
 
 from analysis.analyses.coverage import headline_figures
+from analysis.config import CONFIDENCE, DEFAULT_CURRENCY, MIN_EMPLOYERS, N_BOOT, SMALL_N
+from analysis.normalize.vocabulary import PERIOD_FACTORS
 from analysis.schema import COLUMN_MEANINGS
 from analysis.store import paybands_version, read_bands, read_manifest
-
-# "(Chart 2)", "(…; table below)": pointers inside a report, meaningless on the index.
-_POINTERS = (
-    re.compile(r"\s*\((?:see )?(?:charts? \d|table)[^)]*\)", re.IGNORECASE),
-    re.compile(r"[;,]\s*(?:see )?(?:charts? \d+(?: and \d+)?|(?:the )?table(?: below)?)(?=\))",
-               re.IGNORECASE),
-    re.compile(r"(?<=\()[^();]*\bin charts? \d+[;,]\s*", re.IGNORECASE),  # "(dots in Chart 1; …"
-)
-
-
-def without_pointers(sentence: str) -> str:
-    """'… 86 (n=277; Chart 1).' -> '… 86 (n=277).'"""
-    for pattern in _POINTERS:
-        sentence = pattern.sub("", sentence)
-    return re.sub(r"\s+([.,;])", r"\1", sentence)
 
 STYLE = """
  body { font-family: -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: #222;
@@ -107,11 +93,11 @@ paybands {e(paybands_version())} &middot; annual base salary as posted</p>
 {_provenance(manifest, data_path)}
 <footer>
 <h2>Method</h2>
-<p>Each posted range is read from the posting's text or structured data and annualized (hour
-&times; 2,080, day &times; 260, week &times; 52, biweekly &times; 26, semimonthly &times; 24, month
-&times; 12). Comparisons use closed ranges
-in one currency (USD) and medians of band midpoints, with 95% bootstrap intervals; groups under 5
-postings are not read. Posted pay is not paid pay, and base salary excludes bonus and equity.
+<p>Each posted range is read from the posting's text or structured data and annualized
+({e(_annualization())}). Comparisons use closed ranges in one currency ({e(DEFAULT_CURRENCY)})
+and medians of band midpoints, with {CONFIDENCE:.0%} bootstrap intervals ({N_BOOT:,}
+resamples); groups under {SMALL_N} postings or {MIN_EMPLOYERS} employers are not read. Posted
+pay is not paid pay, and base salary excludes bonus and equity.
 Records that cannot be read are quarantined with a reason, never dropped.</p>
 <details><summary>Data dictionary: the bands table (one row per posting &times; pay band)</summary>
 <table class="dictionary">{"".join(
@@ -130,13 +116,19 @@ with the previous one. Parameters: <code>-p location "Austin, TX"</code>,
     return index
 
 
+def _annualization() -> str:
+    """"hour × 2,080, day × 260, …" from the one table of annual multipliers."""
+    return ", ".join(f"{period} × {factor:,}" for period, factor in PERIOD_FACTORS.items()
+                     if factor != 1)
+
+
 def _card(result) -> str:
     e = html.escape
     label = f"<p class='label'>{e(result.label)}</p>"
     if result.html is None:
         return (f"<li class='card failed'>{label}<h3>Failed</h3>"
                 f"<p>{e(result.error or 'unknown error')}</p></li>")
-    sentences = "".join(f"<p>{e(without_pointers(s))}</p>" for s in result.headline)
+    sentences = "".join(f"<p>{e(s)}</p>" for s in result.headline)
     return (
         f"<li class='card'>{label}<h3><a href='{e(result.html.name)}'>{e(result.title)}</a></h3>"
         f"{sentences}<p class='n'>{e(result.stamp)}</p></li>"
@@ -151,7 +143,7 @@ def _digest(results: list) -> str:
     e = html.escape
     return (
         f"<div class='digest'><h2>What changed</h2><p><b>{e(changes.title)}</b></p>"
-        f"{''.join(f'<p>{e(without_pointers(s))}</p>' for s in changes.headline[1:2])}"
+        f"{''.join(f'<p>{e(s)}</p>' for s in changes.headline[1:2])}"
         f"<p><a href='{e(changes.html.name)}'>The full comparison →</a></p></div>"
     )
 

@@ -1,6 +1,7 @@
-"""The words around the charts: report header, key findings, caveats, method box, tables.
+"""The blocks of a report: header, key findings, chart notes, caveats, method box, tables.
 
-Notebooks compute every number and pass sentences in; these objects render them as escaped HTML
+The words come from :mod:`analysis.findings` (a ReportText per report); these objects render them
+as escaped HTML
 (strings from postings are untrusted) and tag the header and findings in the output metadata, so
 `paybands report` can put each report's title and headline on the index page.
 """
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analysis.config import LOW_CONFIDENCE_N
+from analysis.findings import Finding, ReportText
 from analysis.formats import money
 
 METADATA_KEY = "paybands"
@@ -67,18 +69,18 @@ class ReportHeader:
 
 
 def report_header(
+    text: ReportText,
     *,
-    title: str,
-    scope: str,
     manifest: dict,
     bands: pd.DataFrame | None = None,
 ) -> ReportHeader:
-    """The header cell of a report; n postings and employers are counted from `bands`."""
+    """The header cell of a report from its :class:`~analysis.findings.ReportText`; n postings
+    and employers are counted from `bands`."""
     if bands is None:
-        return ReportHeader(title, scope, manifest)
+        return ReportHeader(text.title, text.scope, manifest)
     return ReportHeader(
-        title,
-        scope,
+        text.title,
+        text.scope,
         manifest,
         n_postings=int(bands["posting_id"].nunique()),
         n_employers=int(bands["employer"].nunique()),
@@ -87,21 +89,50 @@ def report_header(
 
 @dataclass(frozen=True)
 class KeyFindings:
-    """Three to five numbered findings; the first ones become the report's headline."""
+    """Three to five numbered findings; the first readable ones become the report's headline."""
 
-    findings: tuple[str, ...]
+    findings: tuple[Finding, ...]
     headline_count: int = 2
 
+    def headline(self) -> list[str]:
+        """The plain sentences the index page quotes: findings that may headline (enough postings
+        and employers) come first; a report of only thin findings still says something."""
+        strong = [f for f in self.findings if f.confidence in ("ok", "low")]
+        chosen = (strong or list(self.findings))[: self.headline_count]
+        return [f.text for f in chosen]
+
     def _repr_html_(self):
-        items = "".join(f"<li>{inline(f)}</li>" for f in self.findings)
+        items = "".join(_finding_item(f) for f in self.findings)
         body = f'<section class="findings"><h2>Key findings</h2><ol>{items}</ol></section>'
-        headline = [plain(f) for f in self.findings[: self.headline_count]]
-        return _tagged(body, headline=headline)
+        return _tagged(body, headline=self.headline(),
+                       findings=[f.as_dict() for f in self.findings])
 
 
-def key_findings(findings: list[str], *, headline_count: int = 2) -> KeyFindings:
-    """Findings as sentences with their numbers and n; **bold** marks each one's lead."""
+def _finding_item(finding: Finding) -> str:
+    pointer = (f' <span class="pointer">({html.escape(finding.chart)})</span>'
+               if finding.chart else "")
+    flag = (' <em class="flag">Too few postings or employers to generalize.</em>'
+            if finding.confidence == "too few" else "")
+    css = finding.confidence.replace(" ", "-")
+    return f'<li class="confidence-{css}">{inline(finding.sentence)}{pointer}{flag}</li>'
+
+
+def key_findings(findings: list[Finding], *, headline_count: int = 2) -> KeyFindings:
+    """The report's key findings (:class:`~analysis.findings.Finding`), rendered as a list."""
     return KeyFindings(tuple(findings), headline_count)
+
+
+def chart_note(message: str) -> ChartNote:
+    """Shown where a chart or table cannot be drawn, saying why (from ``ReportText.notes``)."""
+    return ChartNote(message)
+
+
+@dataclass(frozen=True)
+class ChartNote:
+    message: str
+
+    def _repr_html_(self) -> str:
+        return f'<p class="chart-note">{inline(self.message)}</p>'
 
 
 @dataclass(frozen=True)

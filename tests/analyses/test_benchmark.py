@@ -11,9 +11,9 @@ from scipy.stats import percentileofscore
 
 from analysis.analyses.benchmark import (
     benchmark_from_text,
+    benchmark_posting,
     benchmark_table,
     peer_bands,
-    posting_benchmark,
     posting_row,
 )
 from analysis.formats import ordinal
@@ -59,7 +59,7 @@ def test_planted_percentile_in_metro():
     rows += _peers("other-family", 5, role_family="software engineer")  # not peers
     bands = bands_frame(rows)
     before = bands.copy()
-    out = posting_benchmark(bands, posting_id="me")
+    out = benchmark_posting(bands, posting_id="me")
     pd.testing.assert_frame_equal(bands, before)
     row = out.iloc[0]
     assert len(out) == 1
@@ -76,7 +76,7 @@ def test_percentile_matches_scipy_with_ties():
     lows = rng.integers(90, 200, size=30) * 1000
     rows = [_band(f"p{i}", low, low + 40_000) for i, low in enumerate(lows)]
     rows.append(_band("me", int(lows[3]), int(lows[3]) + 10_000))  # ties a peer's min
-    out = posting_benchmark(bands_frame(rows), posting_id="me").iloc[0]
+    out = benchmark_posting(bands_frame(rows), posting_id="me").iloc[0]
     assert out["pct_min"] == pytest.approx(percentileofscore(lows, lows[3], kind="mean"))
     peer_max = lows + 40_000
     assert out["pct_max"] == pytest.approx(
@@ -87,7 +87,7 @@ def test_percentile_matches_scipy_with_ties():
 
 def test_posting_itself_excluded():
     rows = _peers("peer", 12) + [_band("me", 500_000, 600_000)]
-    out = posting_benchmark(bands_frame(rows), posting_id="me").iloc[0]
+    out = benchmark_posting(bands_frame(rows), posting_id="me").iloc[0]
     assert out["n_peers"] == 12
     assert out["pct_min"] == 100.0 and out["pct_max"] == 100.0
 
@@ -98,15 +98,15 @@ def test_widens_to_state_then_nation():
     texas = _peers("tx", 20, metro=AUSTIN, state="TX")
     me = [_band("me", 150_000, 200_000)]
 
-    out = posting_benchmark(bands_frame(metro_few + state_more + texas + me), posting_id="me")
+    out = benchmark_posting(bands_frame(metro_few + state_more + texas + me), posting_id="me")
     assert out["peer_scope"].item() == "state" and out["n_peers"].item() == 11
 
-    out = posting_benchmark(
+    out = benchmark_posting(
         bands_frame(metro_few + state_more + texas + me), posting_id="me", min_peers=12
     )
     assert out["peer_scope"].item() == "nation" and out["n_peers"].item() == 31
 
-    out = posting_benchmark(
+    out = benchmark_posting(
         bands_frame(metro_few + state_more + texas + me), posting_id="me", min_peers=3
     )
     assert out["peer_scope"].item() == "metro" and out["n_peers"].item() == 3
@@ -116,11 +116,11 @@ def test_level_filter_when_known():
     rows = _peers("senior", 10, level="senior") + _peers("staff", 10, level="staff", start=300_000)
     rows += _peers("unknown", 10, level=None, start=400_000)
     bands = bands_frame(rows + [_band("me", 195_000, 245_000, level="senior")])
-    out = posting_benchmark(bands, posting_id="me").iloc[0]
+    out = benchmark_posting(bands, posting_id="me").iloc[0]
     assert out["n_peers"] == 10 and out["peer_scope"] == "metro"
     # a posting with no stated level is compared with every level
     bands = bands_frame(rows + [_band("me", 195_000, 245_000, level=None)])
-    assert posting_benchmark(bands, posting_id="me")["n_peers"].item() == 30
+    assert benchmark_posting(bands, posting_id="me")["n_peers"].item() == 30
 
 
 def test_one_row_posting_frame_and_errors():
@@ -140,12 +140,12 @@ def test_one_row_posting_frame_and_errors():
             }
         ]
     )
-    out = posting_benchmark(bands, posting=posting).iloc[0]
+    out = benchmark_posting(bands, posting=posting).iloc[0]
     assert out["n_peers"] == 20 and out["pct_min"] == pytest.approx(50.0)
     with pytest.raises(ValueError):
-        posting_benchmark(bands)
+        benchmark_posting(bands)
     with pytest.raises(KeyError):
-        posting_benchmark(bands, posting_id="missing")
+        benchmark_posting(bands, posting_id="missing")
 
 
 def test_from_text_planted():
@@ -208,7 +208,7 @@ def test_peer_bands_are_the_benchmarked_peers():
     rows += _peers("other-family", 5, role_family="software engineer")
     bands = bands_frame(rows)
     peers = peer_bands(bands, posting_id="me")
-    out = posting_benchmark(bands, posting_id="me").iloc[0]
+    out = benchmark_posting(bands, posting_id="me").iloc[0]
     assert len(peers) == out["n_peers"] == 20
     assert "me" not in set(peers["posting_id"])
     assert set(peers["role_family"]) == {"research scientist"}
@@ -219,7 +219,7 @@ def test_peer_bands_are_the_benchmarked_peers():
 def test_peer_statistics_and_gap_match_pandas():
     rows = _market_of(20, employers=7) + [_band("me", 100_000, 120_000)]
     bands = bands_frame(rows)
-    out = posting_benchmark(bands, posting_id="me").iloc[0]
+    out = benchmark_posting(bands, posting_id="me").iloc[0]
     peers = bands.loc[bands["posting_id"] != "me"]
     assert out["n_peer_employers"] == 7
     for column in ("annual_min", "annual_mid", "annual_max"):
@@ -235,14 +235,14 @@ def test_peer_statistics_and_gap_match_pandas():
 
 def test_gap_within_noise_when_posting_sits_at_the_median():
     rows = _market_of(20) + [_band("me", 170_000, 250_000)]  # mid 210k, the peers' median 220k
-    out = posting_benchmark(bands_frame(rows), posting_id="me").iloc[0]
+    out = benchmark_posting(bands_frame(rows), posting_id="me").iloc[0]
     assert out["peer_annual_mid_median_low"] <= 210_000 <= out["peer_annual_mid_median_high"]
     assert out["gap_within_noise"]
 
 
 def test_benchmark_table_rows_and_hiding():
     rows = _market_of(20) + [_band("me", 195_000, 245_000)]
-    out = posting_benchmark(bands_frame(rows), posting_id="me")
+    out = benchmark_posting(bands_frame(rows), posting_id="me")
     table = benchmark_table(out)
     assert table["measure"].tolist() == ["Minimum", "Midpoint", "Maximum"]
     assert table["posting"].tolist() == [195_000, 220_000, 245_000]

@@ -1,13 +1,13 @@
 import pytest
 
-from analysis.analyses.compare import largest_groups, location_comparison
+from analysis.analyses.compare import compare_groups, largest_groups
 
 SUNNYVALE = "San Jose-Sunnyvale-Santa Clara, CA"
 AUSTIN = "Austin-Round Rock-San Marcos, TX"
 
 
 def test_planted_premium_is_recovered_within_its_interval(market):
-    table = location_comparison(market).set_index("metro")
+    table = compare_groups(market).set_index("metro")
     assert table.loc[SUNNYVALE, "index"] == 100 and table.loc[SUNNYVALE, "is_reference"]
     austin = table.loc[AUSTIN]
     assert austin["index_low"] <= 100 / 1.25 <= austin["index_high"]
@@ -16,23 +16,23 @@ def test_planted_premium_is_recovered_within_its_interval(market):
 
 
 def test_other_reference_and_repeatable_bootstrap(market):
-    first = location_comparison(market, reference=AUSTIN, seed=3)
-    again = location_comparison(market, reference=AUSTIN, seed=3)
+    first = compare_groups(market, reference=AUSTIN, seed=3)
+    again = compare_groups(market, reference=AUSTIN, seed=3)
     assert first.equals(again)
     assert first.set_index("metro").loc[SUNNYVALE, "index"] == pytest.approx(125, rel=0.05)
 
 
 def test_missing_reference_is_a_clear_error(market):
     with pytest.raises(ValueError, match="has no USD bands"):
-        location_comparison(market, reference="Nowhere, XX")
+        compare_groups(market, reference="Nowhere, XX")
 
 
 def test_largest_groups_keeps_the_reference_and_drops_small_ones(market):
-    table = location_comparison(market)
+    table = compare_groups(market)
     table = table.assign(small_n=[False, True])  # pretend Austin is small
     kept = largest_groups(table, n=5)
     assert kept["metro"].tolist() == [SUNNYVALE]
-    assert len(largest_groups(location_comparison(market), n=1)) == 2
+    assert len(largest_groups(compare_groups(market), n=1)) == 2
 
 
 # --- Mann-Whitney p-values and the composition-adjusted comparison --------------------------------
@@ -85,7 +85,7 @@ def mixed_market() -> pd.DataFrame:
 
 
 def test_mann_whitney_p_value_per_group(market):
-    table = location_comparison(market).set_index("metro")
+    table = compare_groups(market).set_index("metro")
     assert np.isnan(table.loc[SUNNYVALE, "p_value"])
     austin = market.loc[market["metro"] == AUSTIN, "annual_mid"]
     sunnyvale = market.loc[market["metro"] == SUNNYVALE, "annual_mid"]
@@ -95,7 +95,7 @@ def test_mann_whitney_p_value_per_group(market):
 
 
 def test_raw_index_is_fooled_by_mix_and_adjusted_index_recovers_the_premium(mixed_market):
-    raw = location_comparison(mixed_market).set_index("metro").loc[AUSTIN]
+    raw = compare_groups(mixed_market).set_index("metro").loc[AUSTIN]
     assert not raw["index_low"] <= 80 <= raw["index_high"]  # mix makes Austin look far cheaper
     assert raw["index_high"] < 80 - (raw["index_high"] - raw["index_low"])
     adjusted = adjusted_comparison(mixed_market).set_index("metro")

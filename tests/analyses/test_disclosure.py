@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 from factories import NO_PAY, band_row, bands_frame
 
-from analysis.analyses.disclosure import disclosure_rates, gap_reading, posting_pay
+from analysis.analyses.disclosure import disclosure_rates, posting_pay
 from analysis.stats import share_gap
 
 
@@ -80,16 +80,3 @@ def test_posting_pay_keeps_one_row_per_posting_with_pay_from_any_band():
     per_snapshot = posting_pay(bands, per_snapshot=True)
     assert len(per_snapshot) == 5  # "c" once in each snapshot
     assert per_snapshot.loc[per_snapshot["posting_id"] == "a", "band"].tolist() == [0]
-
-
-@pytest.mark.parametrize(
-    ("counts", "reading"),
-    [
-        ((45, 50, 44, 50), "within noise"),
-        ((95, 100, 50, 100), "higher"),
-        ((50, 100, 95, 100), "lower"),
-        ((5, 10, 0, 0), "within noise"),  # an empty group is no finding
-    ],
-)
-def test_gap_reading_names_the_direction_only_beyond_noise(counts, reading):
-    assert gap_reading(share_gap(*counts)) == reading

@@ -9,13 +9,11 @@ from analysis.analyses.laws import (
     disclosure_by_state,
     judgement_date,
     law_coverage,
-    law_short_name,
     laws_in_force,
     laws_in_window,
     load_laws,
     state_law_status,
     uncovered_postings,
-    uncovered_table,
 )
 from analysis.stats import share_gap
 
@@ -155,12 +153,6 @@ def test_no_laws_without_a_date():
     assert "label" in laws_in_force(laws, on=pd.NaT)
 
 
-def test_law_short_name_names_state_or_city_and_year():
-    laws = load_laws().set_index("jurisdiction", drop=False)
-    assert law_short_name(laws.loc["California"]) == "CA 2023"
-    assert law_short_name(laws.loc["New York City"]) == "NYC 2022"
-
-
 def test_judgement_date_is_the_snapshot_or_today():
     assert judgement_date("2026-11-01") == pd.Timestamp("2026-11-01")
     assert judgement_date("s1") == pd.Timestamp.today().normalize()
@@ -201,25 +193,6 @@ def test_law_coverage_with_no_other_postings_reports_an_empty_group():
     coverage = law_coverage(bands_frame([_located("co", state="CO")]), on="2025-01-01")
     assert (coverage.covered_n, coverage.other_n) == (1, 0)
     assert coverage.gap["within_noise"] and pd.isna(coverage.gap["gap"])
-
-
-def test_uncovered_table_puts_the_largest_employer_first_newest_first():
-    bands = bands_frame(
-        [
-            _posting("a1", state="CO", city="Denver", posted="2025-03-01"),
-            _posting("b1", state="CO", city="Boulder", posted="2025-02-01"),
-            _posting("b2", state="CO", city=None, posted="2025-04-01"),
-        ]
-    ).assign(employer=["Alpha", "Beta", "Beta"], title=["t-a1", "t-b1", "t-b2"])
-    table = uncovered_table(uncovered_postings(bands, on="2025-06-01"))
-    assert table.columns.tolist() == ["Employer", "Title", "Location",
-                                      "Law (year; applies from)", "Posted"]
-    assert table["Title"].tolist() == ["t-b2", "t-b1", "t-a1"]
-    assert table["Location"].tolist() == ["CO", "Boulder, CO", "Denver, CO"]
-    threshold = load_laws().set_index("jurisdiction").loc["Colorado", "employer_size_threshold"]
-    assert table.loc[0, "Law (year; applies from)"] == f"Colorado (2021; {threshold}+ employees)"
-    assert table["Posted"].tolist() == ["01 Apr", "01 Feb", "01 Mar"]
-    assert len(uncovered_table(uncovered_postings(bands, on="2025-06-01"), top=2)) == 2
 
 
 def test_disclosure_by_state_labels_each_state_with_its_law():

@@ -5,21 +5,17 @@ import pandas as pd
 import pytest
 from factories import band_row, bands_frame
 
-from analysis.analyses.compare import adjusted_comparison, location_comparison
+from analysis.analyses.compare import adjusted_comparison, compare_groups
 from analysis.analyses.location_index import (
     INDEX_COLUMNS,
     LEVEL_COLUMNS,
     controls_from_text,
-    describe_controls,
     gaps_by_level,
-    location_method,
-    metro_city,
     metro_index,
     metro_index_by_level,
-    metro_index_table,
     resolve_reference,
 )
-from analysis.config import N_BOOT, REFERENCE_METRO
+from analysis.config import REFERENCE_METRO
 
 SUNNYVALE = REFERENCE_METRO
 AUSTIN = "Austin-Round Rock-San Marcos, TX"
@@ -64,14 +60,10 @@ def metros():
     })
 
 
-def test_words():
-    assert metro_city(AUSTIN) == "Austin" and metro_city(SUNNYVALE) == "San Jose"
+def test_controls_from_text():
     assert controls_from_text(" role_family, level ,shoe_size,", columns=["level", "role_family"]
                               ) == ("role_family", "level")
     assert controls_from_text("", columns=["level"]) == ()
-    assert describe_controls(("role_family", "level")) == "role and level"
-    assert describe_controls(("is_remote",)) == "remote status"
-    assert describe_controls(()) == "nothing"
 
 
 def test_resolve_reference_found_by_city_or_metro_name(metros):
@@ -106,7 +98,7 @@ def test_metro_index_merges_adjusted_and_raw_and_reads_noise(metros):
     assert set(table.index) == {SUNNYVALE, AUSTIN, SEATTLE, NEW_YORK}  # Denver, Boston too thin
     assert index.hidden == 2
     adjusted = adjusted_comparison(metros, reference=SUNNYVALE).set_index("metro")
-    raw = location_comparison(metros, reference=SUNNYVALE, n_boot=300).set_index("metro")
+    raw = compare_groups(metros, reference=SUNNYVALE, n_boot=300).set_index("metro")
     for metro in table.index:
         assert table.loc[metro, "index"] == pytest.approx(adjusted.loc[metro, "index"])
         assert table.loc[metro, "raw_index"] == pytest.approx(raw.loc[metro, "index"])
@@ -126,9 +118,17 @@ def test_metro_index_facts(metros):
     assert index.lead["metro"] == index.lead_metro == AUSTIN
     assert index.lowest["metro"] == AUSTIN
     assert index.order[0] == NEW_YORK and index.order[-1] == AUSTIN
-    # the same mix everywhere: adjustment moves no metro, so the largest three are quoted
-    assert index.moved.empty
-    assert index.examples["metro"].tolist() == [AUSTIN, SEATTLE, NEW_YORK]
+    # moved: exactly the rows whose ring (raw index) falls outside the line (adjusted interval)
+    others = index.others
+    outside = ((others["raw_index"] < others["index_low"])
+               | (others["raw_index"] > others["index_high"]))
+    assert sorted(index.moved["metro"]) == sorted(others.loc[outside, "metro"])
+    assert not index.table.loc[index.table["is_reference"], "raw_outside"].any()
+    # one level, one mix: adjustment moves no metro, so the largest are quoted
+    same = metro_index(_market({SUNNYVALE: (1.25, {"mid": 40}, 8), AUSTIN: (1.0, {"mid": 30}, 6),
+                                SEATTLE: (1.25, {"mid": 20}, 5)}), reference=SUNNYVALE, n_boot=300)
+    assert same.moved.empty and not same.table["raw_outside"].any()
+    assert same.examples["metro"].tolist() == [AUSTIN, SEATTLE]
     higher = metro_index(metros, reference=SUNNYVALE, n_boot=300, min_n=40)
     assert set(higher.table["metro"]) == {SUNNYVALE, AUSTIN, SEATTLE}
 
@@ -143,6 +143,7 @@ def test_adjustment_that_moves_a_metro_is_found():
     index = metro_index(mixed, reference=SUNNYVALE, n_boot=300)
     austin = index.table.set_index("metro").loc[AUSTIN]
     assert austin["raw_high"] < austin["index"]  # the raw gap is mostly mix
+    assert austin["raw_index"] < austin["index_low"] and austin["raw_outside"]  # ring off the line
     assert austin["index"] == pytest.approx(80, rel=0.03)
     assert AUSTIN in index.moved["metro"].tolist()
     assert index.examples["metro"].tolist() == index.moved["metro"].tolist()
@@ -222,28 +223,3 @@ def test_gaps_by_level_rule_on_literal_intervals():
     assert gaps["top_low"].tolist() == [95, 90] and gaps["bottom_high"].tolist() == [90, 95]
     assert gaps_by_level(frame, min_levels=3).empty
     assert gaps_by_level(frame.iloc[:0]).empty
-
-
-def test_metro_index_table_formats_for_the_report():
-    table = pd.DataFrame({
-        "metro": [SUNNYVALE, AUSTIN, SEATTLE], "index": [100.0, 79.6, 101.2],
-        "index_low": [np.nan, 75.2, 96.4], "index_high": [np.nan, 84.4, 106.0],
-        "raw_index": [100.0, 70.4, 99.5], "reading": ["reference", "below", "within noise"],
-        "n_postings": [120, 100, 60], "n_employers": [8, 6, 5],
-    })
-    shown = metro_index_table(table, focus="Sunnyvale")
-    assert shown.columns.tolist() == ["Metro", "Raw index", "Adjusted index", "95% interval",
-                                      "Against Sunnyvale", "Postings", "Employers"]
-    assert shown["Metro"].tolist() == [SEATTLE, SUNNYVALE, AUSTIN]
-    assert shown["Adjusted index"].tolist() == [101, 100, 80]
-    assert shown["Raw index"].tolist() == [100, 100, 70]
-    assert shown["95% interval"].tolist() == ["96–106", "–", "75–84"]
-    assert metro_index_table(table.iloc[:0]).empty
-
-
-def test_location_method_follows_the_controls():
-    method = " ".join(location_method(location="Austin, TX", currency="CAD"))
-    assert "closed CAD ranges" in method and '"Austin, TX"' in method
-    assert f"{N_BOOT:,} resamples" in method and "entry, mid, senior and staff" in method
-    assert "controlling for role;" in method
-    assert "controlling for nothing;" in " ".join(location_method(location="x", controls=()))

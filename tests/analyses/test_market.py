@@ -1,4 +1,4 @@
-"""Market reference against BLS OEWS percentiles, and how a report reads and tabulates it."""
+"""Market reference against BLS OEWS percentiles: the join, interpolation and focus market."""
 
 import math
 
@@ -10,12 +10,9 @@ from analysis.analyses.market import (
     ROLE_SOC,
     focus_market,
     load_oews,
-    market_reading,
     market_reference,
-    market_table,
     percentile_position,
 )
-from analysis.formats import ordinal
 from analysis.normalize.titles import ROLE_FAMILY_NAMES
 
 SJ = "San Jose-Sunnyvale-Santa Clara, CA"
@@ -167,81 +164,3 @@ def test_focus_market_drops_families_without_reference():
     rows = _spread("rc", [90_000] * 6, SJ, family="recruiter")  # no recruiter row in _oews()
     out = focus_market(bands_frame(rows), metro=SJ, oews=_oews(), n_boot=100)
     assert out.empty
-
-
-# --- reading a focus market for the report --------------------------------------------------------
-
-def _market_rows():
-    """A focus_market-like table: two families above, two below, one within noise, one faded."""
-    rows = [  # role_family, versus_p50, gap_to_p50_pct, mid_position, position_flag, n, employers
-        ("machine learning engineer", "above", 0.12, 78.0, "within", 39, 12),
-        ("product manager", "above", 0.11, 57.0, "within", 39, 16),
-        ("software engineer", "within noise", 0.03, 60.0, "within", 126, 20),
-        ("data engineer", "below", -0.09, 42.0, "within", 38, 16),
-        ("data analyst", "below", -0.14, float("nan"), "below p10", 30, 17),
-        ("recruiter", "above", 0.30, 95.0, "within", 4, 2),  # small and few employers: faded
-    ]
-    frame = pd.DataFrame(rows, columns=["role_family", "versus_p50", "gap_to_p50_pct",
-                                        "mid_position", "position_flag", "n_postings",
-                                        "n_employers"])
-    return frame.assign(
-        small_n=frame["n_postings"] < 5, few_employers=frame["n_employers"] < 3,
-        posted_scope="metro", oews_area_type=["metro"] * 4 + ["national", "metro"],
-        occupation="Occupation", posted_mid_median=200_000.0, p50=180_000.0,
-        posted_mid_median_low=190_000.0, posted_mid_median_high=215_000.0,
-    )
-
-
-def test_market_reading_classifies_counted_families():
-    market = _market_rows()
-    before = market.copy()
-    reading = market_reading(market)
-    pd.testing.assert_frame_equal(market, before)
-    assert reading.local
-    assert reading.counted["role_family"].tolist() == market["role_family"].tolist()[:5]
-    assert reading.above["role_family"].tolist() == ["machine learning engineer",
-                                                     "product manager"]
-    assert reading.below["role_family"].tolist() == ["data analyst", "data engineer"]  # largest
-    assert reading.within_noise["role_family"].tolist() == ["software engineer"]
-    assert reading.faded["role_family"].tolist() == ["recruiter"]
-    assert reading.national["role_family"].tolist() == ["data analyst"]
-    assert reading.n_postings == market["n_postings"].sum()
-    # the faded recruiter (95th) is left out of the position range; data analyst has none
-    assert (reading.position_low, reading.position_high) == (42.0, 78.0)
-    assert reading.n_outside == 1 and reading.positioned
-
-
-def test_market_reading_national_scope_and_empty():
-    reading = market_reading(_market_rows().assign(posted_scope="nation"))
-    assert not reading.local
-    empty = market_reading(_market_rows().iloc[0:0])
-    assert not empty.local and empty.n_postings == 0 and not empty.positioned
-    assert empty.counted.empty and empty.n_outside == 0
-    unplaced = market_reading(_market_rows().assign(mid_position=float("nan")))
-    assert not unplaced.positioned and math.isnan(unplaced.position_high)
-
-
-def test_market_table_from_focus_market():
-    rows = _spread("se", [250_000 + 1_000 * i for i in range(12)], SJ)
-    market = focus_market(bands_frame(rows), metro=SJ, oews=_oews(), n_boot=200)
-    table = market_table(market)
-    assert table.columns.tolist() == [
-        "Role family", "OEWS occupation", "OEWS area", "n postings", "Employers",
-        "Posted median mid", "95% interval", "OEWS median", "Gap to median", "OEWS percentile",
-        "Reading"]
-    row = table.iloc[0]
-    assert row["Role family"] == "software engineer" and row["OEWS area"] == "metro"
-    assert row["Posted median mid"] == market["posted_mid_median"].item()
-    low, high = market[["posted_mid_median_low", "posted_mid_median_high"]].iloc[0]
-    assert row["95% interval"] == f"${low / 1000:.0f}k–${high / 1000:.0f}k"
-    position = market["mid_position"].item()
-    assert row["OEWS percentile"] == ordinal(position)
-    assert row["Reading"] == "above"
-
-
-def test_market_table_position_falls_back_to_flag():
-    table = market_table(_market_rows())
-    assert table["OEWS percentile"].tolist() == ["78th", "57th", "60th", "42nd", "below p10",
-                                                 "95th"]
-    assert table["Role family"].tolist() == _market_rows()["role_family"].tolist()
-    assert table["Gap to median"].tolist() == _market_rows()["gap_to_p50_pct"].tolist()

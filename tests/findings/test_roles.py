@@ -1,14 +1,31 @@
-"""Report 02's facts: role ranking and lead, metro leads, concentration, and the role table."""
+"""Report 02's words and facts: role ranking and lead, metro leads, concentration, the role
+table, and every finding and caption against the frames its charts plot."""
+
+import re
 
 import numpy as np
 import pandas as pd
 import pytest
-from factories import band_row, bands_frame
+from factories import NO_PAY, band_row, bands_frame
 
+from analysis.analyses.compare import compare_groups
 from analysis.analyses.roles import role_bands, role_metro_matrix
-from analysis.config import REFERENCE_METRO
-from analysis.findings.roles import ROLE_TABLE_COLUMNS, metro_facts, role_facts, role_table
+from analysis.analyses.summary import comparable_bands
+from analysis.config import REFERENCE_METRO, SMALL_N
+from analysis.findings.roles import (
+    METRO_CHART,
+    ROLE_TABLE_COLUMNS,
+    ROLES_CHART,
+    metro_facts,
+    role_facts,
+    role_table,
+    roles_text,
+)
+from analysis.findings.wording import percent
+from analysis.formats import money, money_range, short_metro
 from analysis.schema import empty_bands
+
+BAD = re.compile(r"\b0 of 0\b|\bnan\b|\bNone\b|–%|\bNaN\b")
 
 AUSTIN = "Austin-Round Rock-San Marcos, TX"
 BOSTON = "Boston-Cambridge-Newton, MA-NH"
@@ -154,3 +171,143 @@ def test_role_table_blanks_small_groups_but_keeps_their_counts(three_roles):
     assert table.loc[["recruiter", "it support"], "Median spread"].isna().all()
     assert table.loc["product manager", "Median mid"] == pytest.approx(200_000)
     assert roles["annual_mid_median"].notna().all()  # the input is left as it was
+
+
+# --- roles_text: the report's words against the frames behind its charts -----------------------
+
+
+@pytest.fixture
+def market():
+    """Three roles in two metros with noisy pay (seeded), plus a thin role and a thin cell."""
+    rng = np.random.default_rng(11)
+    rows = []
+    for role, mid in [("product manager", 190_000), ("data scientist", 140_000),
+                      ("recruiter", 85_000)]:
+        for metro, factor, n in [(REFERENCE_METRO, 1.25, 20), (AUSTIN, 1.0, 25),
+                                 (BOSTON, 1.05, 8)]:
+            tag = f"{role[:3]}{metro[:3]}"
+            rows += [dict(r, annual_mid=float(v), annual_min=float(v - 20_000),
+                          annual_max=float(v + 20_000), pay_min=float(v - 20_000),
+                          pay_max=float(v + 20_000))
+                     for r, v in zip(postings(role, n=n, mid=mid, metro=metro, tag=tag),
+                                     mid * factor * rng.uniform(0.9, 1.1, n), strict=True)]
+    rows += postings("it support", n=3, mid=60_000, tag="its")
+    return bands_frame(rows)
+
+
+def text_of(bands, *, focus_role="data scientist", n_boot=200):
+    roles = role_bands(bands, n_boot=50)
+    matrix = role_metro_matrix(bands)
+    text = roles_text(bands, roles=roles, matrix=matrix, focus_role=focus_role,
+                      snapshot="2026-11-01", n_boot=n_boot)
+    return text, roles, matrix
+
+
+def words(text):
+    out = [text.title, text.scope, *text.caveats, *text.method, *text.notes.values()]
+    out += [f.sentence for f in text.findings]
+    for caption in text.captions.values():
+        out += [caption.title, caption.subtitle, caption.alt, caption.source]
+    return out
+
+
+def by_kind(text):
+    return {f.kind: f for f in text.findings}
+
+
+def test_role_findings_state_the_numbers_chart_1_plots(market):
+    text, roles, _ = text_of(market)
+    found = by_kind(text)
+    shown = roles.loc[~roles["small_n"]].reset_index(drop=True)
+    top, middle, bottom = shown.iloc[0], shown.iloc[len(shown) // 2], shown.iloc[-1]
+    lead = found["role lead"]
+    assert lead.subject == top["role_family"] == "product manager"
+    assert (lead.n, lead.employers) == (top["n_postings"], top["n_employers"])
+    with_role = comparable_bands(market).dropna(subset=["role_family"])
+    gap = compare_groups(with_role, across="role_family", reference=middle["role_family"],
+                         n_boot=200).set_index("role_family").loc[top["role_family"]]
+    assert lead.value == pytest.approx(gap["index"] / 100 - 1)
+    assert lead.interval == pytest.approx((gap["index_low"] / 100 - 1,
+                                           gap["index_high"] / 100 - 1))
+    assert money(top["annual_mid_median"]) in lead.sentence
+    assert f"{percent(lead.value)} above the median role family" in lead.sentence
+    assert f"{lead.interval[0]:+.0%} to {lead.interval[1]:+.0%}" in lead.sentence
+    low = found["lowest role"]
+    assert low.subject == bottom["role_family"] == "recruiter"
+    assert low.value == pytest.approx(bottom["annual_mid_median"])
+    assert (low.n, low.employers) == (bottom["n_postings"], bottom["n_employers"])
+    ratio = top["annual_mid_median"] / bottom["annual_mid_median"]
+    assert f"{ratio:.1f}×" in low.sentence
+    focus = found["focus role"]
+    row = roles.set_index("role_family").loc["data scientist"]
+    assert focus.value == pytest.approx(row["annual_mid_median"])
+    assert (focus.n, focus.employers) == (row["n_postings"], row["n_employers"])
+    assert money_range(row["annual_min_median"], row["annual_max_median"]) in focus.sentence
+    assert "ranks 2 of 4" in focus.sentence
+    assert text.title.startswith("Product manager postings sit highest")
+    caption = text.captions[ROLES_CHART]
+    assert caption.title == (
+        f"Product manager bands sit highest, recruiter lowest: median midpoints "
+        f"{money(top['annual_mid_median'])} and {money(bottom['annual_mid_median'])}")
+    assert f"n = {market['posting_id'].nunique()} postings" in caption.subtitle
+    assert all(not BAD.search(w) for w in words(text))
+
+
+def test_metro_findings_state_the_numbers_chart_2_plots(market):
+    text, _, matrix = text_of(market)
+    found = by_kind(text)
+    shown = matrix.loc[~matrix["hidden"]]
+    compared = shown.groupby("role_family").filter(lambda g: len(g) >= 2)
+    leaders = compared.sort_values("median_mid").groupby("role_family").tail(1)
+    leads = int(leaders["is_reference"].sum())
+    metro = found["metro lead"]
+    assert metro.value == leads == 3
+    in_metros = market.loc[market["metro"].isin(matrix["metro"])]
+    assert metro.n == in_metros["posting_id"].nunique()
+    assert f"all {len(leaders)} role families" in metro.sentence
+    cells = found["hidden cells"]
+    assert cells.value == matrix["hidden"].sum()
+    assert cells.sentence.startswith(f"**{int(matrix['hidden'].sum())} of {len(matrix)} role")
+    assert matrix["low_confidence"].sum() == 3  # Boston's cells: n=8
+    assert "; 3 more cells are drawn lighter" in cells.sentence
+    assert text.captions[METRO_CHART].title == (
+        f"{short_metro(REFERENCE_METRO)} posts the highest median in all 3 role families")
+    assert text.notes == {}
+
+
+@pytest.mark.parametrize("case", ["empty", "no pay", "one role", "two roles", "few employers",
+                                  "no reference"])
+def test_sparse_data_still_reads(case):
+    bands = {
+        "empty": empty_bands,
+        "no pay": lambda: bands_frame([band_row(posting_id=f"n{i}", **NO_PAY)
+                                       for i in range(4)]),
+        "one role": lambda: bands_frame(postings("recruiter", n=6, mid=80_000)),
+        "two roles": lambda: bands_frame(postings("recruiter", n=6, mid=80_000)
+                                         + postings("data scientist", n=2, mid=130_000)),
+        "few employers": lambda: bands_frame(postings("recruiter", n=9, mid=80_000, employers=2)
+                                             + postings("data scientist", n=9, mid=130_000,
+                                                        employers=1)),
+        "no reference": lambda: bands_frame(postings("recruiter", n=6, mid=80_000,
+                                                     metro=AUSTIN)),
+    }[case]()
+    text, roles, matrix = text_of(bands, n_boot=50)
+    assert 3 <= len(text.findings) <= 5
+    for sentence in words(text):
+        assert not BAD.search(sentence), sentence
+    ranking = text.findings[0]
+    assert ranking.kind == "role ranking"  # never a lead on this little data
+    assert ranking.confidence in ("too few", "none")
+    assert text.title == "Too few role families with enough postings to rank"
+    assert by_kind(text)["focus role"].confidence in ("too few", "none")
+    assert by_kind(text)["metro lead"].confidence in ("too few", "none")
+    if not len(roles):
+        assert ROLES_CHART in text.notes and METRO_CHART in text.notes
+    if case == "one role":
+        assert text.captions[ROLES_CHART].title.startswith("Only recruiter has enough postings")
+        assert by_kind(text)["hidden cells"].sentence == (
+            "**No role × metro cell has fewer than 5 postings**; 1 cell is drawn lighter (n < 20 "
+            "or fewer than 3 employers).")
+    if case == "no reference":
+        assert by_kind(text)["metro lead"].sentence.startswith(f"**{REFERENCE_METRO} has no")
+    assert str(SMALL_N) in text.method[3]

@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from analysis.analyses.compare import location_comparison  # noqa: E402
+from analysis.analyses.compare import compare_groups  # noqa: E402
 from analysis.analyses.summary import band_summary  # noqa: E402
 from analysis.formats import money
 from analysis.plot import band_range_chart, location_index_chart  # noqa: E402
@@ -44,7 +44,7 @@ def test_band_range_chart_draws_one_bar_per_group_with_its_n(market):
 
 
 def test_location_index_chart_pins_the_reference_on_top(market):
-    comparison = location_comparison(market, n_boot=200)
+    comparison = compare_groups(market, n_boot=200)
     ax = location_index_chart(comparison)
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert labels[-1] == "San Jose-Sunnyvale-Santa Clara, CA"  # top row

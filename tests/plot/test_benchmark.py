@@ -11,7 +11,7 @@ import pytest  # noqa: E402
 from factories import band_row, bands_frame  # noqa: E402
 from matplotlib.colors import to_hex  # noqa: E402
 
-from analysis.analyses.benchmark import peer_bands, posting_benchmark  # noqa: E402
+from analysis.analyses.benchmark import benchmark_posting, peer_bands  # noqa: E402
 from analysis.formats import ordinal
 from analysis.plot.benchmark import benchmark_chart  # noqa: E402
 from analysis.plot.style import ACCENT  # noqa: E402
@@ -39,7 +39,7 @@ def _bands(n_peers, posting, *, seed=0, n_employers=6):
 
 
 def _draw(bands):
-    benchmark = posting_benchmark(bands, posting_id="me")
+    benchmark = benchmark_posting(bands, posting_id="me")
     peers = peer_bands(bands, posting_id="me")
     return benchmark, peers, benchmark_chart(peers, benchmark)
 

@@ -11,8 +11,8 @@ import pytest  # noqa: E402
 from factories import band_row, bands_frame  # noqa: E402
 from matplotlib.colors import to_hex  # noqa: E402
 
-from analysis.analyses.compare import adjusted_comparison, location_comparison  # noqa: E402
-from analysis.analyses.location_index import metro_city  # noqa: E402
+from analysis.analyses.compare import adjusted_comparison, compare_groups  # noqa: E402
+from analysis.findings.locations import metro_city  # noqa: E402
 from analysis.plot.locations import (  # noqa: E402
     location_index_chart,
     location_small_multiples,
@@ -67,7 +67,7 @@ def test_metro_city():
 
 def test_forest_pins_reference_accents_focus_and_draws_raw_rings(leveled):
     adjusted = adjusted_comparison(leveled)
-    raw = location_comparison(leveled, n_boot=200)
+    raw = compare_groups(leveled, n_boot=200)
     before = adjusted.copy()
     ax = location_index_chart(adjusted, raw=raw, highlight=SUNNYVALE, short_labels=True)
     labels = [t.get_text() for t in ax.get_yticklabels()]

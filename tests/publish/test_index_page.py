@@ -17,7 +17,7 @@ def test_index_escapes_cards_and_digests_the_changes(tmp_path):
     (tmp_path / "07_changes.html").write_text("x")
     results = [
         ReportResult("02_roles", f"{SCRIPT} post the most", "02 · Roles",
-                     headline=[f"{SCRIPT} lead (Chart 1).", "Second."],
+                     headline=[f"{SCRIPT} lead.", "Second."],
                      stamp="2,000 postings", html=tmp_path / "02_roles.html"),
         ReportResult("03_levels", "03 · Levels", "03 · Levels",
                      error="03_levels.py, cell starting `x = 1/0`: ZeroDivisionError"),
@@ -26,7 +26,6 @@ def test_index_escapes_cards_and_digests_the_changes(tmp_path):
     ]
     page = write_index(results, data_path=resolve_data(None), out=tmp_path).read_text()
     assert SCRIPT not in page and "&lt;script&gt;alert(1)&lt;/script&gt; post the most" in page
-    assert "(Chart 1)" not in page  # chart pointers mean nothing on the index
     assert page.count("class='card'") == 2 and "class='card failed'" in page
     assert "ZeroDivisionError" in page
     assert "What changed" in page and "No metro moved beyond noise." in page
@@ -42,15 +41,4 @@ def test_index_warns_when_the_data_is_the_synthetic_sample(tmp_path):
     assert "Synthetic demo data" in page.read_text()
     plain_page = write_index([], data_path=resolve_data(None), out=tmp_path).read_text()
     assert "Synthetic demo data" not in plain_page
-
-
-def test_pointers_to_charts_are_dropped_from_index_sentences():
-    from analysis.publish.index_page import without_pointers
-
-    assert without_pointers("index 86 (84–89; n=277; Chart 1).") == "index 86 (84–89; n=277)."
-    assert without_pointers("2,129 bands (Chart 1).") == "2,129 bands."
-    assert without_pointers("73 (rings vs dots in Chart 1; n=277, 251).") == "73 (n=277, 251)."
-    assert without_pointers("runs $202k–$272k (median min to max; table below).") == (
-        "runs $202k–$272k (median min to max)."
-    )
 

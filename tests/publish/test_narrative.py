@@ -3,6 +3,7 @@
 import pandas as pd
 from factories import band_row, bands_frame
 
+from analysis.findings import Finding, ReportText
 from analysis.publish.narrative import (
     METADATA_KEY,
     caveats,
@@ -25,20 +26,41 @@ def test_inline_escapes_then_allows_only_bold():
 
 
 def test_key_findings_escape_and_tag_the_headline():
-    body, metadata = key_findings(
-        [f"**{SCRIPT} leads** by 20% (n=40).", "Second (n=10).", "Third."]
-    )._repr_html_()
+    body, metadata = key_findings([
+        Finding(f"**{SCRIPT} leads** by 20% (n=40).", chart="Chart 1"),
+        Finding("Second (n=10).", confidence="low"),
+        Finding("Third."),
+    ])._repr_html_()
     assert SCRIPT not in body and "&lt;script&gt;" in body
-    assert body.count("<li>") == 3
+    assert body.count("<li class=") == 3 and "(Chart 1)" in body
     headline = metadata[METADATA_KEY]["headline"]
+    # The index quotes the sentence, never the pointer to a chart inside the report.
     assert headline == [f"{SCRIPT} leads by 20% (n=40).", "Second (n=10)."]
+    tagged = metadata[METADATA_KEY]["findings"]
+    assert [f["lead"] for f in tagged] == [f"{SCRIPT} leads", "Second (n=10).", "Third."]
+
+
+def test_thin_findings_are_flagged_and_never_headline_when_others_can():
+    body, metadata = key_findings([
+        Finding("**Austin posts 12% less** (n=3).", confidence="too few"),
+        Finding("**Seattle posts 5% more** (n=80).", value=105.0, n=80, employers=9),
+    ])._repr_html_()
+    assert "Too few postings or employers" in body
+    assert metadata[METADATA_KEY]["headline"] == ["Seattle posts 5% more (n=80)."]
+
+
+def test_a_finding_refuses_an_unknown_confidence():
+    import pytest
+
+    with pytest.raises(ValueError, match="confidence"):
+        Finding("x", confidence="maybe")
 
 
 def test_report_header_counts_postings_and_employers():
     rows = [("a", 0, "X"), ("a", 1, "X"), ("b", 0, SCRIPT)]
     bands = bands_frame([band_row(posting_id=p, band=b, employer=e) for p, b, e in rows])
-    header = report_header(title=f"{SCRIPT} wins", scope="All", manifest={"snapshot": "2026-11-01"},
-                           bands=bands)
+    header = report_header(ReportText(title=f"{SCRIPT} wins", scope="All"),
+                           manifest={"snapshot": "2026-11-01"}, bands=bands)
     body, metadata = header._repr_html_()
     assert "2 postings · 2 employers" in body
     assert SCRIPT not in body

@@ -1,0 +1,277 @@
+"""Report 05's words: the facts its prose quotes, its findings read from the benchmark row and
+peers Chart 1 plots, its tables, and sparse cases."""
+
+import math
+
+import pandas as pd
+import pytest
+from factories import NO_PAY, band_row, bands_frame
+
+from analysis.analyses.benchmark_cases import SEED_TEXT, STATUSES, benchmark_for
+from analysis.findings.benchmark import (
+    BENCHMARK_CHART,
+    REASONS,
+    benchmark_facts,
+    benchmark_text,
+    peer_comparison_table,
+    peer_group_text,
+    peer_list_table,
+    posting_label,
+)
+from analysis.formats import money, money_range, ordinal
+
+SJ = "San Jose-Sunnyvale-Santa Clara, CA"
+
+
+def _band(pid, low, high, **extra):
+    extra.setdefault("metro", SJ)
+    return band_row(posting_id=pid, pay_min=float(low), pay_max=float(high),
+                    annual_min=float(low), annual_max=float(high), annual_mid=(low + high) / 2,
+                    **extra)
+
+
+def _peers(prefix, n, *, start=100_000, step=10_000, **extra):
+    """n peers with mins start, start+step, ... and max = min + 50k."""
+    return [_band(f"{prefix}{i}", start + i * step, start + i * step + 50_000, **extra)
+            for i in range(n)]
+
+
+def _market_of(n, *, employers=None, **extra):
+    """n research-scientist peers in Sunnyvale's metro, spread over `employers` (default n)."""
+    rows = _peers("peer", n, **extra)
+    for i, row in enumerate(rows):
+        row["employer"] = f"E{i % (employers or n)}"
+    return rows
+
+
+def test_every_status_has_a_reason():
+    assert set(REASONS) == set(STATUSES)
+    assert REASONS["ok"] == "" and all(REASONS[s] for s in STATUSES if s != "ok")
+
+
+# --- the facts a report quotes -------------------------------------------------------------------
+
+def _facts(bands, posting_id="me", **options):
+    result, peers = benchmark_for(bands, posting_id=posting_id, **options)
+    return result, benchmark_facts(result, peers=peers, currency=options.get("currency", "USD"))
+
+
+def test_facts_of_a_placed_posting_below_its_peers():
+    # 20 peers from 4 employers (E0 posts 5), levels senior and staff; the posting far below
+    rows = _market_of(20, employers=4)
+    for i, row in enumerate(rows):
+        row["level"] = "senior" if i < 12 else "staff"
+    bands = bands_frame(rows + [_band("me", 60_000, 80_000, employer="Acme")])
+    result, facts = _facts(bands)
+    median = pd.Series([r["annual_mid"] for r in rows]).median()
+    assert facts.placed and facts.status == "ok" and facts.reason == ""
+    assert facts.who == "Research Scientist, Machine Learning (PhD) at Acme"
+    assert facts.employer == "Acme" and facts.place == SJ
+    assert facts.peer_group == f"research scientist postings, any level, {SJ} metro"
+    assert (facts.n_peers, facts.n_employers, facts.describable) == (20, 4, True)
+    assert facts.direction == "below" and not facts.within_noise
+    assert facts.gap == pytest.approx(median - 70_000)
+    assert facts.gap_pct == pytest.approx((median - 70_000) / median)
+    assert (facts.top_employer, facts.top_employer_postings) == ("E0", 5)
+    assert not facts.level_stated and facts.level_mix == "senior 12, staff 8"
+    assert facts.has_band and facts.given_as == "bands"
+
+
+def test_facts_above_and_within_noise():
+    rows = _market_of(20)
+    _, above = _facts(bands_frame(rows + [_band("me", 400_000, 500_000)]))
+    assert above.direction == "above" and not above.within_noise
+    _, level = _facts(bands_frame(rows + [_band("me", 170_000, 250_000)]))  # at the median
+    assert level.within_noise and level.placed
+
+
+def test_facts_within_noise_only_when_placed():
+    # two peers from two employers: too few to place, though the posting sits at their median
+    bands = bands_frame(_market_of(2) + [_band("me", 105_000, 165_000)])
+    result, facts = _facts(bands)
+    assert result["gap_within_noise"].item()
+    assert facts.status == "too few peers" and not facts.placed and not facts.within_noise
+    assert facts.reason == "it has too few peers" and facts.has_band
+    assert not facts.describable and facts.n_peers == 2
+
+
+def test_facts_without_a_posting_pay_or_peers():
+    bands = bands_frame(_market_of(12) + [band_row(posting_id="me", **NO_PAY)])
+    _, no_pay = _facts(bands)
+    assert no_pay.reason == "it states no closed pay range" and not no_pay.has_band
+    assert no_pay.describable and no_pay.n_peers == 12  # its peers can still be described
+    assert math.isnan(no_pay.gap) and no_pay.direction == ""
+
+    _, missing = _facts(bands, posting_id="nope")
+    assert missing.who == "Posting nope" and missing.reason == "it is not in the data"
+    assert missing.place == "location unknown" and missing.top_employer is None
+    assert missing.level_mix == "" and missing.top_employer_postings == 0
+
+    euro = bands_frame(_market_of(12) + [_band("me", 100_000, 120_000, currency="EUR")])
+    assert _facts(euro)[1].reason == "its pay is not posted in USD"
+    assert _facts(euro, currency="EUR")[1].status == "no peers"
+
+    lonely = bands_frame(_market_of(12) + [_band("me", 1, 2, role_family="recruiter",
+                                                 employer=None, title="Recruiter")])
+    _, facts = _facts(lonely)
+    assert facts.reason == "it has no peers" and facts.who == "Recruiter"
+    assert facts.employer == "" and facts.has_band
+    assert facts.peer_group.startswith("recruiter postings")
+
+
+@pytest.mark.parametrize(
+    ("row", "text"),
+    [
+        (dict(role_family="data scientist", level="senior", peer_scope="state", metro=None,
+              state="CA"), "data scientist postings, senior level, state of CA"),
+        (dict(role_family="recruiter", level=None, peer_scope="metro", metro=SJ, state="CA"),
+         f"recruiter postings, any level, {SJ} metro"),
+        (dict(role_family=None, level=None, peer_scope="nation", metro=None, state=None),
+         "unclassified role postings, any level, nationwide"),
+    ],
+)
+def test_peer_group_text(row, text):
+    assert peer_group_text(pd.DataFrame([row])) == text
+
+
+def test_seed_text_fallback_is_given_as_text():
+    result, peers = benchmark_for(bands_frame(_market_of(20)))
+    facts = benchmark_facts(result, peers=peers)
+    assert facts.given_as == "text" and facts.who == SEED_TEXT["title"]  # no employer in text
+
+
+# --- the report's tables -------------------------------------------------------------------------
+
+def test_peer_comparison_table_names_and_ordinals():
+    bands = bands_frame(_market_of(20) + [_band("me", 195_000, 245_000)])
+    result, _ = benchmark_for(bands, posting_id="me")
+    table = peer_comparison_table(result)
+    assert table.columns.tolist() == ["Measure", "This posting", "Peers p25", "Peers median",
+                                      "Peers p75", "Percentile", "n peers"]
+    assert table["Percentile"].tolist() == ["50th", "50th", "50th"]
+    assert table["This posting"].tolist() == [195_000, 220_000, 245_000]
+    # not placed (peers from too few employers): no percentile, whatever the peer count
+    few = bands_frame(_market_of(20, employers=2) + [_band("me", 195_000, 245_000)])
+    result, _ = benchmark_for(few, posting_id="me")
+    assert result["status"].item() == "too few peers"
+    assert peer_comparison_table(result)["Percentile"].isna().all()
+
+
+def test_peer_list_table_highest_first_ties_by_id():
+    rows = _market_of(6) + [_band("peer9", 150_000, 200_000)]  # ties peer5's midpoint, 175k
+    rows += [_band("peer0b", 100_000, 150_000)]  # ties peer0's midpoint, 125k
+    bands = bands_frame(rows + [_band("me", 1, 2)])
+    _, peers = benchmark_for(bands, posting_id="me")
+    before = peers.copy()
+    table = peer_list_table(peers, top=5)
+    pd.testing.assert_frame_equal(peers, before)
+    assert table.columns.tolist() == ["Employer", "Title", "Metro", "Level", "Minimum",
+                                      "Midpoint", "Maximum"]
+    assert len(table) == 5 and table["Midpoint"].is_monotonic_decreasing
+    assert table["Midpoint"].tolist()[:2] == [175_000, 175_000]
+    assert table["Employer"].tolist()[:2] == ["E5", "Meta"]  # peer5 before peer9
+    full = peer_list_table(peers)
+    assert full["Midpoint"].tolist()[-2:] == [125_000, 125_000]
+    assert full["Employer"].tolist()[-2:] == ["E0", "Meta"]  # peer0 before peer0b
+
+
+
+
+# --- the report's findings, read from the frames Chart 1 and the table show ----------------------
+
+BAD = ("0 of 0", "nan", "None", "–%", "$nan")
+
+
+def _text(bands, posting_id="me", **options):
+    result, peers = benchmark_for(bands, posting_id=posting_id, **options)
+    text = benchmark_text(result=result, peers=peers, bands=bands, currency="USD",
+                          snapshot="2026-11-01", pay_text=options.get("pay_text", ""))
+    return text, result.iloc[0], peers
+
+
+def _assert_clean(text):
+    words = [text.title, text.scope, *text.caveats, *text.method, *text.notes.values()]
+    words += [f.sentence for f in text.findings]
+    words += [c.title for c in text.captions.values()] + [c.subtitle for c in
+                                                          text.captions.values()]
+    for bad in BAD:
+        assert not [w for w in words if bad in w], bad
+
+
+def test_placed_findings_quote_the_benchmark_row():
+    rows = _market_of(20, employers=4)
+    bands = bands_frame(rows + [_band("me", 60_000, 80_000, employer="Acme")])
+    text, row, peers = _text(bands)
+    n, employers = len(peers), peers["employer"].nunique()
+    assert (n, employers) == (row["n_peers"], row["n_peer_employers"]) == (20, 4)
+    percentile, percentiles, gap, group = text.findings
+    assert percentile.value == row["pct_mid"] and (percentile.n, percentile.employers) == (n, 4)
+    assert f"{ordinal(row['pct_mid'])} percentile of 20 peer postings from 4 employers" in (
+        percentile.sentence)
+    assert money_range(row["annual_min"], row["annual_max"]) in percentile.sentence
+    assert percentiles.chart == "the table below"
+    assert gap.value == row["gap_to_median"]
+    assert gap.interval == (row["peer_annual_mid_median_low"], row["peer_annual_mid_median_high"])
+    assert money(row["peer_annual_mid_median"]) in gap.sentence
+    assert money_range(*gap.interval) in gap.sentence and "outside" in gap.sentence
+    assert f"({abs(row['gap_to_median_pct']):.0%}) below" in gap.sentence
+    assert group.value == 20 and "the largest (E0) posting 5 of them" in group.sentence
+    assert all(f.confidence == "ok" for f in text.findings)
+    caption = text.captions[BENCHMARK_CHART]
+    assert caption.title.startswith(f"{money_range(60_000, 80_000)} sits at the "
+                                    f"{ordinal(row['pct_mid'])} percentile of 20 peers")
+    assert f"{abs(row['gap_to_median_pct']):.0%} below their median" in caption.title
+    assert "n = 20 postings, 4 employers" in caption.subtitle
+    assert text.title.endswith("below the median of its 20 peers")
+    assert posting_label(pd.DataFrame([row])) == "Acme"
+    _assert_clean(text)
+
+
+def test_within_noise_is_said_in_title_finding_and_caption():
+    text, row, _ = _text(bands_frame(_market_of(20) + [_band("me", 170_000, 250_000)]))
+    assert row["gap_within_noise"]
+    assert "in line with its 20 peers' median" in text.title
+    assert "within noise" in text.findings[2].sentence
+    assert "within noise of their median" in text.captions[BENCHMARK_CHART].title
+
+
+@pytest.mark.parametrize("case", ["no pay", "too few", "no peers", "not found", "empty", "seed"])
+def test_unplaced_postings_still_read(case):
+    market = _market_of(12)
+    posting_id = "me"
+    options = {}
+    if case == "no pay":
+        bands = bands_frame(market + [band_row(posting_id="me", **NO_PAY)])
+    elif case == "too few":
+        bands = bands_frame(_market_of(2) + [_band("me", 105_000, 165_000)])
+    elif case == "no peers":
+        bands = bands_frame(market + [_band("me", 1, 2, role_family="recruiter",
+                                            employer=None, title="Recruiter")])
+    elif case == "not found":
+        bands, posting_id = bands_frame(market), "nope"
+    elif case == "empty":
+        bands, posting_id = bands_frame([]), ""
+    else:
+        bands, posting_id = bands_frame(market), ""
+    text, row, peers = _text(bands, posting_id=posting_id, **options)
+    _assert_clean(text)
+    assert text.notes[BENCHMARK_CHART] and text.findings
+    if case != "seed":
+        assert row["status"] != "ok" and "cannot be benchmarked" in text.title
+        first = text.findings[0]
+        assert first.confidence in ("too few", "none", "ok")
+        assert first.n == row["n_peers"] if case != "not found" else first.n == 0
+    if case == "no pay":
+        assert len(text.findings) == 2  # its 12 peers can still be described
+        assert money(row["peer_annual_mid_median"]) in text.findings[1].sentence
+        assert text.findings[1].value == row["peer_annual_mid_median"]
+    if case == "too few":
+        assert "holds 2 postings from 2 employers" in text.findings[0].sentence
+        assert text.findings[0].confidence == "too few"
+    if case == "no peers":
+        assert "No other posting in its peer group" in text.findings[0].sentence
+        assert text.findings[0].confidence == "none"
+    if case == "not found":
+        assert "not in snapshot 2026-11-01" in text.findings[0].sentence
+    if case in ("seed", "empty"):
+        assert "The seed posting is not in this data" in text.findings[-1].sentence
