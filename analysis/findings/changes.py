@@ -183,7 +183,7 @@ def _reband_finding(rebands: pd.DataFrame, rebanded: int) -> Finding:
     return Finding(
         f"**{lead}**: of {rebanded:,}, {summary['raised']:,} raised "
         f"the midpoint of their first band and {summary['lowered']:,} lowered it{median}; "
-        f"{summary['withdrawn']:,} stopped stating pay and {summary['added']:,} started.",
+        f"{_stopped_started(summary['withdrawn'], summary['added'])}.",
         value=summary["median_change"], confidence=confidence_of(rebanded), **common)
 
 
@@ -262,3 +262,11 @@ def reband_table(rebands: pd.DataFrame, *, top: int = 15) -> pd.DataFrame:
             "Midpoint change": change,
         }
     ).reset_index(drop=True)
+
+
+def _stopped_started(stopped: int, started: int) -> str:
+    """ "none stopped or started stating pay", "2 stopped stating pay and none started"."""
+    if not stopped and not started:
+        return "none stopped or started stating pay"
+    return (f"{stopped:,} stopped stating pay" if stopped else "none stopped stating pay") + (
+        f" and {started:,} started" if started else " and none started")

@@ -183,6 +183,14 @@ def adjustment_finding(table: pd.DataFrame, controls: Sequence[str]) -> Finding:
                    confidence=confidence_of(n), chart="Chart 1")
 
 
+def _rest(above: int, within: int) -> str:
+    """The metros not below: "none above or within noise", "2 above and 1 within noise (…)"."""
+    if not above and not within:
+        return "none above or within noise"
+    noise = f"{within:,} within noise ({INTERVAL} includes 100)" if within else "none within noise"
+    return f"{above:,} above and {noise}" if above else f"none above and {noise}"
+
+
 def _readings_finding(index: LocationIndex, *, focus: str, same: str, **_) -> Finding:
     others, lowest = index.others, index.lowest
     below, total = index.count("below"), len(others)
@@ -190,8 +198,8 @@ def _readings_finding(index: LocationIndex, *, focus: str, same: str, **_) -> Fi
     return Finding(
         f"**{sentence_case(count_of(below, total, 'metro'))} "
         f"{agree(below, 'posts', 'post', of=total)} below "
-        f"{focus} {same}**, {index.count('above'):,} above and "
-        f"{index.count('within noise'):,} within noise ({INTERVAL} includes 100); the lowest "
+        f"{focus} {same}**, {_rest(index.count('above'), index.count('within noise'))}; "
+        f"the lowest "
         f"is {metro_city(lowest['metro'])} at {lowest['index']:.0f} "
         f"({n_text(int(lowest['n_postings']))}).",
         kind="location readings", subject="metros", value=float(below), n=n,

@@ -114,7 +114,10 @@ def _finding_item(finding: Finding) -> str:
     flag = (' <em class="flag">Too few postings or employers to generalize.</em>'
             if finding.confidence == "too few" else "")
     css = finding.confidence.replace(" ", "-")
-    return f'<li class="confidence-{css}">{inline(finding.sentence)}{pointer}{flag}</li>'
+    # "… uses (Chart 1)." reads better than "… uses. (Chart 1)"
+    sentence, stop = ((finding.sentence[:-1], ".") if pointer and finding.sentence.endswith(".")
+                      else (finding.sentence, ""))
+    return f'<li class="confidence-{css}">{inline(sentence)}{pointer}{stop}{flag}</li>'
 
 
 def key_findings(findings: list[Finding], *, headline_count: int = 2) -> KeyFindings:

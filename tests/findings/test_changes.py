@@ -194,3 +194,11 @@ def test_reband_table_shows_bands_and_the_change_or_what_happened_to_pay():
     assert full.loc[2, "Midpoint change"] == "pay withdrawn"
     assert pd.isna(full.loc[2, "Metro"])
 
+
+
+def test_postings_that_stop_or_start_stating_pay_are_worded_without_zero_counts():
+    from analysis.findings.changes import _stopped_started
+
+    assert _stopped_started(0, 0) == "none stopped or started stating pay"
+    assert _stopped_started(2, 0) == "2 stopped stating pay and none started"
+    assert _stopped_started(0, 1) == "none stopped stating pay and 1 started"

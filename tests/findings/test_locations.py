@@ -241,3 +241,11 @@ def test_location_method_follows_the_controls():
     assert f"{N_BOOT:,} resamples" in method and "entry, mid, senior and staff" in method
     assert "controlling for role;" in method
     assert "controlling for nothing;" in " ".join(location_method(location="x", controls=()))
+
+
+def test_metros_not_below_are_worded_without_zero_counts():
+    from analysis.findings.locations import _rest
+
+    assert _rest(0, 0) == "none above or within noise"
+    assert _rest(2, 0) == "2 above and none within noise"
+    assert _rest(0, 3).startswith("none above and 3 within noise")

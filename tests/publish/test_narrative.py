@@ -32,7 +32,8 @@ def test_key_findings_escape_and_tag_the_headline():
         Finding("Third."),
     ])._repr_html_()
     assert SCRIPT not in body and "&lt;script&gt;" in body
-    assert body.count("<li class=") == 3 and "(Chart 1)" in body
+    assert body.count("<li class=") == 3 and "(n=40) (Chart 1).</span>" not in body
+    assert "(n=40)" in body and '<span class="pointer">(Chart 1)</span>.' in body
     headline = metadata[METADATA_KEY]["headline"]
     # The index quotes the sentence, never the pointer to a chart inside the report.
     assert headline == [f"{SCRIPT} leads by 20% (n=40).", "Second (n=10)."]
