@@ -1,6 +1,7 @@
 """Bands built in code for tests: one valid row (the seed posting's facts), frames of rows, and
 the hostile strings and report runner the end-to-end tests share."""
 
+import numpy as np
 import pandas as pd
 
 from analysis.paths import SHARED_SEEDS
@@ -121,3 +122,63 @@ def sparse_store(out, *, n_postings: int = 40, seed: int = 3):
         pd.read_csv(snapshot / QUARANTINE_FILE).head(0).to_csv(target / QUARANTINE_FILE,
                                                                 index=False)
     return out
+
+
+def ladder_row(i, family, level, track, low, high, **extra) -> dict:
+    """A closed annual band [low, high] of posting p`i` in `family` at `level` on `track`."""
+    return band_row(posting_id=f"p{i}", role_family=family, level=level, track=track,
+                    pay_min=float(low), pay_max=float(high), annual_min=float(low),
+                    annual_max=float(high), annual_mid=(low + high) / 2, **extra)
+
+
+def planted_ladder_bands(mids: dict[str, tuple[float, int, int]]) -> pd.DataFrame:
+    """Bands of a one-family ("x", ic) ladder whose `level` has n postings from e employers, all
+    at `mid` ± 10%, so medians, steps and overlaps are known exactly: {level: (mid, n, e)}."""
+    rows, i = [], 0
+    for level, (mid, n, employers) in mids.items():
+        for k in range(n):
+            rows.append(ladder_row(i, "x", level, "ic", mid * 0.9, mid * 1.1,
+                                   employer=f"E{k % employers}"))
+            i += 1
+    return bands_frame(rows)
+
+
+SJ = "San Jose-Sunnyvale-Santa Clara, CA"
+
+
+def peer_band(pid, low, high, **extra) -> dict:
+    """A closed annual band [low, high] of posting `pid`, in Sunnyvale's metro by default."""
+    extra.setdefault("metro", SJ)
+    return band_row(posting_id=pid, pay_min=float(low), pay_max=float(high),
+                    annual_min=float(low), annual_max=float(high), annual_mid=(low + high) / 2,
+                    **extra)
+
+
+def peer_rows(prefix, n, *, start=100_000, step=10_000, **extra) -> list[dict]:
+    """n peers with mins start, start+step, ... and max = min + 50k."""
+    return [peer_band(f"{prefix}{i}", start + i * step, start + i * step + 50_000, **extra)
+            for i in range(n)]
+
+
+def peer_market(n, *, employers=None, **extra) -> list[dict]:
+    """n research-scientist peers in Sunnyvale's metro, spread over `employers` (default n)."""
+    rows = peer_rows("peer", n, **extra)
+    for i, row in enumerate(rows):
+        row["employer"] = f"E{i % (employers or n)}"
+    return rows
+
+
+def group_shifts_frame() -> pd.DataFrame:
+    """A group_shifts-shaped frame with one group per reading: up (beyond noise), flat, tiny (no
+    interval), new and gone."""
+    return pd.DataFrame(
+        [
+            ("up", 50, 60, 100_000.0, 110_000.0, 0.04, 0.16, False),
+            ("flat", 80, 80, 100_000.0, 101_000.0, -0.05, 0.07, True),
+            ("tiny", 3, 4, 90_000.0, 80_000.0, np.nan, np.nan, True),
+            ("new", 0, 9, np.nan, 120_000.0, np.nan, np.nan, True),
+            ("gone", 7, 0, 95_000.0, np.nan, np.nan, np.nan, True),
+        ],
+        columns=["metro", "n_old", "n_new", "median_old", "median_new", "change_low",
+                 "change_high", "within_noise"],
+    ).assign(change=lambda d: d["median_new"] / d["median_old"] - 1)

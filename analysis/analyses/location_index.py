@@ -34,6 +34,7 @@ from analysis.config import (
     SMALL_N,
 )
 from analysis.normalize.locations import parse_location
+from analysis.stats import readable
 
 INDEX_COLUMNS = [
     "metro", "n_postings", "index", "index_low", "index_high", "p_value", "is_reference",
@@ -235,8 +236,8 @@ def metro_index(
         raw[["metro", "index", "index_low", "index_high", "n_employers"]].rename(columns={
             "index": "raw_index", "index_low": "raw_low", "index_high": "raw_high"}),
         on="metro")
-    shown = table["is_reference"] | ((table["n_postings"] >= min_n)
-                                     & (table["n_employers"] >= min_employers))
+    shown = table["is_reference"] | readable(table["n_postings"], table["n_employers"],
+                                             min_n=min_n, min_employers=min_employers)
     table = table.loc[shown].reset_index(drop=True)
     below, above = table["index_high"] < 100, table["index_low"] > 100
     # how each index reads against the reference's 100, given its interval
@@ -306,9 +307,8 @@ def metro_index_by_level(
     employers = (comparable.groupby(["level", "metro"])["employer"].nunique()
                  .rename("n_employers").reset_index())
     stacked = stacked.merge(employers, on=["level", "metro"], how="left")
-    stacked["readable"] = (~stacked["is_reference"].astype(bool)
-                           & (stacked["n_postings"] >= min_n)
-                           & (stacked["n_employers"] >= min_employers))
+    stacked["readable"] = ~stacked["is_reference"].astype(bool) & readable(
+        stacked["n_postings"], stacked["n_employers"], min_n=min_n, min_employers=min_employers)
     return stacked[LEVEL_COLUMNS]
 
 

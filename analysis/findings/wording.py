@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 
 from analysis.config import CONFIDENCE, LOW_CONFIDENCE_N, MIN_EMPLOYERS, SMALL_N
+from analysis.stats import readable
 
 # What every interval is called in a report: "95% interval" at the configured level.
 INTERVAL = f"{CONFIDENCE:.0%} interval"
@@ -120,7 +121,7 @@ def confidence_of(n: int | None, employers: int | None = None) -> str:
     """
     if not n:
         return "none"
-    if n < SMALL_N or (employers is not None and employers < MIN_EMPLOYERS):
+    if not readable(n, MIN_EMPLOYERS if employers is None else employers, min_n=SMALL_N):
         return "too few"
     return "low" if n < LOW_CONFIDENCE_N else "ok"
 

@@ -3,7 +3,7 @@ seed), why it cannot be placed, the facts its prose quotes and its two tables.""
 
 import pandas as pd
 import pytest
-from factories import NO_PAY, band_row, bands_frame
+from factories import NO_PAY, band_row, bands_frame, peer_band, peer_market, peer_rows
 
 from analysis.analyses.benchmark import benchmark_posting
 from analysis.analyses.benchmark_cases import (
@@ -12,32 +12,9 @@ from analysis.analyses.benchmark_cases import (
     seed_posting_id,
 )
 
-SJ = "San Jose-Sunnyvale-Santa Clara, CA"
-
-
-def _band(pid, low, high, **extra):
-    extra.setdefault("metro", SJ)
-    return band_row(posting_id=pid, pay_min=float(low), pay_max=float(high),
-                    annual_min=float(low), annual_max=float(high), annual_mid=(low + high) / 2,
-                    **extra)
-
-
-def _peers(prefix, n, *, start=100_000, step=10_000, **extra):
-    """n peers with mins start, start+step, ... and max = min + 50k."""
-    return [_band(f"{prefix}{i}", start + i * step, start + i * step + 50_000, **extra)
-            for i in range(n)]
-
-
-def _market_of(n, *, employers=None, **extra):
-    """n research-scientist peers in Sunnyvale's metro, spread over `employers` (default n)."""
-    rows = _peers("peer", n, **extra)
-    for i, row in enumerate(rows):
-        row["employer"] = f"E{i % (employers or n)}"
-    return rows
-
 
 def test_seed_posting_id_by_file_or_url():
-    rows = _peers("peer", 3) + [_band("career-page:meta/seed", 117_000, 173_000,
+    rows = peer_rows("peer", 3) + [peer_band("career-page:meta/seed", 117_000, 173_000,
                                       source_file="careers/meta/1107338720995841.html")]
     assert seed_posting_id(bands_frame(rows)) == "career-page:meta/seed"
     rows[-1]["source_file"] = "x.html"
@@ -63,14 +40,14 @@ def test_seed_posting_in_sample():
 @pytest.mark.parametrize(
     ("rows", "posting_id", "status"),
     [
-        (_market_of(12) + [_band("me", 150_000, 200_000)], "me", "ok"),
-        (_market_of(12), "missing", "not found"),
-        (_market_of(12) + [band_row(posting_id="me", **NO_PAY)], "me", "no pay"),
-        (_market_of(12) + [_band("me", 150_000, 200_000, currency="EUR")], "me",
+        (peer_market(12) + [peer_band("me", 150_000, 200_000)], "me", "ok"),
+        (peer_market(12), "missing", "not found"),
+        (peer_market(12) + [band_row(posting_id="me", **NO_PAY)], "me", "no pay"),
+        (peer_market(12) + [peer_band("me", 150_000, 200_000, currency="EUR")], "me",
          "other currency"),
-        (_market_of(12, employers=2) + [_band("me", 150_000, 200_000)], "me", "too few peers"),
-        (_market_of(3) + [_band("me", 150_000, 200_000)], "me", "too few peers"),
-        (_market_of(12) + [_band("me", 150_000, 200_000, role_family="recruiter")], "me",
+        (peer_market(12, employers=2) + [peer_band("me", 150_000, 200_000)], "me", "too few peers"),
+        (peer_market(3) + [peer_band("me", 150_000, 200_000)], "me", "too few peers"),
+        (peer_market(12) + [peer_band("me", 150_000, 200_000, role_family="recruiter")], "me",
          "no peers"),
     ],
 )
@@ -86,7 +63,7 @@ def test_benchmark_for_status_never_raises(rows, posting_id, status):
 
 
 def test_benchmark_for_text_and_seed_fallback():
-    bands = bands_frame(_market_of(20))
+    bands = bands_frame(peer_market(20))
     # pay_text wins over posting_id
     result, peers = benchmark_for(bands, posting_id="peer1", title=SEED_TEXT["title"],
                                   location="Sunnyvale, CA", pay_text="$195,000 - $245,000")
@@ -98,7 +75,7 @@ def test_benchmark_for_text_and_seed_fallback():
     assert (result["annual_min"].item(), result["annual_max"].item()) == (117_000, 173_000)
     assert result["status"].item() == "ok"
     # no posting named, the seed in the data: the seed's row
-    seeded = bands_frame(_market_of(20) + [_band(
+    seeded = bands_frame(peer_market(20) + [peer_band(
         "seed", 117_000, 173_000, source_file="careers/meta/1107338720995841.html")])
     assert benchmark_for(seeded)[0]["posting_id"].item() == "seed"
     # text without a readable range
@@ -108,7 +85,7 @@ def test_benchmark_for_text_and_seed_fallback():
 
 
 def test_benchmark_row_matches_posting_benchmark():
-    bands = bands_frame(_market_of(20) + [_band("me", 195_000, 245_000)])
+    bands = bands_frame(peer_market(20) + [peer_band("me", 195_000, 245_000)])
     result, _ = benchmark_for(bands, posting_id="me")
     plain = benchmark_posting(bands, posting_id="me")
     pd.testing.assert_frame_equal(result.drop(columns=["status", "given_as"]), plain)

@@ -1,7 +1,7 @@
 import numpy as np
 import pandas as pd
 import pytest
-from factories import NO_PAY, band_row, bands_frame
+from factories import NO_PAY, band_row, bands_frame, group_shifts_frame
 
 from analysis.analyses.diff import (
     diff_counts,
@@ -100,18 +100,7 @@ def test_group_shifts_flags_noise_and_real_moves():
     np.testing.assert_allclose(shifts["change"], plain - 1)
 
 
-SHIFTS = pd.DataFrame(
-    # metro, n_old, n_new, median_old, median_new, change_low, change_high, within_noise
-    [
-        ("up", 50, 60, 100_000.0, 110_000.0, 0.04, 0.16, False),
-        ("flat", 80, 80, 100_000.0, 101_000.0, -0.05, 0.07, True),
-        ("tiny", 3, 4, 90_000.0, 80_000.0, np.nan, np.nan, True),
-        ("new", 0, 9, np.nan, 120_000.0, np.nan, np.nan, True),
-        ("gone", 7, 0, 95_000.0, np.nan, np.nan, np.nan, True),
-    ],
-    columns=["metro", "n_old", "n_new", "median_old", "median_new", "change_low",
-             "change_high", "within_noise"],
-).assign(change=lambda d: d["median_new"] / d["median_old"] - 1)
+SHIFTS = group_shifts_frame()
 
 
 def test_noise_flags_name_each_reading():

@@ -3,7 +3,7 @@
 import numpy as np
 import pandas as pd
 import pytest
-from factories import NO_PAY, band_row, bands_frame
+from factories import NO_PAY, band_row, bands_frame, ladder_row, planted_ladder_bands
 
 from analysis.analyses.ladder import (
     LADDER_TABLE,
@@ -16,21 +16,6 @@ from analysis.analyses.ladder import (
     select_ladder,
 )
 from analysis.normalize.vocabulary import LEVELS
-
-
-def _row(i, family, level, track, low, high, **extra):
-    return band_row(
-        posting_id=f"p{i}",
-        role_family=family,
-        level=level,
-        track=track,
-        pay_min=float(low),
-        pay_max=float(high),
-        annual_min=float(low),
-        annual_max=float(high),
-        annual_mid=(low + high) / 2,
-        **extra,
-    )
 
 
 @pytest.fixture
@@ -46,11 +31,12 @@ def ladder_bands():
         for level, mid in levels.items():
             for _ in range(6 if level != "director" else 3):
                 m = mid * rng.lognormal(0, 0.05)
-                rows.append(_row(i, family, level, track, round(m * 0.85), round(m * 1.15)))
+                rows.append(ladder_row(i, family, level, track, round(m * 0.85), round(m * 1.15)))
                 i += 1
-    rows.append(_row(i, "software engineer", None, "ic", 50_000, 60_000))  # no level: left out
+    # No level: left out of every ladder.
+    rows.append(ladder_row(i, "software engineer", None, "ic", 50_000, 60_000))
     rows.append(
-        _row(i + 1, "software engineer", "senior", "ic", 1, 2, currency="EUR")
+        ladder_row(i + 1, "software engineer", "senior", "ic", 1, 2, currency="EUR")
     )  # other currency
     rows.append(
         band_row(posting_id="nopay", level="senior", role_family="data scientist", **NO_PAY)
@@ -115,8 +101,8 @@ def test_order_small_n_and_filter(ladder_bands):
 
 
 def test_disjoint_bands_overlap_zero():
-    rows = [_row(i, "x", "entry", "ic", 100, 110) for i in range(3)]
-    rows += [_row(10 + i, "x", "mid", "ic", 200, 220) for i in range(3)]
+    rows = [ladder_row(i, "x", "entry", "ic", 100, 110) for i in range(3)]
+    rows += [ladder_row(10 + i, "x", "mid", "ic", 200, 220) for i in range(3)]
     out = level_ladder(bands_frame(rows))
     assert out["overlap_pct"].iloc[1] == 0
     assert out["step_pct"].iloc[1] == pytest.approx(210 / 105 - 1)
@@ -131,17 +117,8 @@ def test_empty():
 
 
 def _planted(mids: dict[str, tuple[float, int, int]]):
-    """A one-family ladder whose level `level` has n postings from e employers, all at `mid`.
-
-    Every band is mid ± 10%, so medians, steps and overlaps are known exactly.
-    """
-    rows, i = [], 0
-    for level, (mid, n, employers) in mids.items():
-        for k in range(n):
-            employer = f"E{k % employers}"
-            rows.append(_row(i, "x", level, "ic", mid * 0.9, mid * 1.1, employer=employer))
-            i += 1
-    return select_ladder(level_ladder(bands_frame(rows)), role_family="x", track="ic")
+    """The planted one-family ladder of `mids` (see factories.planted_ladder_bands)."""
+    return select_ladder(level_ladder(planted_ladder_bands(mids)), role_family="x", track="ic")
 
 
 @pytest.fixture
@@ -179,7 +156,7 @@ def test_ladder_steps_pair_adjacent_levels(planted):
 
 
 def test_level_coverage_counts_postings_like_pandas(ladder_bands):
-    extra = _row(900, "data scientist", None, "ic", 90_000, 110_000)  # unstated, other role
+    extra = ladder_row(900, "data scientist", None, "ic", 90_000, 110_000)  # unstated, other role
     ladder_bands = bands_frame(ladder_bands.to_dict("records") + [extra])
     got = level_coverage(ladder_bands, role_family="software engineer", track="ic")
     usd = ladder_bands[ladder_bands["has_pay"] & (ladder_bands["currency"] == "USD")]

@@ -5,7 +5,7 @@ import math
 
 import pandas as pd
 import pytest
-from factories import NO_PAY, band_row, bands_frame
+from factories import NO_PAY, SJ, band_row, bands_frame, peer_band, peer_market
 
 from analysis.analyses.benchmark_cases import SEED_TEXT, STATUSES, benchmark_for
 from analysis.findings.benchmark import (
@@ -19,29 +19,6 @@ from analysis.findings.benchmark import (
     posting_label,
 )
 from analysis.formats import money, money_range, ordinal
-
-SJ = "San Jose-Sunnyvale-Santa Clara, CA"
-
-
-def _band(pid, low, high, **extra):
-    extra.setdefault("metro", SJ)
-    return band_row(posting_id=pid, pay_min=float(low), pay_max=float(high),
-                    annual_min=float(low), annual_max=float(high), annual_mid=(low + high) / 2,
-                    **extra)
-
-
-def _peers(prefix, n, *, start=100_000, step=10_000, **extra):
-    """n peers with mins start, start+step, ... and max = min + 50k."""
-    return [_band(f"{prefix}{i}", start + i * step, start + i * step + 50_000, **extra)
-            for i in range(n)]
-
-
-def _market_of(n, *, employers=None, **extra):
-    """n research-scientist peers in Sunnyvale's metro, spread over `employers` (default n)."""
-    rows = _peers("peer", n, **extra)
-    for i, row in enumerate(rows):
-        row["employer"] = f"E{i % (employers or n)}"
-    return rows
 
 
 def test_every_status_has_a_reason():
@@ -58,10 +35,10 @@ def _facts(bands, posting_id="me", **options):
 
 def test_facts_of_a_placed_posting_below_its_peers():
     # 20 peers from 4 employers (E0 posts 5), levels senior and staff; the posting far below
-    rows = _market_of(20, employers=4)
+    rows = peer_market(20, employers=4)
     for i, row in enumerate(rows):
         row["level"] = "senior" if i < 12 else "staff"
-    bands = bands_frame(rows + [_band("me", 60_000, 80_000, employer="Acme")])
+    bands = bands_frame(rows + [peer_band("me", 60_000, 80_000, employer="Acme")])
     result, facts = _facts(bands)
     median = pd.Series([r["annual_mid"] for r in rows]).median()
     assert facts.placed and facts.status == "ok" and facts.reason == ""
@@ -78,16 +55,16 @@ def test_facts_of_a_placed_posting_below_its_peers():
 
 
 def test_facts_above_and_within_noise():
-    rows = _market_of(20)
-    _, above = _facts(bands_frame(rows + [_band("me", 400_000, 500_000)]))
+    rows = peer_market(20)
+    _, above = _facts(bands_frame(rows + [peer_band("me", 400_000, 500_000)]))
     assert above.direction == "above" and not above.within_noise
-    _, level = _facts(bands_frame(rows + [_band("me", 170_000, 250_000)]))  # at the median
+    _, level = _facts(bands_frame(rows + [peer_band("me", 170_000, 250_000)]))  # at the median
     assert level.within_noise and level.placed
 
 
 def test_facts_within_noise_only_when_placed():
     # two peers from two employers: too few to place, though the posting sits at their median
-    bands = bands_frame(_market_of(2) + [_band("me", 105_000, 165_000)])
+    bands = bands_frame(peer_market(2) + [peer_band("me", 105_000, 165_000)])
     result, facts = _facts(bands)
     assert result["gap_within_noise"].item()
     assert facts.status == "too few peers" and not facts.placed and not facts.within_noise
@@ -96,7 +73,7 @@ def test_facts_within_noise_only_when_placed():
 
 
 def test_facts_without_a_posting_pay_or_peers():
-    bands = bands_frame(_market_of(12) + [band_row(posting_id="me", **NO_PAY)])
+    bands = bands_frame(peer_market(12) + [band_row(posting_id="me", **NO_PAY)])
     _, no_pay = _facts(bands)
     assert no_pay.reason == "it states no closed pay range" and not no_pay.has_band
     assert no_pay.describable and no_pay.n_peers == 12  # its peers can still be described
@@ -107,11 +84,11 @@ def test_facts_without_a_posting_pay_or_peers():
     assert missing.place == "location unknown" and missing.top_employer is None
     assert missing.level_mix == "" and missing.top_employer_postings == 0
 
-    euro = bands_frame(_market_of(12) + [_band("me", 100_000, 120_000, currency="EUR")])
+    euro = bands_frame(peer_market(12) + [peer_band("me", 100_000, 120_000, currency="EUR")])
     assert _facts(euro)[1].reason == "its pay is not posted in USD"
     assert _facts(euro, currency="EUR")[1].status == "no peers"
 
-    lonely = bands_frame(_market_of(12) + [_band("me", 1, 2, role_family="recruiter",
+    lonely = bands_frame(peer_market(12) + [peer_band("me", 1, 2, role_family="recruiter",
                                                  employer=None, title="Recruiter")])
     _, facts = _facts(lonely)
     assert facts.reason == "it has no peers" and facts.who == "Recruiter"
@@ -135,7 +112,7 @@ def test_peer_group_text(row, text):
 
 
 def test_seed_text_fallback_is_given_as_text():
-    result, peers = benchmark_for(bands_frame(_market_of(20)))
+    result, peers = benchmark_for(bands_frame(peer_market(20)))
     facts = benchmark_facts(result, peers=peers)
     assert facts.given_as == "text" and facts.who == SEED_TEXT["title"]  # no employer in text
 
@@ -143,7 +120,7 @@ def test_seed_text_fallback_is_given_as_text():
 # --- the report's tables -------------------------------------------------------------------------
 
 def test_peer_comparison_table_names_and_ordinals():
-    bands = bands_frame(_market_of(20) + [_band("me", 195_000, 245_000)])
+    bands = bands_frame(peer_market(20) + [peer_band("me", 195_000, 245_000)])
     result, _ = benchmark_for(bands, posting_id="me")
     table = peer_comparison_table(result)
     assert table.columns.tolist() == ["Measure", "This posting", "Peers p25", "Peers median",
@@ -151,16 +128,16 @@ def test_peer_comparison_table_names_and_ordinals():
     assert table["Percentile"].tolist() == ["50th", "50th", "50th"]
     assert table["This posting"].tolist() == [195_000, 220_000, 245_000]
     # not placed (peers from too few employers): no percentile, whatever the peer count
-    few = bands_frame(_market_of(20, employers=2) + [_band("me", 195_000, 245_000)])
+    few = bands_frame(peer_market(20, employers=2) + [peer_band("me", 195_000, 245_000)])
     result, _ = benchmark_for(few, posting_id="me")
     assert result["status"].item() == "too few peers"
     assert peer_comparison_table(result)["Percentile"].isna().all()
 
 
 def test_peer_list_table_highest_first_ties_by_id():
-    rows = _market_of(6) + [_band("peer9", 150_000, 200_000)]  # ties peer5's midpoint, 175k
-    rows += [_band("peer0b", 100_000, 150_000)]  # ties peer0's midpoint, 125k
-    bands = bands_frame(rows + [_band("me", 1, 2)])
+    rows = peer_market(6) + [peer_band("peer9", 150_000, 200_000)]  # ties peer5's midpoint, 175k
+    rows += [peer_band("peer0b", 100_000, 150_000)]  # ties peer0's midpoint, 125k
+    bands = bands_frame(rows + [peer_band("me", 1, 2)])
     _, peers = benchmark_for(bands, posting_id="me")
     before = peers.copy()
     table = peer_list_table(peers, top=5)
@@ -199,8 +176,8 @@ def _assert_clean(text):
 
 
 def test_placed_findings_quote_the_benchmark_row():
-    rows = _market_of(20, employers=4)
-    bands = bands_frame(rows + [_band("me", 60_000, 80_000, employer="Acme")])
+    rows = peer_market(20, employers=4)
+    bands = bands_frame(rows + [peer_band("me", 60_000, 80_000, employer="Acme")])
     text, row, peers = _text(bands)
     n, employers = len(peers), peers["employer"].nunique()
     assert (n, employers) == (row["n_peers"], row["n_peer_employers"]) == (20, 4)
@@ -228,7 +205,7 @@ def test_placed_findings_quote_the_benchmark_row():
 
 
 def test_within_noise_is_said_in_title_finding_and_caption():
-    text, row, _ = _text(bands_frame(_market_of(20) + [_band("me", 170_000, 250_000)]))
+    text, row, _ = _text(bands_frame(peer_market(20) + [peer_band("me", 170_000, 250_000)]))
     assert row["gap_within_noise"]
     assert "in line with its 20 peers' median" in text.title
     assert "within noise" in text.findings[2].sentence
@@ -237,15 +214,15 @@ def test_within_noise_is_said_in_title_finding_and_caption():
 
 @pytest.mark.parametrize("case", ["no pay", "too few", "no peers", "not found", "empty", "seed"])
 def test_unplaced_postings_still_read(case):
-    market = _market_of(12)
+    market = peer_market(12)
     posting_id = "me"
     options = {}
     if case == "no pay":
         bands = bands_frame(market + [band_row(posting_id="me", **NO_PAY)])
     elif case == "too few":
-        bands = bands_frame(_market_of(2) + [_band("me", 105_000, 165_000)])
+        bands = bands_frame(peer_market(2) + [peer_band("me", 105_000, 165_000)])
     elif case == "no peers":
-        bands = bands_frame(market + [_band("me", 1, 2, role_family="recruiter",
+        bands = bands_frame(market + [peer_band("me", 1, 2, role_family="recruiter",
                                             employer=None, title="Recruiter")])
     elif case == "not found":
         bands, posting_id = bands_frame(market), "nope"

@@ -4,7 +4,7 @@ snapshot only, sparse data, and the two report tables."""
 import numpy as np
 import pandas as pd
 import pytest
-from factories import NO_PAY, band_row, bands_frame
+from factories import NO_PAY, band_row, bands_frame, group_shifts_frame
 
 from analysis.analyses.coverage import headline_figures
 from analysis.analyses.diff import (
@@ -135,17 +135,7 @@ def test_sparse_data_still_reads(old_metros, new_metros):
     assert "No metro has 5 or more bands in both snapshots" in shift.sentence
 
 
-SHIFTS = pd.DataFrame(
-    [
-        ("up", 50, 60, 100_000.0, 110_000.0, 0.04, 0.16, False),
-        ("flat", 80, 80, 100_000.0, 101_000.0, -0.05, 0.07, True),
-        ("tiny", 3, 4, 90_000.0, 80_000.0, np.nan, np.nan, True),
-        ("new", 0, 9, np.nan, 120_000.0, np.nan, np.nan, True),
-        ("gone", 7, 0, 95_000.0, np.nan, np.nan, np.nan, True),
-    ],
-    columns=["metro", "n_old", "n_new", "median_old", "median_new", "change_low",
-             "change_high", "within_noise"],
-).assign(change=lambda d: d["median_new"] / d["median_old"] - 1)
+SHIFTS = group_shifts_frame()
 
 
 def test_chart_data_carries_the_reading_the_chart_draws():

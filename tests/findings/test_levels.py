@@ -4,7 +4,7 @@ import re
 
 import numpy as np
 import pytest
-from factories import NO_PAY, band_row, bands_frame
+from factories import NO_PAY, band_row, bands_frame, ladder_row, planted_ladder_bands
 
 from analysis.analyses.ladder import (
     largest_ladders,
@@ -27,26 +27,10 @@ from analysis.schema import empty_bands
 BAD = re.compile(r"\b0 of 0\b|\bnan\b|\bNone\b|–%|\bNaN\b")
 
 
-def _row(i, family, level, track, low, high, **extra):
-    return band_row(
-        posting_id=f"p{i}", role_family=family, level=level, track=track,
-        pay_min=float(low), pay_max=float(high), annual_min=float(low), annual_max=float(high),
-        annual_mid=(low + high) / 2, **extra,
-    )
-
 
 def _planted(mids: dict[str, tuple[float, int, int]]):
-    """A one-family ladder whose level `level` has n postings from e employers, all at `mid`.
-
-    Every band is mid ± 10%, so medians, steps and overlaps are known exactly.
-    """
-    rows, i = [], 0
-    for level, (mid, n, employers) in mids.items():
-        for k in range(n):
-            employer = f"E{k % employers}"
-            rows.append(_row(i, "x", level, "ic", mid * 0.9, mid * 1.1, employer=employer))
-            i += 1
-    return select_ladder(level_ladder(bands_frame(rows)), role_family="x", track="ic")
+    """The planted one-family ladder of `mids` (see factories.planted_ladder_bands)."""
+    return select_ladder(level_ladder(planted_ladder_bands(mids)), role_family="x", track="ic")
 
 
 @pytest.fixture
@@ -122,11 +106,11 @@ def market(seed=7, *, focus=True, others=True, unstated=5):
         for level, (mid, n) in levels.items():
             for k in range(n):
                 value = mid * rng.uniform(0.9, 1.1)
-                rows.append(_row(i, family, level, "ic", value * 0.85, value * 1.15,
+                rows.append(ladder_row(i, family, level, "ic", value * 0.85, value * 1.15,
                                  employer=f"E{k % 7}"))
                 i += 1
     for k in range(unstated):
-        rows.append(_row(i + k, "software engineer", None, "ic", 90_000, 120_000,
+        rows.append(ladder_row(i + k, "software engineer", None, "ic", 90_000, 120_000,
                          employer=f"E{k % 7}"))
     return bands_frame(rows)
 
@@ -212,9 +196,9 @@ def test_captions_say_what_each_chart_shows():
 @pytest.mark.parametrize("bands", [
     empty_bands(),
     bands_frame([band_row(posting_id=f"n{i}", **NO_PAY) for i in range(4)]),
-    bands_frame([_row(1, "software engineer", "senior", "ic", 150_000, 190_000)]),
-    bands_frame([_row(1, "software engineer", "senior", "ic", 150_000, 190_000),
-                 _row(2, "software engineer", "staff", "ic", 190_000, 240_000)]),
+    bands_frame([ladder_row(1, "software engineer", "senior", "ic", 150_000, 190_000)]),
+    bands_frame([ladder_row(1, "software engineer", "senior", "ic", 150_000, 190_000),
+                 ladder_row(2, "software engineer", "staff", "ic", 190_000, 240_000)]),
     market(focus=False),
     market(others=False, unstated=0),
 ], ids=["empty", "no pay", "one level", "two levels", "no focus ladder", "no others"])
@@ -234,8 +218,8 @@ def test_sparse_data_still_reads(bands):
 
 
 def test_two_levels_have_one_step_and_thin_levels_are_too_few():
-    bands = bands_frame([_row(1, "software engineer", "senior", "ic", 150_000, 190_000),
-                         _row(2, "software engineer", "staff", "ic", 190_000, 240_000)])
+    bands = bands_frame([ladder_row(1, "software engineer", "senior", "ic", 150_000, 190_000),
+                         ladder_row(2, "software engineer", "staff", "ic", 190_000, 240_000)])
     text, ladder, _, _ = report(bands)
     found = by_kind(text)
     assert "the ladder's only step" in found["biggest step"].sentence
