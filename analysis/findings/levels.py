@@ -141,9 +141,13 @@ def levels_text(
             _unstated_finding(coverage, focus_role),
         ]
         title = (f"{sentence_case(focus_role)} pay climbs a median {percent(facts.median_step)} "
-                 f"per "
-                 f"level, {money(facts.lowest['annual_mid_median'])} to "
+                 f"per level, {money(facts.lowest['annual_mid_median'])} to "
                  f"{money(facts.highest['annual_mid_median'])}")
+        if _thin(coverage):
+            # A ladder on too few postings or employers is shown, marked, but never headlines.
+            title = (f"Too few levelled {focus_role} postings to read a ladder: "
+                     f"{plural(coverage.ladder_postings, 'posting')} across "
+                     f"{plural(facts.n_levels, 'level')}")
     else:
         findings = [
             _no_ladder_finding(facts, coverage, focus_role, track_name, currency),
@@ -160,9 +164,8 @@ def levels_text(
     return ReportText(
         title=title,
         scope=(f"{sentence_case(focus_role)} postings on the {track_name} track whose title "
-               f"states a "
-               f"level: {_postings_from(coverage)}, all locations; {base}; other role families "
-               f"for comparison."),
+               f"states a level: {_postings_from(coverage)}, all locations; {base}; other role "
+               f"families for comparison."),
         findings=findings,
         captions={
             LADDER_CHART: _ladder_caption(facts, coverage, focus_role, track_name, base,
@@ -328,11 +331,21 @@ def _others_finding(others: pd.DataFrame, track_name: str) -> Finding:
     )
 
 
+def _thin(coverage: LevelCoverage) -> bool:
+    return confidence_of(coverage.ladder_postings, coverage.ladder_employers) == "too few"
+
+
+def _indicative(coverage: LevelCoverage) -> str:
+    """ "Indicative only (n=4 postings, 4 employers): " before a title drawn on too few postings."""
+    if not _thin(coverage):
+        return ""
+    return f"Indicative only ({n_text(coverage.ladder_postings, coverage.ladder_employers)}): "
+
+
 def _ladder_caption(facts: LadderFacts, coverage: LevelCoverage, focus_role: str,
                     track_name: str, base: str, snapshot: str, source: str) -> Caption:
     subtitle = (f"{sentence_case(focus_role)}, {track_name} track, all locations · typical "
-                f"posted band "
-                f"per level, {base} · snapshot {snapshot} · "
+                f"posted band per level, {base} · snapshot {snapshot} · "
                 f"{n_text(coverage.ladder_postings, coverage.ladder_employers)}")
     if facts.n_levels < 2:
         return Caption(f"No {focus_role} ladder to draw on the {track_name} track",
@@ -341,9 +354,8 @@ def _ladder_caption(facts: LadderFacts, coverage: LevelCoverage, focus_role: str
     jump = (f"the biggest jump is {big['from_level']} → {big['level']} ({big['step_pct']:+.0%})"
             if facts.n_steps > 1 else f"one step, {big['from_level']} → {big['level']}")
     return Caption(
-        title=(f"{sentence_case(focus_role)} pay steps up a median {percent(facts.median_step)} "
-               f"per "
-               f"level; {jump}"),
+        title=sentence_case(f"{_indicative(coverage)}{focus_role} pay steps up a median "
+                            f"{percent(facts.median_step)} per level; {jump}"),
         subtitle=subtitle,
         alt=(f"Level ladder of {focus_role} pay: {facts.n_levels:,} floating bars from median "
              f"posted minimum to maximum, {facts.lowest['level']} to {facts.highest['level']}, "

@@ -230,3 +230,19 @@ def test_two_levels_have_one_step_and_thin_levels_are_too_few():
     assert "No level's typical band overlaps" in found["level overlap"].sentence
     assert found["unstated levels"].sentence.startswith("**Every posting with comparable pay")
     assert "Meta posts both levelled software engineer postings" in text.caveats[2]
+
+
+def test_a_ladder_on_too_few_postings_never_headlines_the_report():
+    """Four levelled postings draw a ladder, marked indicative; the title says it cannot be read."""
+    bands = planted_ladder_bands({"mid": (100_000, 1, 1), "senior": (150_000, 2, 2),
+                                  "staff": (170_000, 1, 1)})
+    ladders = level_ladder(bands)
+    ladder = select_ladder(ladders, role_family="x", track="ic")
+    text = levels_text(
+        ladder=ladder, others=largest_ladders(ladders, track="ic", exclude="x"),
+        coverage=level_coverage(bands, role_family="x", track="ic"),
+        focus_role="x", track="ic", currency="USD", snapshot="2026-11-01",
+    )
+    assert text.title.startswith("Too few levelled x postings to read a ladder: 4 postings")
+    assert text.findings[0].confidence == "too few"
+    assert text.captions[LADDER_CHART].title.startswith("Indicative only (n=4 postings")
