@@ -104,3 +104,20 @@ def test_the_architecture_page_names_only_stages_that_exist():
         assert f"  {folder}/" in page and (PACKAGE / folder / "__init__.py").exists()
     for module in ("config", "paths", "formats", "schema", "store", "stats", "cli"):
         assert f"  {module}.py" in page and (PACKAGE / f"{module}.py").exists()
+
+
+def test_the_plot_namespace_reaches_every_chart():
+    import importlib
+    import inspect
+
+    from analysis import plot
+
+    charts = set()
+    for path in (PACKAGE / "plot").glob("*.py"):
+        if path.stem in ("__init__", "style"):
+            continue
+        module = importlib.import_module(f"analysis.plot.{path.stem}")
+        charts |= {name for name, value in vars(module).items()
+                   if inspect.isfunction(value) and not name.startswith("_")
+                   and value.__module__ == module.__name__}
+    assert charts and charts <= set(plot.__all__)

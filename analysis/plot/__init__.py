@@ -1,13 +1,19 @@
-"""Charts of bands: data first, options keyword-only, each returns its Axes, never plt.show().
-
-One module per chart an analyst recognizes; `style` holds what they all share.
+"""Charts of bands: data first, options keyword-only, each returns its Axes (or Figure for small
+multiples), never plt.show(). One module per chart an analyst recognizes; `style` holds what they
+all share (palette, money axes, finding titles). Reached as ``pb.plot``.
 """
 
-from analysis.formats import money, money_range, short_metro
 from analysis.plot.bands import band_range_chart
-from analysis.plot.locations import location_index_chart
+from analysis.plot.benchmark import benchmark_chart
+from analysis.plot.changes import shift_chart
+from analysis.plot.disclosure import disclosure_trend_chart
+from analysis.plot.heatmap import role_metro_heatmap
+from analysis.plot.ladder import ladder_chart, ladder_small_multiples
+from analysis.plot.locations import location_index_chart, location_small_multiples
+from analysis.plot.market import market_chart
 from analysis.plot.shares import share_chart
 from analysis.plot.style import ACCENT, CONTEXT, INK, OKABE_ITO, finding_title, tidy
+from analysis.plot.widths import range_width_chart
 
 __all__ = [
     "ACCENT",
@@ -15,11 +21,17 @@ __all__ = [
     "INK",
     "OKABE_ITO",
     "band_range_chart",
+    "benchmark_chart",
+    "disclosure_trend_chart",
     "finding_title",
+    "ladder_chart",
+    "ladder_small_multiples",
     "location_index_chart",
-    "money",
-    "money_range",
+    "location_small_multiples",
+    "market_chart",
+    "range_width_chart",
+    "role_metro_heatmap",
     "share_chart",
-    "short_metro",
+    "shift_chart",
     "tidy",
 ]
