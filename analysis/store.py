@@ -1,4 +1,5 @@
-"""The snapshot store: each refresh kept as bands.parquet + quarantine.csv + manifest.json.
+"""The snapshot store: each refresh kept as bands.parquet + quarantine.csv + manifest.json, and
+the loaders every command and notebook uses (the embedded sample when no data is named).
 
 A snapshot is written into a temporary folder beside its destination and renamed into place only
 when complete, so a failed ingest never leaves a half-written snapshot or damages an earlier one.
@@ -217,8 +218,6 @@ def sample_snapshot_labels() -> list[str]:
 
 def _sample_files(label: str) -> tuple[list[Path], list[str]]:
     """The raw files of one sample snapshot and their names as its manifest records them."""
-    from analysis.sources import discover_files
-
     raw = SAMPLE / label
     files = discover_files([raw])
     return files, [f.relative_to(raw).as_posix() for f in files]
