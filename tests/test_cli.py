@@ -81,7 +81,8 @@ def test_parse_pay_writes_one_json_object_per_line(texts):
     assert lines[1]["ranges"] == [] and lines[1]["reason"]
 
 
-CONTRACT_KEYS = {"text", "ranges", "is_estimate", "reason"}
+# not_base: None for base pay, else why the stated pay is not base ("OTE", "stipend", …).
+CONTRACT_KEYS = {"text", "ranges", "is_estimate", "reason", "not_base"}
 RANGE_KEYS = {
     "min",
     "max",

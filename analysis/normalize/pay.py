@@ -6,18 +6,28 @@ it finds no pay it says why in ``PayParse.reason``.
 
 How a string is read
 --------------------
-1. Normalize: unicode dashes to ``-``, odd spaces to `` ``, markdown escapes (``\\-``) dropped.
-2. Find every amount: an optional currency prefix (``$``, ``US$``, ``CA$``, ``£``, ``USD``, ...), a
-   number (``1,234.56``, European ``60.000`` / ``186 000,00``, Indian ``12,00,000``, ``.62``), an
-   optional multiplier (``K``, ``M``, ``lakh``, ``crore``), an optional currency suffix (``USD``,
-   ``€``) and an optional unit (``/hr``, ``per annum``, ``an hour``, ``hourly``, ``p.a.``, ``CPM``).
+1. Normalize: unicode dashes to ``-``, odd spaces (no-break U+00A0, narrow no-break U+202F...) to
+   `` ``, markdown escapes (``\\-``) dropped.
+2. Find every amount: an optional currency prefix (``$``, ``US$``, ``CA$``, ``S$``, ``R$``, ``£``,
+   ``₹``, ``₱``, ``Rp``, ``USD``, ...), a number (``1,234.56``, European ``60.000`` /
+   ``186 000,00``, Indian ``12,00,000``, Indonesian ``8.500.000``, Swiss ``120'000``, ``.62``),
+   an optional multiplier (``K``, ``M``, lakh/lac/``LPA``/crore/``Cr`` in any case, ``L`` in a
+   lakh context, ``juta``, and ``mil`` = a thousand after ``R$``/``MXN$``/... or after ``€`` in a
+   Spanish/Portuguese text; English ``$1.5 mil`` is a million, a company figure), an optional
+   currency suffix (``USD``, ``€``, ``kr``: see :data:`KRONA`) and an optional unit (``/hr``,
+   ``per annum``, ``an hour``, ``hourly``, ``p.a.``, ``CPM``, ``por mes``, ``/bulan``).
 3. Pair amounts into ranges when the text between them is a range connector (``-``, ``to``,
    ``through``, ``and`` after ``between``, ``up to`` after ``from``). A multiplier on one side only
    applies to both (``$120-150K``). Amounts with no currency count only as the partner of one that
-   has a currency (``$16-18/hr``, ``£80k - 130k``).
+   has a currency (``$16-18/hr``, ``£80k - 130k``); in a text with no currency mark, when they
+   carry a plausible unit (``35000 - 39999 per annum``) or a multiplier right after a pay word
+   (:data:`BARE_PAY_LEADS`: ``Compensation: 85k-105k``, ``Pay range 120-150k``; not ``2-4k
+   employees``). An Indian multiplier is a currency mark itself (``6-9 Lacs P.A.``, ``1.2 Cr``:
+   INR).
 4. Drop amounts that are not pay (:data:`TRAP_WORDS`: 401(k), sign-on bonus, tuition, insurance,
    orientation, funding, "$180 million", ...): a trap word closer to the amount than any pay word
-   (:data:`PAY_ANCHOR_WORDS`) before it in the same sentence, or within a few words after it.
+   (:data:`PAY_ANCHOR_WORDS`) before it in the same sentence, or within a few words after it
+   (unless it follows "including": "$150k including bonus" is pay).
 5. Period: the unit attached to the amount, else a period word earlier in the same sentence
    ("hourly rate is", "annual base salary", "in USD per year is:"), else the one period stated by
    the other amounts of the text; else inferred (see below). A stated period that is implausible
@@ -25,7 +35,15 @@ How a string is read
    re-inferred.
 6. Open ranges: "from / starting at / start / at least X" and a glued "X+" give min only; "up to /
    max X" gives max only.
-7. Identical ranges are merged (their labels joined); a range that restates an earlier one in
+7. Not base pay (:data:`NOT_BASE_WORDS`: "OTE $120,000", "$180k total compensation", "TC:
+   $250k", "$12,000 for the 6-week engagement", "$2,000/month stipend", "$60 per diem"): when the
+   text also states base pay, only the base ranges are kept; when every range is qualified, they
+   are kept and ``PayParse.not_base`` gives the reason.
+8. Labels (texts with several ranges): a parenthesis or "for X" / "in X" right after the range
+   ("$150k-$190k in Seattle, WA and $135k-$170k in Chicago, IL"), else the text before it since
+   the previous range ("Zone A: ...", "Seattle: ..."). Text read as one range's label is never
+   read again for the next one.
+9. Identical ranges are merged (their labels joined); a range that restates an earlier one in
    another period (same annual pay within 25%) is dropped.
 
 The period inference rule (``period_inferred=True``)
@@ -38,7 +56,11 @@ When the text states no period, one rule based on magnitude decides, with ``v`` 
   (``$120 - $145``, a job board's K-less salary field) → thousands, ``year``;
 * ``v < 200`` → ``hour``; ``200 <= v < 1,000`` → ``day``; ``1,000 <= v < 10,000`` → ``month``
   (a full-time annual salary below 10,000 is implausible, a monthly one is common);
-  ``v >= 10,000`` → ``year``.
+  ``v >= 10,000`` → ``year``;
+* in :data:`MONTHLY_CUSTOM_CURRENCIES` (IDR, PHP, BRL, MXN...), where salaries are posted per
+  month, ``month`` instead of ``year`` (the multiplier and magnitude rules above).
+
+A "kr" amount with no SEK/NOK/DKK in the text nor as `currency` is not read (``reason`` says so).
 
 Examples
 --------
@@ -48,6 +70,14 @@ Examples
 (117000.0, 173000.0, 'USD', 'year', False, True, True)
 >>> parse_pay("Competitive + benefits").reason
 'no pay stated (competitive)'
+>>> r = parse_pay("6-9 Lacs P.A.").ranges[0]
+>>> (r.min, r.max, r.currency, r.period)
+(600000.0, 900000.0, 'INR', 'year')
+>>> p = parse_pay("$90k base, $120k OTE")
+>>> ([(r.min, r.max) for r in p.ranges], p.not_base)
+([(90000.0, 90000.0)], None)
+>>> parse_pay("OTE $120,000").not_base
+'OTE'
 """
 
 from __future__ import annotations
@@ -82,6 +112,12 @@ __all__ = [
     "COMPONENT_WORDS",
     "ESTIMATE_MARKERS",
     "MULTIPLIERS",
+    "INDIAN_MULTIPLIERS",
+    "NOT_BASE_WORDS",
+    "BARE_PAY_LEADS",
+    "MONTHLY_CUSTOM_CURRENCIES",
+    "KRONA",
+    "KRONA_CURRENCIES",
     "PLAUSIBLE_AMOUNT",
 ]
 
@@ -113,8 +149,31 @@ CURRENCY_SYMBOLS = {
     "Rs.": "INR",
     "Rs": "INR",
     "INR₹": "INR",
+    "Rp.": "IDR",
+    "Rp": "IDR",
+    "₱": "PHP",
+    "R$": "BRL",
+    "NT$": "TWD",
+    "MX$": "MXN",
+    "RM": "MYR",
+    "Kč": "CZK",
+    "zł": "PLN",
+    "₽": "RUB",
+    "₩": "KRW",
+    "₺": "TRY",
+    "฿": "THB",
+    "₪": "ILS",
+    "₫": "VND",
 }
+# Signs written only after the amount ("13 000 Kč", "500 000 Ft", "4 000 lei"); the signs of
+# CURRENCY_SYMBOLS that follow amounts are read there too.
+SUFFIX_SYMBOLS = {"Ft": "HUF", "lei": "RON"}
 DOLLAR = "$"
+# "kr" (written after the amount: "45 000 kr", "kr." in Danish) is the krona or krone of three
+# countries: it means a SEK/NOK/DKK code stated in the text, else parse_pay's `currency` argument
+# when that is one of them; otherwise the amount is not read (the reason says so).
+KRONA = "kr"
+KRONA_CURRENCIES = frozenset({"SEK", "NOK", "DKK"})
 # ISO codes recognised as words before or after an amount.
 CURRENCY_CODES = (
     "USD", "CAD", "AUD", "NZD", "GBP", "EUR", "INR", "CHF", "SGD", "HKD", "JPY", "CNY", "SEK",
@@ -124,9 +183,19 @@ CURRENCY_CODES = (
 # Currencies whose amounts have the same orders of magnitude as the dollar (plausibility checks
 # and the magnitude rule are tuned on these; other currencies keep what the text states).
 DOLLAR_LIKE_CURRENCIES = frozenset({"USD", "CAD", "AUD", "NZD", "GBP", "EUR", "CHF", "SGD"})
+# Markets where a posted salary is a monthly figure by custom (Indonesia, the Philippines, Latin
+# America, mainland Southeast Asia): with no period stated, an amount the magnitude rule would
+# call annual ("Rp 8.500.000", "R$ 5 mil", "₱25,000") is monthly.
+MONTHLY_CUSTOM_CURRENCIES = frozenset(
+    {"IDR", "PHP", "BRL", "MXN", "ARS", "COP", "CLP", "PEN", "VND", "THB", "MYR",
+     # Russia, Central and Eastern Europe, Turkey, Egypt, Pakistan: pay posted per month
+     "RUB", "UAH", "KZT", "CZK", "PLN", "HUF", "RON", "BGN", "TRY", "EGP", "PKR"}
+)
 
 # Multipliers written after a number. Spelled-out "million"/"billion" are company figures
-# (revenue, funding) in posting text, so they are in TRAP_WORDS, not here.
+# (revenue, funding) in posting text, so they are in TRAP_WORDS, not here. The Indian units
+# (INDIAN_MULTIPLIERS) are read in any case ("Lacs", "Cr"); a bare "L" is a lakh only next to
+# ₹/INR/Rs or in a text that says lakh/lac/LPA elsewhere ("₹25L-₹32L").
 MULTIPLIERS = {
     "k": 1e3,
     "m": 1e6,
@@ -140,7 +209,22 @@ MULTIPLIERS = {
     "crore": 1e7,
     "crores": 1e7,
     "cr": 1e7,
+    "l": 1e5,  # see above: only in a lakh context
+    "juta": 1e6,  # Indonesian "Rp 8,5 juta"
 }
+# Multipliers that mark an amount as rupees (INR) when no other currency is written: "6-9 Lacs
+# P.A.", "1.2 Cr" and "12-18 LPA" are pay amounts on their own.
+INDIAN_MULTIPLIERS = frozenset(
+    {"lakh", "lakhs", "lac", "lacs", "lpa", "crore", "crores", "cr", "l"}
+)
+# "mil" after an amount: in English a million ("$1.5 mil", a company figure, dropped like
+# "$180 million"); in Portuguese and Spanish a thousand ("R$ 5 mil", "MXN$ 25 mil"). It is a
+# thousand after these currencies, and after € in a text with a Portuguese/Spanish pay word.
+THOUSAND_MIL_CURRENCIES = frozenset({"BRL", "MXN", "ARS", "COP", "CLP", "PEN", "UYU"})
+ROMANCE_PAY_WORDS = (
+    "salario", "salário", "sueldo", "bruto", "brutos", "anual", "anuales", "mensual", "mensal",
+    "al año", "por año", "por ano", "al mes", "por mes", "por mês", "remuneración", "remuneração",
+)  # fmt: skip
 
 # Unit nouns that follow "per", "a", "an", "each", "every" or "/" → period.
 PERIOD_UNITS = {
@@ -153,6 +237,8 @@ PERIOD_UNITS = {
     "calendar month": "month",
     "year": "year", "yr": "year", "yrs": "year", "years": "year", "annum": "year", "ann": "year",
     "y": "year",
+    "bulan": "month", "tahun": "year",  # Indonesian: "per bulan", "/tahun"
+    "mån": "month", "månad": "month", "mnd": "month", "md": "month",  # Swedish, Norwegian, Danish
 }  # fmt: skip
 # Adverbs and adjectives that state a period on their own ("$22.52 Hourly", "weekly average").
 PERIOD_ADVERBS = {
@@ -162,6 +248,10 @@ PERIOD_ADVERBS = {
     "twice a month": "semimonthly",
     "monthly": "month", "yearly": "year", "annually": "year", "annual": "year",
     "per annum": "year", "a year": "year",
+    # Spanish and Portuguese
+    "mensual": "month", "mensal": "month", "al mes": "month", "por mes": "month",
+    "por mês": "month", "ao mês": "month", "anual": "year", "anuales": "year",
+    "al año": "year", "por año": "year", "por ano": "year", "ao ano": "year",
 }  # fmt: skip
 # Abbreviations recognised only right after an amount ("£41.11 PAYE ph", "£50k p.a.").
 PERIOD_ABBREVIATIONS = {
@@ -211,6 +301,44 @@ PAY_ANCHOR_WORDS = (
     "earnings", "earn", "earning", "range", "average", "avg", "making", "make",
     "base", "hiring", "income", "stipend", "ote", "remuneration",
 )  # fmt: skip
+# A trap word right after one of these is part of the pay, not a separate amount
+# ("$150k including bonus" is pay that includes a bonus, not a bonus).
+INCLUSIVE_WORDS = ("including", "includes", "include", "incl.", "incl", "inclusive of")
+# Words that, right before a number with no currency mark but with a multiplier, make it pay
+# ("Compensation: 85k-105k", "Salary: 90K - 110K", "Pay range 120-150k"). Without one, a bare
+# "2-4k employees" or "50-100 people" is not pay.
+BARE_PAY_LEADS = (
+    "salary", "salaries", "compensation", "comp", "pay", "wage", "wages", "ctc", "package",
+    "remuneration", "base", "base salary", "base pay", "stipend", "ote",
+)  # fmt: skip
+
+# Qualifiers marking a range as something other than base pay, by the short reason stored in
+# PayParse.not_base. Read in the range's clause right before it ("OTE $120,000", "TC: $250k")
+# or in the few words right after it ("$180k total compensation", "$2,000/month stipend",
+# "$12,000 for the 6-week engagement", "$60 per diem"). A "base" after the qualifier ("OTE:
+# $90k base") makes the range base pay again. When a text states base ranges too, only they are
+# kept; when every range is qualified, they are kept and PayParse.not_base says why (the
+# normalizer keeps them out of base bands).
+NOT_BASE_WORDS = {
+    "OTE": (r"ote", r"on[- ]target(?:\s+earnings)?"),
+    "total compensation": (
+        r"total\s+comp(?:ensation)?",
+        r"tc",
+        r"total\s+(?:cash|pay|package|rewards?|remuneration|earnings)",
+    ),
+    "includes bonus": (
+        r"incl(?:uding|udes|\.|usive\s+of)?\s+(?:an?\s+)?(?:target\s+|annual\s+)?"
+        r"(?:bonus|commission)",
+    ),
+    "contract total": (
+        r"for\s+the\s+(?:entire\s+|whole\s+|full\s+)?[\w\s-]{0,25}?"
+        r"(?:engagement|contract|project|assignment)",
+        r"contract\s+(?:total|value)",
+        r"total\s+contract",
+    ),
+    "stipend": (r"stipends?",),
+    "per diem": (r"per\s+diem",),
+}
 
 # Other pay components a text mentions.
 COMPONENT_WORDS = {
@@ -312,6 +440,9 @@ CONTEXT_CHARS = 300
 MAX_AMOUNTS = 200
 # Longer texts are cut (a whole job ad is not a pay string; this bounds the work).
 MAX_TEXT_CHARS = 50_000
+# How far before and after a range its NOT_BASE_WORDS qualifier is looked for.
+NOT_BASE_BEFORE_CHARS = 40
+NOT_BASE_AFTER_CHARS = 50
 # Texts up to this length are cached; real datasets repeat the same strings heavily.
 CACHE_MAX_CHARS = 5_000
 CACHE_SIZE = 65_536
@@ -355,11 +486,16 @@ _PREFIX = (
 )
 _NUMBER = (
     r"(?P<num>\d{1,3}(?:[ ]\d{3})+(?:,\d{1,2})?(?![\d,.]\d)"  # 186 000,00
+    r"|\d{1,3}(?:'\d{3})+(?:\.\d{1,2})?(?![\d'])"  # Swiss 120'000
     r"|\d[\d,.]*\d|\d|\.\d+)"
 )
 _BIG = r"(?P<big>B(?![A-Za-z])|\s?(?:bn|billion|million|mil|trillion|tn)\b)?"
-_MULT = r"(?P<mult>\s?(?:k|K|MM|M|mn|(?:lakhs?|lacs?|LPA|lpa|crores?|cr)\b)(?![A-Za-z]))?"
-_SUFFIX = rf"(?P<post>\s?(?:(?:{_CODES})(?![A-Za-z])|€|£|₹))?"
+# A multiplier is a whole word: "K" in "13 350 Kč" is the koruna's sign, not a thousand.
+_MULT = r"(?P<mult>\s?(?:k|K|MM|M|mn|(?i:lakhs?|lacs?|lpa|crores?|cr(?!-)|juta)\b|L)(?![^\W\d_]))?"
+_SUFFIX = (
+    rf"(?P<post>\s?(?:(?:{_CODES})(?![A-Za-z])|€|£|₹|Kč|zł|₽|₫|₺|₪|฿|"
+    rf"(?:{_alt(SUFFIX_SYMBOLS)}|{KRONA}\.?)(?![A-Za-z])))?"
+)
 _PLUS = r"(?P<plus>\+)?"
 # The lookahead changes no match: it names every way a match can start (a code's or symbol's
 # first letter, a currency sign, a digit; else a number's "." + digit, or the optional space
@@ -461,7 +597,7 @@ _ESTIMATE_RE = re.compile(
     re.IGNORECASE,
 )
 assert all(w[0].isalpha() for w in ESTIMATE_MARKERS)
-_CODE_AFTER_RE = re.compile(rf"^\s*\(?\s*(?P<code>{_CODES})\b")
+_CODE_AFTER_RE = re.compile(rf"\s*\(?\s*(?P<code>{_CODES})\b")
 _CODE_BEFORE_RE = re.compile(rf"\b(?P<code>{_CODES})\b(?!.*\b(?:{_CODES})\b)")
 _ANY_PERIOD_WORD_RE = re.compile(
     rf"{_PERIOD_WORD_START}(?:\b(?:{_alt(PERIOD_ADVERBS)})\b|(?:/|\bper\b|\ban?\b)\s*(?:{_UNIT_NOUNS})\b)",
@@ -472,6 +608,7 @@ _NORMALIZE = str.maketrans(
         "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
         "\u2015": "-", "\u2212": "-", "\ufe63": "-", "\uff0d": "-",
         "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u200b": "",
+        "\u200c": "", "\u200d": "",
         "\u200e": "", "\u200f": "", "\u2060": "", "\ufeff": "", "\u00ad": "",
         "\t": " ", "\u2018": "'", "\u2019": "'",
     }
@@ -486,11 +623,47 @@ _LABEL_FOR_AFTER_RE = re.compile(
     r"\s*(?:\(?[A-Z]{3}\)?\s*)?for\s+(?:the\s+|a\s+|an\s+)?(?P<label>[A-Z][\w ./&'-]{1,50}?)"
     r"(?=\s+and\b|\s*[,.;)]|\s*$)"
 )
+# A place named right after a range: "$150k-$190k in Seattle, WA and ..." (capitalised words, then
+# an optional ", ST" or ", State").
+_LABEL_IN_AFTER_RE = re.compile(
+    r"\s*(?:\(?[A-Z]{3}\)?\s*)?(?:per\s+year\s+|annually\s+|a\s+year\s+)?in\s+(?:the\s+)?"
+    r"(?P<label>[A-Z][\w.'&-]*(?:\s[A-Z][\w.'&-]*){0,4}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?)"
+    r"(?=\s+(?:and|or)\b|\s*[,.;)]|\s*$)"
+)
 _LABEL_TRIM_RE = re.compile(
     r"^(?:\W|\b(?:and|or|for|in|the)\b)+|(?:[-\s]based(?:\s+roles?|\s+candidates?)?|\s+roles?)?"
     r"\W*$",
     re.IGNORECASE,
 )
+
+_NOT_BASE_START = _word_starts(w for ws in NOT_BASE_WORDS.values() for w in ws)
+_NOT_BASE_RE = re.compile(
+    r"\b"
+    + _NOT_BASE_START
+    + "(?:"
+    + "|".join(f"(?P<nb{i}>{'|'.join(ws)})" for i, ws in enumerate(NOT_BASE_WORDS.values()))
+    + r")(?![a-z])",
+    re.IGNORECASE,
+)
+_NOT_BASE_REASONS = {f"nb{i}": reason for i, reason in enumerate(NOT_BASE_WORDS)}
+# Substrings one of which every NOT_BASE_WORDS match holds (speed only: a text with none skips
+# the per-range check).
+_NOT_BASE_GATES = ("ote", "target", "total", "tc", "incl", "engagement", "contract", "project",
+                   "assignment", "stipend", "diem")  # fmt: skip
+_BASE_WORD_RE = re.compile(r"\bbase\b", re.IGNORECASE)
+# Where the words read after a range for NOT_BASE_WORDS stop (the next clause or amount).
+_NOT_BASE_STOP_RE = re.compile(r"[;,:+$£€₹\n]|(?<!\bincl)\.(?:\s|$)", re.IGNORECASE)
+_INCLUSIVE_TAIL_RE = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in INCLUSIVE_WORDS) + r")\s*(?:an?\s+|annual\s+)?$",
+    re.IGNORECASE,
+)
+_BARE_PAY_LEAD_RE = re.compile(
+    r"\b(?:" + _alt(BARE_PAY_LEADS) + r")(?:\s+(?:range|band|scale|bracket|offered))?\s*"
+    r"(?:\([^()]{0,20}\))?\s*(?:is|of|:|-|=)?\s*(?:between|from|up\s+to)?\s*$",
+    re.IGNORECASE,
+)
+_LAKH_WORD_RE = re.compile(r"\b(?:lakhs?|lacs?|lpa)\b", re.IGNORECASE)
+_ROMANCE_RE = re.compile(r"\b(?:" + _alt(ROMANCE_PAY_WORDS) + r")\b", re.IGNORECASE)
 
 # The commonest shapes of pay text ("$53K-$91K (Glassdoor est.)", "£30,000 - £40,000 per annum",
 # "Pay: From $18.50 per hour"), read without the scans for amounts, pairs, sentence breaks and
@@ -547,6 +720,8 @@ _ESTIMATE_GATES = ("est",)
 _URL_GATES = ("http", "www.")
 # _TIME_COUNT_RE ends every match with one of these words ("hours", "hrs", "days"...).
 _TIME_COUNT_GATES = ("hour", "hr", "day", "shift", "night", "week", "month", "year")
+# (as one pattern: faster than eight substring checks)
+_TIME_COUNT_GATE_RE = re.compile("|".join(_TIME_COUNT_GATES))
 _DIGIT_RE = re.compile(r"\d")
 # "120,000", "1,250,000": a number _to_number reads with its commas dropped.
 _THOUSANDS_RE = re.compile(r"\d{1,3}(?:,\d{3})+")
@@ -595,7 +770,12 @@ _COMPONENT_LOW_RES = {name: _lowered(rx) for name, rx in _COMPONENT_RES.items()}
 _FALSE_FRIENDS_LOW_RE = _lowered(_FALSE_FRIENDS_RE)
 _ESTIMATE_LOW_RE = _lowered(_ESTIMATE_RE)
 _NO_PAY_LOW_RE = _lowered(_NO_PAY_RE)
+_NOT_BASE_LOW_RE = _lowered(_NOT_BASE_RE)
+_BASE_WORD_LOW_RE = _lowered(_BASE_WORD_RE)
+_NOT_BASE_STOP_LOW_RE = _lowered(_NOT_BASE_STOP_RE)
+_INCLUSIVE_TAIL_LOW_RE = _lowered(_INCLUSIVE_TAIL_RE)
 _ALL_COMPONENT_GATES = tuple(w for words in _COMPONENT_GATES.values() for w in words)
+assert set(_FALSE_FRIEND_GATES) <= set(_ALL_COMPONENT_GATES)  # read from the components' hits
 _NO_FLAGS = {f"has_{name}": False for name in COMPONENT_WORDS}
 
 # --------------------------------------------------------------------------------------------
@@ -649,6 +829,9 @@ class PayParse:
     has_commission: bool = False
     has_tips: bool = False
     reason: str | None = None
+    # None: base pay. Else why every range is something else (a NOT_BASE_WORDS reason: "OTE",
+    # "total compensation", "stipend"...); a text that also states base pay keeps only that.
+    not_base: str | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -656,6 +839,7 @@ class PayParse:
             "ranges": [r.to_dict() for r in self.ranges],
             "is_estimate": self.is_estimate,
             "reason": self.reason,
+            "not_base": self.not_base,
         }
 
 
@@ -834,45 +1018,60 @@ def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
 def _parse(text: str, currency: str) -> PayParse:
     norm = _normalize(text)
     low = _gate_text(norm)
-    if low is None:
-        plain = _FALSE_FRIENDS_RE.sub(" ", norm)
-        flags = {f"has_{name}": bool(rx.search(plain)) for name, rx in _COMPONENT_RES.items()}
-        is_estimate = bool(_ESTIMATE_RE.search(norm))
-    else:  # the substring pre-checks, then the lowered patterns on `low` (see _lowered)
-        if _may_match(low, _ALL_COMPONENT_GATES):
-            plain = (
-                _FALSE_FRIENDS_LOW_RE.sub(" ", low) if _may_match(low, _FALSE_FRIEND_GATES) else low
-            )
-            flags = {
-                f"has_{name}": _may_match(low, _COMPONENT_GATES[name]) and bool(rx.search(plain))
-                for name, rx in _COMPONENT_LOW_RES.items()
-            }
-        else:
-            flags = _NO_FLAGS
-        is_estimate = _may_match(low, _ESTIMATE_GATES) and bool(_ESTIMATE_LOW_RE.search(low))
-    if not norm.strip():
-        return PayParse(text=text, reason="empty text", **flags)
-    if not _DIGIT_RE.search(norm):  # no digit, no amount: only the reason is left to find
-        reason = _reason(norm, low, [], [], False, False)
-        return PayParse(text=text, is_estimate=is_estimate, reason=reason, **flags)
-
-    masked = _URL_RE.sub(" ", norm) if _may_match(low, _URL_GATES) else norm
-    if low is None:
-        masked = _TIME_COUNT_RE.sub(_blank, masked)
-        mlow = None
+    # A text of the commonest shapes (_SIMPLE_TEXT_RE) holds no component word, URL or time
+    # count, and "Glassdoor" only in its estimate marker: its flags are known without the scans
+    # (speed only, as for _simple_range).
+    simple = _SIMPLE_TEXT_RE.fullmatch(norm) if low is not None else None
+    if simple:
+        flags = _NO_FLAGS
+        is_estimate = "(Glassdoor" in norm
+        masked, mlow = norm, low
     else:
-        # `mlow`: `masked` lower-cased, position for position, for the _lowered patterns.
-        mlow = masked.lower() if masked is not norm else low
-        spans = (
-            [m.span() for m in _TIME_COUNT_LOW_RE.finditer(mlow)]
-            if _may_match(low, _TIME_COUNT_GATES)
-            else None
+        if low is None:
+            plain = _FALSE_FRIENDS_RE.sub(" ", norm)
+            flags = {f"has_{name}": bool(rx.search(plain)) for name, rx in _COMPONENT_RES.items()}
+            is_estimate = bool(_ESTIMATE_RE.search(norm))
+        else:  # the substring pre-checks, then the lowered patterns on `low` (see _lowered)
+            found = {g for g in _ALL_COMPONENT_GATES if g in low}
+            if found:
+                plain = (
+                    low
+                    if found.isdisjoint(_FALSE_FRIEND_GATES)
+                    else _FALSE_FRIENDS_LOW_RE.sub(" ", low)
+                )
+                flags = {
+                    f"has_{name}": not found.isdisjoint(_COMPONENT_GATES[name])
+                    and bool(rx.search(plain))
+                    for name, rx in _COMPONENT_LOW_RES.items()
+                }
+            else:
+                flags = _NO_FLAGS
+            is_estimate = _may_match(low, _ESTIMATE_GATES) and bool(_ESTIMATE_LOW_RE.search(low))
+        if not norm.strip():
+            return PayParse(text=text, reason="empty text", **flags)
+        if not _DIGIT_RE.search(norm):  # no digit, no amount: only the reason is left to find
+            reason = _reason(norm, low, [], [])
+            return PayParse(text=text, is_estimate=is_estimate, reason=reason, **flags)
+
+        masked = _URL_RE.sub(" ", norm) if _may_match(low, _URL_GATES) else norm
+        if low is None:
+            masked = _TIME_COUNT_RE.sub(_blank, masked)
+            mlow = None
+        else:
+            # `mlow`: `masked` lower-cased, position for position, for the _lowered patterns.
+            mlow = masked.lower() if masked is not norm else low
+            spans = (
+                [m.span() for m in _TIME_COUNT_LOW_RE.finditer(mlow)]
+                if _TIME_COUNT_GATE_RE.search(low)
+                else None
+            )
+            if spans:
+                masked, mlow = _blank_spans(masked, spans), _blank_spans(mlow, spans)
+        simple = (
+            _SIMPLE_TEXT_RE.fullmatch(masked) if mlow is not None and masked is not norm else None
         )
-        if spans:
-            masked, mlow = _blank_spans(masked, spans), _blank_spans(mlow, spans)
     kept: list[tuple[_Range, str | None]] = []
     dropped: list[str] = []
-    simple = _SIMPLE_TEXT_RE.fullmatch(masked) if mlow is not None else None
     if simple:
         amounts, rng = _simple_range(simple)
         breaks: list[int] = []
@@ -907,31 +1106,81 @@ def _parse(text: str, currency: str) -> PayParse:
     sibling_period = stated.pop() if len(stated) == 1 else None
 
     out: list[PayRange] = []
-    zero = False
-    per_unit = False
+    out_rngs: list[_Range] = []
+    not_base: list[str | None] = []
+    check_base = not simple and bool(kept) and _may_match(mlow, _NOT_BASE_GATES)
+    failed: set[str] = set()  # "zero", "per-unit", "ambiguous-currency"
     prev_end = 0
     for rng, _ in kept:
         result = _build(
             rng, masked, mlow, breaks, prev_end, currency, text_has_period, sibling_period
         )
-        prev_end = rng.end
         if type(result) is str:  # not `==`: that would call PayRange's dataclass __eq__
-            if result == "zero":
-                zero = True
-            else:
-                per_unit = True
+            failed.add(result)
+            prev_end = rng.end
             continue
         out.append(result)
+        out_rngs.append(rng)
+        if check_base:
+            not_base.append(_not_base(rng, masked, mlow, breaks, prev_end))
+        prev_end = rng.end
+
+    base_note = None
+    if check_base and any(not_base):
+        if all(not_base):  # only non-base pay stated: keep it, say so
+            base_note = not_base[0]
+        else:  # base ranges stated too: keep only them
+            out = [r for r, nb in zip(out, not_base, strict=True) if nb is None]
+            out_rngs = [r for r, nb in zip(out_rngs, not_base, strict=True) if nb is None]
 
     if len(out) > 1:
-        out = _dedupe(_label(out, kept, masked))
+        out = _dedupe(_label(out, out_rngs, masked))
         if len(out) == 1 and out[0].label and " / " not in out[0].label:
             out = [_replace(out[0], label=None)]
 
     reason = None
     if not out:
-        reason = _reason(norm, low, amounts, dropped, zero, per_unit)
-    return PayParse(text=text, ranges=tuple(out), is_estimate=is_estimate, reason=reason, **flags)
+        reason = _reason(norm, low, amounts, dropped, failed)
+    return PayParse(
+        text=text,
+        ranges=tuple(out),
+        is_estimate=is_estimate,
+        reason=reason,
+        not_base=base_note,
+        **flags,
+    )
+
+
+def _not_base(rng: _Range, text: str, low: str | None, breaks, prev_end: int) -> str | None:
+    """Why the range is not base pay (a NOT_BASE_WORDS reason), or None when it is."""
+    if low is None:
+        nb_re, base_re, stop_re = _NOT_BASE_RE, _BASE_WORD_RE, _NOT_BASE_STOP_RE
+    else:  # the same patterns on the lower-cased text (see _lowered)
+        text, nb_re, base_re = low, _NOT_BASE_LOW_RE, _BASE_WORD_LOW_RE
+        stop_re = _NOT_BASE_STOP_LOW_RE
+    s0 = max(_sentence_start(rng.start, breaks), prev_end, rng.start - NOT_BASE_BEFORE_CHARS)
+    if (
+        nb_re.search(text, s0, rng.end + NOT_BASE_AFTER_CHARS) is None
+    ):  # none near the range (the common case)
+        return None
+    # the words right after the number (its unit included: "$60 per diem", "/month stipend")
+    tail = text[rng.end : rng.end + NOT_BASE_AFTER_CHARS]
+    stop = stop_re.search(tail)
+    if stop:
+        tail = tail[: stop.start()]
+    after = text[rng.last.num_end : rng.end] + " " + " ".join(tail.split()[:6])
+    m = nb_re.search(after)
+    base = base_re.search(after)
+    if base and (m is None or base.start() < m.start()):  # "OTE: $90k base"
+        return None
+    if m:
+        return _NOT_BASE_REASONS[m.lastgroup]
+    # the range's clause before it ("OTE $120,000", "TC: $250k")
+    before = text[s0 : rng.start]
+    m = _last_match(nb_re.finditer(before))
+    if m and not base_re.search(before, m.end()):
+        return _NOT_BASE_REASONS[m.lastgroup]
+    return None
 
 
 class _LazyFlag:
@@ -1017,6 +1266,15 @@ def _simple_range(m: re.Match) -> tuple[list[_Amount], _Range]:
 
 def _read_amount(m: re.Match, text: str, low: str | None) -> _Amount | None:
     pre, num, mult_raw, big, post, plus = m.group("pre", "num", "mult", "big", "post", "plus")
+    num_end = m.end()
+    if mult_raw == "L" or mult_raw == " L":  # a lakh only in a lakh context (see MULTIPLIERS)
+        if not (
+            (pre and _resolve_symbol(pre.replace(" ", ""), "") == "INR")
+            or (post and _resolve_symbol("", post.strip()) == "INR")
+            or _LAKH_WORD_RE.search(text)
+        ):
+            mult_raw = big = post = plus = None
+            num_end = m.end("num")
     if mult_raw:
         mult_raw = mult_raw.strip().lower()
         mult = MULTIPLIERS.get(mult_raw, 1.0)
@@ -1035,24 +1293,32 @@ def _read_amount(m: re.Match, text: str, low: str | None) -> _Amount | None:
     if post:
         post = post.strip()
         symbol = _resolve_symbol(pre, post)
+        if symbol is None and post.startswith(KRONA):
+            symbol = KRONA
     else:
         post = ""
         symbol = _PREFIX_SYMBOLS.get(pre) or _resolve_symbol(pre, post)
     unit = None
-    num_end = end = m.end()
+    end = num_end
     um = _UNIT_RE.match(text, end) if low is None else _UNIT_LOW_RE.match(low, end)
     if um:
         unit = _unit_of(um)
         end = um.end()
-    if mult_raw == "lpa":
-        unit = unit or "year"
+    has_currency = bool(pre or post)
+    if mult_raw in INDIAN_MULTIPLIERS:
+        if mult_raw == "lpa":
+            unit = unit or "year"
+        if symbol is None:  # "6-9 Lacs P.A.", "1.2 Cr": rupees, and pay on their own
+            symbol, has_currency = "INR", True
+    if big and big.strip().lower() == "mil" and _mil_is_thousand(symbol, text):
+        big, mult_raw, mult = None, "mil", 1e3  # "R$ 5 mil": five thousand reais
     return _Amount(
         m.start(),
         num_end,
         end,
         value * mult,
         symbol,
-        bool(pre or post),
+        has_currency,
         bool(mult_raw),
         mult,
         not _DECIMALS_END_RE.search(num),
@@ -1062,8 +1328,15 @@ def _read_amount(m: re.Match, text: str, low: str | None) -> _Amount | None:
     )
 
 
+def _mil_is_thousand(symbol: str | None, text: str) -> bool:
+    """Whether "mil" after an amount in this currency means a thousand (see ROMANCE_PAY_WORDS)."""
+    if symbol in THOUSAND_MIL_CURRENCIES:
+        return True
+    return symbol == "EUR" and bool(_ROMANCE_RE.search(text))
+
+
 def _to_number(num: str, has_mult: bool) -> float | None:
-    s = num.replace(" ", "")
+    s = num.replace(" ", "").replace("'", "")
     if "," in s and "." in s:
         if s.rfind(",") > s.rfind("."):
             s = s.replace(".", "").replace(",", ".")
@@ -1105,6 +1378,8 @@ def _resolve_symbol(pre: str, post: str) -> str | None:
             return CURRENCY_SYMBOLS[cleaned]
         if mark in CURRENCY_SYMBOLS:
             return CURRENCY_SYMBOLS[mark]
+        if mark.strip() in SUFFIX_SYMBOLS:
+            return SUFFIX_SYMBOLS[mark.strip()]
     if DOLLAR in pre or DOLLAR in post:
         return DOLLAR
     return None
@@ -1132,7 +1407,8 @@ def _pair(amounts: list[_Amount], text: str) -> list[_Range]:
 
     Amounts with no currency mark count when paired with one that has one ("$16-18/hr"), or,
     in a text with no currency mark at all, when they carry a plausible time unit
-    ("35000 - 39999 per annum").
+    ("35000 - 39999 per annum") or a multiplier right after a pay word (BARE_PAY_LEADS:
+    "Compensation: 85k-105k", "Pay range 120-150k").
     """
     if not any(a.has_currency for a in amounts):
         keep = [False] * len(amounts)
@@ -1141,6 +1417,11 @@ def _pair(amounts: list[_Amount], text: str) -> list[_Range]:
                 keep[i] = True
                 if i and _is_connector(amounts[i - 1], a, text):
                     keep[i - 1] = True
+            elif a.has_mult and not keep[i]:
+                joined = i > 0 and _is_connector(amounts[i - 1], a, text)
+                if _bare_pay_lead(amounts[i - 1] if joined else a, text):
+                    keep[i] = True
+                    keep[i - 1] = keep[i - 1] or joined
         amounts = [
             dataclasses.replace(a, has_currency=True)
             for a, k in zip(amounts, keep, strict=True)
@@ -1181,6 +1462,11 @@ def _bare_mismatch(a: _Amount, b: _Amount) -> bool:
     if not a.has_currency:  # bare low end: must be within 1/50 of the high end (or take its K)
         return a.value * max(b.mult, 1) * 50 < b.value
     return b.value * 50 < a.value and not (a.value <= b.value * 1000 <= a.value * 20)
+
+
+def _bare_pay_lead(a: _Amount, text: str) -> bool:
+    """A pay word (BARE_PAY_LEADS) right before `a` ("Salary: 90K")."""
+    return bool(_BARE_PAY_LEAD_RE.search(text[max(0, a.start - 60) : a.start]))
 
 
 def _bare_but_pay(a: _Amount) -> bool:
@@ -1252,6 +1538,9 @@ def _trap(rng: _Range, text: str, low: str | None, breaks: list[int]) -> str | N
     after = " ".join(after.split()[:4])
     trap = trap_re.search(after)
     if trap:
+        inclusive_re = _INCLUSIVE_TAIL_RE if low is None else _INCLUSIVE_TAIL_LOW_RE
+        if inclusive_re.search(after, 0, trap.start()):  # "$150k including bonus"
+            return None
         return trap.group().lower()
     return None
 
@@ -1301,6 +1590,8 @@ def _build(rng, text, low, breaks, prev_end, default_ccy, text_has_period, sibli
 
     # Currency.
     ccy = _currency(rng, text, breaks, prev_end, default_ccy)
+    if ccy is None:
+        return "ambiguous-currency"
 
     # Period.
     period, inferred = None, False
@@ -1339,6 +1630,8 @@ def _build(rng, text, low, breaks, prev_end, default_ccy, text_has_period, sibli
             and not text_has_period
         )
         period, factor = _infer_period(v, any_mult, dropped_k_candidate)
+        if period == "year" and factor == 1 and ccy in MONTHLY_CUSTOM_CURRENCIES:
+            period = "month"
         if factor != 1:
             lo_out = lo_out * factor if lo_out is not None else None
             hi_out = hi_out * factor if hi_out is not None else None
@@ -1364,13 +1657,19 @@ def _context_period(m: re.Match) -> str | None:
     return PERIOD_UNITS.get(m.group("noun").lower())
 
 
-def infer_period(amount: float) -> str:
+def infer_period(amount: float, *, currency: str | None = None) -> str:
     """The magnitude part of the period rule, for sources that state an amount but no unit.
+
+    In :data:`MONTHLY_CUSTOM_CURRENCIES` an amount the rule calls annual is monthly, as posted
+    pay is there (hh.ru's 150,000 RUB is a month's pay).
 
     >>> infer_period(28.5), infer_period(450), infer_period(6_000), infer_period(150_000)
     ('hour', 'day', 'month', 'year')
+    >>> infer_period(150_000, currency="RUB")
+    'month'
     """
-    return _infer_period(amount, False, False)[0]
+    period = _infer_period(amount, False, False)[0]
+    return "month" if period == "year" and currency in MONTHLY_CUSTOM_CURRENCIES else period
 
 
 def _in_dropped_k_range(x: float | None) -> bool:
@@ -1396,12 +1695,15 @@ def _infer_period(v, any_mult, dropped_k_candidate) -> tuple[str, float]:
     return "year", 1
 
 
-def _currency(rng: _Range, text, breaks, prev_end, default_ccy) -> str:
+def _currency(rng: _Range, text, breaks, prev_end, default_ccy) -> str | None:
+    """The range's ISO code; None for a "kr" no SEK/NOK/DKK resolves (see KRONA)."""
     hi = rng.hi
-    if hi is not None and hi.symbol and hi.symbol != DOLLAR:  # an explicit mark: the last one
-        return hi.symbol
-    if rng.lo.symbol and rng.lo.symbol != DOLLAR:
-        return rng.lo.symbol
+    hi_symbol = hi.symbol if hi is not None else None
+    lo_symbol = rng.lo.symbol
+    if hi_symbol and hi_symbol != DOLLAR and hi_symbol != KRONA:  # explicit: the last one
+        return hi_symbol
+    if lo_symbol and lo_symbol != DOLLAR and lo_symbol != KRONA:
+        return lo_symbol
     m = _CODE_AFTER_RE.match(text, rng.end)
     if m:
         return m.group("code")
@@ -1411,6 +1713,8 @@ def _currency(rng: _Range, text, breaks, prev_end, default_ccy) -> str:
     m = _CODE_BEFORE_RE.search(before) if before != before.lower() else None
     if m:
         return m.group("code")
+    if hi_symbol == KRONA or lo_symbol == KRONA:
+        return default_ccy if default_ccy in KRONA_CURRENCIES else None
     return default_ccy
 
 
@@ -1420,23 +1724,32 @@ def _clean(x: float | None) -> float | None:
     return round(x, 4)
 
 
-def _label(out: list[PayRange], kept, text: str) -> list[PayRange]:
+def _label(out: list[PayRange], rngs: list[_Range], text: str) -> list[PayRange]:
     labelled = []
     prev_end = 0
-    for pr, (rng, _) in zip(out, kept, strict=False):
-        label = _find_label(text, prev_end, rng)
-        prev_end = rng.end
+    for pr, rng in zip(out, rngs, strict=True):
+        label, used_to = _find_label(text, prev_end, rng)
+        # a label read after this range is not the next range's label ("... in Seattle, WA and")
+        prev_end = max(rng.end, used_to)
         labelled.append(_replace(pr, label=label))
     return labelled
 
 
-def _find_label(text: str, prev_end: int, rng: _Range) -> str | None:
+def _find_label(text: str, prev_end: int, rng: _Range) -> tuple[str | None, int]:
+    """The range's label, and where the text it was read from ends."""
     after = _LABEL_PAREN_AFTER_RE.match(text[rng.end : rng.end + 70])
     if after and after.group(1).strip().upper() not in CURRENCY_CODES:
-        return _tidy_label(after.group(1))
+        return _tidy_label(after.group(1)), rng.end + after.end()
     for_after = _LABEL_FOR_AFTER_RE.match(text, rng.end)
     if for_after:
-        return _tidy_label(for_after.group("label"))
+        return _tidy_label(for_after.group("label")), for_after.end()
+    in_after = _LABEL_IN_AFTER_RE.match(text, rng.end)
+    if in_after and in_after.group("label").upper() not in CURRENCY_CODES:
+        return _tidy_label(in_after.group("label")), in_after.end()
+    return _label_before(text, prev_end, rng), rng.end
+
+
+def _label_before(text: str, prev_end: int, rng: _Range) -> str | None:
     seg = text[prev_end : rng.start]
     seg = _LABEL_LEAD_RE.sub("", seg)
     if ":" in seg:
@@ -1498,13 +1811,15 @@ def _restates(a: PayRange, b: PayRange) -> bool:
     return abs(mids[0] - mids[1]) <= RESTATEMENT_TOLERANCE * max(mids)
 
 
-def _reason(norm: str, low: str | None, amounts, dropped, zero, per_unit) -> str:
+def _reason(norm: str, low: str | None, amounts, dropped, failed=frozenset()) -> str:
     if dropped:
         return f"only non-pay amounts ({dropped[0]})"
-    if zero:
+    if "zero" in failed:
         return "zero amounts"
-    if per_unit:
+    if "per-unit" in failed:
         return "only per-unit amounts (not a time or mileage rate)"
+    if "ambiguous-currency" in failed:
+        return "ambiguous currency (kr with no SEK, NOK or DKK stated)"
     m = _NO_PAY_RE.search(norm) if low is None else _NO_PAY_LOW_RE.search(low)
     if m:
         return f"no pay stated ({m.group().lower()})"

@@ -266,7 +266,7 @@ def test_never_raises_on_huge_string():
 
 def test_to_dict_contract():
     d = parse_pay(SEED_LINE).to_dict()
-    assert set(d) == {"text", "ranges", "is_estimate", "reason"}
+    assert set(d) == {"text", "ranges", "is_estimate", "reason", "not_base"}
     assert set(d["ranges"][0]) == {
         "min",
         "max",
