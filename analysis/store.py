@@ -93,14 +93,17 @@ def ingest(
     ):
         file_records = list(read_records(path, name=name, format=format, mapping=mapping))
         records.extend(file_records)
-        inputs.append(
-            {
-                "file": name,
-                "sha256": _sha256(path),
-                "bytes": path.stat().st_size,
-                "records": len(file_records),
-            }
-        )
+        entry = {
+            "file": name,
+            "sha256": _sha256(path),
+            "bytes": path.stat().st_size,
+            "records": len(file_records),
+        }
+        # Which column or key filled which field, as the scored matcher chose it.
+        columns = next((r.columns for r in file_records if r.columns), None)
+        if columns:
+            entry["columns"] = columns
+        inputs.append(entry)
     result = normalize_records(records, snapshot=label, currency=currency)
     return write_snapshot(result, label=label, out=Path(out), inputs=inputs, options=options)
 

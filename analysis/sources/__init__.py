@@ -23,11 +23,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from analysis.sources import public_datasets
+from analysis.sources.columns import FIELDS
 from analysis.sources.encodings import decode_bytes
 from analysis.sources.feeds import read_ats, read_json, read_jsonld_only
 from analysis.sources.pages import read_html, read_page_text, read_prose_page
 from analysis.sources.records import Record
-from analysis.sources.tables import CSV_COLUMNS, read_csv, read_jsonl, read_xlsx
+from analysis.sources.tables import read_csv, read_jsonl, read_xlsx
 
 __all__ = [
     "FORMATS",
@@ -107,7 +108,8 @@ def read_records(
         `public_datasets` (read as CSV, or Excel for .xlsx). Unknown → ValueError.
     mapping : for CSV, Excel and JSON lines, the columns holding each record field, e.g.
         ``{"title": "Posting Name", "employer": "Org", "pay_text": "Comp"}`` (keys from
-        `CSV_COLUMNS`); it overrides recognition by name. See `load_mapping`.
+        `analysis.sources.columns.FIELDS`); it overrides the scored column matcher. See
+        `load_mapping`.
 
     Examples
     --------
@@ -130,7 +132,8 @@ def valid_formats() -> tuple[str, ...]:
 def load_mapping(path: str | Path) -> dict[str, str]:
     """Read a mapping file: JSON ``{"columns": {"title": "Posting Name", ...}}``.
 
-    The keys are record fields (those of `CSV_COLUMNS`), the values the file's column names.
+    The keys are record fields (`analysis.sources.columns.FIELDS`), the values the file's column
+    names.
     A missing, unreadable or malformed file raises ValueError saying what is wrong.
     """
     path = Path(path)
@@ -151,11 +154,11 @@ def load_mapping(path: str | Path) -> dict[str, str]:
 
 
 def _check_mapping(mapping: dict) -> dict[str, str]:
-    unknown = sorted(str(key) for key in mapping if key not in CSV_COLUMNS)
+    unknown = sorted(str(key) for key in mapping if key not in FIELDS)
     if unknown:
         raise ValueError(
             f"unknown field(s) {', '.join(unknown)} in column mapping; "
-            f"fields are: {', '.join(CSV_COLUMNS)}"
+            f"fields are: {', '.join(FIELDS)}"
         )
     bad = sorted(key for key, value in mapping.items() if not isinstance(value, str) or not value)
     if bad:

@@ -63,9 +63,10 @@ def read_json(
         for index, posting in enumerate(postings):
             yield record_from_jsonld(posting, name, index=index, count=len(postings))
         return
-    if isinstance(data, list) and data and all(isinstance(item, dict) for item in data):
+    where, items = posting_list(data)
+    if items:
         yield from read_objects(
-            [(f"item {index}", item) for index, item in enumerate(data)],
+            [(f"{where}item {index}", item) for index, item in enumerate(items)],
             name,
             source="json",
             mapping=mapping,
@@ -80,8 +81,40 @@ def read_json(
     )
 
 
+# Keys under which API dumps put their postings, most telling first.
+POSTING_LIST_KEYS = ("jobs", "postings", "job_postings", "results", "data", "items", "hits",
+                     "listings", "records", "positions", "openings", "vacancies", "content")
+
+
+def posting_list(data, *, depth: int = 2) -> tuple[str, list[dict]]:
+    """The list of posting objects in a JSON document, and where it was ("data.jobs. ").
+
+    A top-level list of objects, else the list of objects under a known key
+    (:data:`POSTING_LIST_KEYS`), else the longest list of objects under any key, looking
+    `depth` levels down ({"data": {"jobs": [...]}}).
+
+    >>> posting_list({"meta": {"n": 2}, "data": {"results": [{"title": "A"}, {"title": "B"}]}})
+    ('data.results ', [{'title': 'A'}, {'title': 'B'}])
+    """
+    if isinstance(data, list):
+        objects = [item for item in data if isinstance(item, dict)]
+        return ("", objects) if objects and len(objects) == len(data) else ("", [])
+    if not isinstance(data, dict) or depth < 0:
+        return "", []
+    found: list[tuple[int, int, str, list[dict]]] = []
+    for key, value in data.items():
+        where, items = posting_list(value, depth=depth - 1)
+        if items:
+            known = str(key).lower() in POSTING_LIST_KEYS
+            found.append((known, len(items), f"{key}.{where}" if where else f"{key} ", items))
+    if not found:
+        return "", []
+    _, _, where, items = max(found, key=lambda f: (f[0], f[1]))
+    return where, items
+
+
 def _first_line_is_object(text: str) -> bool:
-    line = next((line for line in text.splitlines() if line.strip()), "")
+    line = next((line for line in text.split("\n") if line.strip()), "")
     try:
         return isinstance(json.loads(line), dict)
     except json.JSONDecodeError:
@@ -100,7 +133,11 @@ def _ats_kind(data, stem: str) -> str | None:
             ASHBY_KEYS & job.keys() and not GREENHOUSE_KEYS & job.keys() for job in jobs
         ):
             return "ashby"
-        return "greenhouse"
+        # Any other API dump may wrap its postings in "jobs" too: only Greenhouse's own keys
+        # make it a Greenhouse board (else the generic object reader takes it).
+        if stem.startswith("greenhouse_") or any(GREENHOUSE_KEYS & job.keys() for job in jobs):
+            return "greenhouse"
+        return None
     if isinstance(data, list) and data and all(isinstance(d, dict) and "text" in d for d in data):
         return "lever"
     return None

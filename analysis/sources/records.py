@@ -78,6 +78,8 @@ class Record:
     url: str | None = None
     posted_date: str | None = None
     problem: str | None = None  # why this record cannot be read (it goes to quarantine)
+    columns: list[dict] | None = None  # which column filled which field (tables, JSON objects)
+    country: str | None = None  # a country column beside the location, as written
 
 
 def clean_text(value) -> str | None:
@@ -89,14 +91,21 @@ def clean_text(value) -> str | None:
     return None if text.lower() in MISSING_WORDS else text
 
 
+# Currency codes exports write that are not ISO 4217 (hh.ru writes RUR for the rouble).
+CURRENCY_ALIASES = {"RUR": "RUB", "RMB": "CNY", "NIS": "ILS", "YEN": "JPY", "EURO": "EUR",
+                    "€": "EUR", "£": "GBP", "₹": "INR", "₽": "RUB", "¥": "JPY", "₱": "PHP"}
+
+
 def stated_range(low, high, *, currency, unit, label=None) -> PayRange | None:
     low, high = to_number(low), to_number(high)
+    if isinstance(currency, str):
+        currency = CURRENCY_ALIASES.get(currency.strip().upper(), currency.strip().upper()) or None
     if low is None and high is None:
         return None
     period = UNIT_PERIODS.get(str(unit or "").strip().lower())
     inferred = period is None
     if inferred:  # the source states no unit: read it from the amount, as the text parser does
-        period = infer_period(high if high is not None else low)
+        period = infer_period(high if high is not None else low, currency=currency)
     return PayRange(
         min=low, max=high, currency=currency, period=period, period_inferred=inferred, label=label
     )

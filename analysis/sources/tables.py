@@ -17,36 +17,15 @@ from datetime import date, datetime
 from pathlib import Path
 
 from analysis.normalize.locations import split_locations
-from analysis.normalize.pay import PayRange
+from analysis.normalize.pay import PayRange, parse_pay
+from analysis.normalize.pay_sentences import as_text
 from analysis.sources import public_datasets
-from analysis.sources.records import (
-    Record,
-    clean_text,
-    describe_ranges,
-    stated_range,
-)
+from analysis.sources.columns import match_columns, name_scores, name_unit
+from analysis.sources.records import Record, clean_text, describe_ranges, stated_range, to_number
 
-# Column spellings recognised in CSV exports (normalized: lower case, non-alphanumerics → "_").
-CSV_COLUMNS = {
-    "source_id": ("job_id", "id", "posting_id", "jobid", "job_key"),
-    "title": ("title", "job_title", "position", "position_title", "role"),
-    "employer": ("company", "company_name", "employer", "employer_name", "organization"),
-    "location": ("location", "job_location", "work_location", "location_text", "city_state"),
-    "pay_text": (
-        "salary",
-        "salary_estimate",
-        "salary_range",
-        "salary_text",
-        "pay",
-        "pay_range",
-        "compensation",
-        "salary_info",
-    ),
-    "url": ("job_url", "url", "link", "posting_url"),
-    "posted_date": ("date_posted", "posted_date", "posted", "date", "listed_time"),
-    "description": ("description", "job_description"),
-}
-
+# A key stands in for a field in the objects that lack the field's chosen key only when its name
+# says the field clearly (see `read_objects`).
+FALLBACK_NAME_SCORE = 0.85
 
 # A salary given as an object (JSON lines): the keys that hold its parts.
 SALARY_KEYS = {
@@ -61,25 +40,37 @@ def _normalize_column(column) -> str:
     return re.sub(r"[^a-z0-9]+", "_", str(column or "").strip().lower()).strip("_")
 
 
-def _match_columns(
-    header: list[str], mapping: dict[str, str] | None
-) -> tuple[dict[str, int | None], list[str]]:
-    """Field → column index, recognised by name and overridden by `mapping`; + mapped-but-absent."""
-    normalized = [_normalize_column(h) for h in header]
-    columns = {
-        field_name: next((normalized.index(s) for s in spellings if s in normalized), None)
-        for field_name, spellings in CSV_COLUMNS.items()
-    }
-    stripped = [str(h).strip() for h in header]
-    missing = []
+def _amount_unit(names: list[str], columns: dict) -> tuple[float, str | None, str | None]:
+    """The unit the chosen amount columns' names state (the min column's, else the max's)."""
+    for field_name in ("pay_min", "pay_max"):
+        if columns.get(field_name) is not None:
+            return name_unit(names[columns[field_name]])
+    return 1.0, None, None
+
+
+def _scaled(value, scale: float):
+    number = to_number(value)
+    return number * scale if number is not None and scale != 1.0 else value
+
+
+def _first_line(text) -> str | None:
+    """A free-text post's first line, as its title (at most 150 characters)."""
+    line = next((line for line in as_text(text).split("\n") if line.strip()), "") if text else ""
+    return clean_text(line[:150]) if line else None
+
+
+def _mapped_missing(header: list[str], mapping: dict[str, str] | None) -> tuple[dict, list[str]]:
+    """`mapping` with its columns spelled as in `header` (case and punctuation aside), and the
+    mapped columns the header lacks."""
+    by_name = {_normalize_column(h): h for h in header}
+    exact, missing = {}, []
     for field_name, column in (mapping or {}).items():
-        if column.strip() in stripped:
-            columns[field_name] = stripped.index(column.strip())
-        elif _normalize_column(column) in normalized:
-            columns[field_name] = normalized.index(_normalize_column(column))
-        else:
+        found = column if column in header else by_name.get(_normalize_column(column))
+        if found is None:
             missing.append(column)
-    return columns, missing
+        else:
+            exact[field_name] = found
+    return exact, missing
 
 
 def read_csv(
@@ -173,7 +164,8 @@ def _read_table(
     if dataset is not None:
         yield from public_datasets.read_dataset_rows(dataset, header, rows, source_file=name)
         return
-    columns, missing = _match_columns(header, mapping)
+    header = [str(h).strip() for h in header]
+    mapping, missing = _mapped_missing(header, mapping)
     if missing:
         yield Record(
             source,
@@ -183,18 +175,22 @@ def _read_table(
             f"(columns found: {header[:30]})",
         )
         return
-    if columns["title"] is None:
+    rows = list(rows)
+    columns, matches = match_columns(header, rows, mapping=mapping)
+    unit = _amount_unit(header, columns)
+    if columns["title"] is None and columns["description"] is None:
         yield Record(
             source,
             name,
             "file",
-            problem=f"no title column among {header[:12]} (expected one of "
-            f"{', '.join(CSV_COLUMNS['title'])}, or name it in a column mapping)",
+            problem=f"no title column among {header[:12]} (name one in a column mapping: "
+            f'{{"columns": {{"title": "<column>"}}}})',
         )
         return
+    used = [m.as_dict() for m in matches]
     stem = Path(name).stem
     for row_number, row in enumerate(rows, start=2):
-        if not any(cell.strip() for cell in row):
+        if not any(str(cell).strip() for cell in row):
             continue
         where = f"row {row_number}"
         if len(row) != len(header):
@@ -202,32 +198,76 @@ def _read_table(
                 source, name, where, problem=f"row has {len(row)} fields, header has {len(header)}"
             )
             continue
+        cells = {f: row[i] for f, i in columns.items() if i is not None}
+        yield _record_from_cells(cells, source=source, name=name, where=where, stem=stem,
+                                 fallback_id=str(row_number), columns=used, unit=unit)
 
-        def cell(field_name: str, row=row) -> str | None:
-            index = columns[field_name]
-            return clean_text(row[index]) if index is not None else None
 
-        source_id = cell("source_id") or str(row_number)
-        yield Record(
-            source=source,
-            source_file=name,
-            record=where,
-            source_id=f"{stem}/{source_id}",
-            title=cell("title"),
-            employer=cell("employer"),
-            locations=split_locations(cell("location")),
-            pay_text=cell("pay_text"),
-            description=cell("description"),
-            url=cell("url"),
-            posted_date=cell("posted_date"),
-        )
+def _record_from_cells(
+    cells: dict, *, source: str, name: str, where: str, stem: str, fallback_id: str,
+    columns: list[dict], unit: tuple[float, str | None, str | None] = (1.0, None, None),
+) -> Record:
+    """One record from the cells of its matched fields (table cells or flattened JSON values).
+
+    `unit` is what the amount columns' names state (:func:`~.columns.name_unit`): a scale, and
+    the currency and period they imply. A record with no title field takes its title from the
+    first line of its text (free-text posts: "Acme | Senior Engineer | Remote | $150k").
+    """
+
+    def text(field_name: str) -> str | None:
+        return clean_text(_flat_text(cells.get(field_name)))
+
+    scale, unit_currency, unit_period = unit
+    pay_range = stated_range(
+        _scaled(cells.get("pay_min"), scale), _scaled(cells.get("pay_max"), scale),
+        currency=text("pay_currency") or unit_currency,
+        unit=(text("pay_period") or unit_period or "").lower() or None,
+    ) if ("pay_min" in cells or "pay_max" in cells) else None
+    salary = cells.get("pay_text")
+    if pay_range is None and isinstance(salary, dict):
+        pay_range = _salary_object(salary)
+        salary = None
+    elif pay_range is None and to_number(_scaled(salary, scale)) is not None:
+        # A pay column holding a bare number ("20000"): one amount, in the posting's currency.
+        pay_range = stated_range(_scaled(salary, scale), _scaled(salary, scale),
+                                 currency=text("pay_currency") or unit_currency,
+                                 unit=(text("pay_period") or unit_period or "").lower() or None)
+    elif pay_range is not None and isinstance(salary, str) and parse_pay(salary).ranges:
+        # Pay as posted beats amounts a board derived from it (annualized hourly rates,
+        # estimates): the text wins when it states a range.
+        pay_range = None
+    location = cells.get("location")
+    locations = (
+        [x for x in (clean_text(_flat_text(item)) for item in location) if x]
+        if isinstance(location, list) else split_locations(text("location"))
+    )
+    return Record(
+        source=source,
+        source_file=name,
+        record=where,
+        source_id=f"{stem}/{text('source_id') or fallback_id}",
+        title=text("title") or _first_line(cells.get("description")),
+        employer=text("employer"),
+        locations=locations,
+        country=text("country"),
+        pay_text=clean_text(_flat_text(salary)) or (describe_ranges([pay_range])
+                                                    if pay_range else None),
+        pay_ranges=(pay_range,) if pay_range else (),
+        description=text("description"),
+        url=text("url"),
+        posted_date=text("posted_date"),
+        columns=columns,
+    )
 
 
 def read_jsonl(text: str, name: str, *, mapping: dict[str, str] | None) -> Iterator[Record]:
     """JSON lines: one posting object per line; a broken line is a problem, the rest still read."""
     objects: list[tuple[str, dict]] = []
     problems: list[Record] = []
-    for line_number, line in enumerate(text.splitlines(), start=1):
+    # A record is one line by "\n" only: str.splitlines would also break inside strings at
+    # U+2028 / U+2029 (line and paragraph separators), which JSON allows unescaped.
+    for line_number, line in enumerate(text.split("\n"), start=1):
+        line = line.removesuffix("\r")
         if not line.strip():
             continue
         where = f"line {line_number}"
@@ -265,76 +305,93 @@ def _line_of(record: Record) -> int:
 def read_objects(
     items: list[tuple[str, dict]], name: str, *, source: str, mapping: dict[str, str] | None
 ) -> Iterator[Record]:
-    """Flat posting objects (JSON lines, a JSON array): keys recognised like CSV columns.
-
-    Keys are recognised per object (lines of one feed need not agree); a mapping names keys that
-    must occur in at least one object.
-    """
-    seen = sorted({key for _, item in items for key in item}, key=str)
-    seen_normalized = {_normalize_column(key) for key in seen}
-    missing = [
-        column
-        for column in (mapping or {}).values()
-        if column not in seen and _normalize_column(column) not in seen_normalized
-    ]
+    """Posting objects (JSON lines, a JSON array): nested objects flattened to dotted keys
+    ("company.name", "salary.min"), then keys matched like table columns over all objects."""
+    flat = [(where, flatten(item)) for where, item in items]
+    keys = list(dict.fromkeys(key for _, item in flat for key in item))
+    mapping, missing = _mapped_missing(keys, mapping)
     if missing:
         yield Record(
             source,
             name,
             "file",
             problem=f"column mapping names key(s) not in the file: {', '.join(missing)} "
-            f"(keys found: {seen[:30]})",
+            f"(keys found: {keys[:30]})",
         )
         return
-    if "title" not in (mapping or {}) and not seen_normalized & set(CSV_COLUMNS["title"]):
+    rows = [[item.get(key) for key in keys] for _, item in flat]
+    columns, matches = match_columns(keys, rows, mapping=mapping)
+    unit = _amount_unit(keys, columns)
+    if columns["title"] is None and columns["description"] is None:
         yield Record(
             source,
             name,
             "file",
-            problem=f"no title key among {seen[:12]} (expected one of "
-            f"{', '.join(CSV_COLUMNS['title'])}, or name it in a column mapping)",
+            problem=f"no title key among {keys[:12]} (name one in a column mapping: "
+            f'{{"columns": {{"title": "<key>"}}}})',
         )
         return
+    used = [m.as_dict() for m in matches]
+    # Objects of one feed need not agree on keys: a field the chosen key leaves empty in an
+    # object is taken from another key whose name clearly says it ("position" for "job_title").
+    chosen = {i for i in columns.values() if i is not None}
+    fallbacks = {
+        field_name: [i for _, i in sorted(
+            (-scores[field_name], i) for i, scores in enumerate(map(name_scores, keys))
+            if scores.get(field_name, 0) >= FALLBACK_NAME_SCORE and i not in chosen)]
+        for field_name in columns
+    }
     stem = Path(name).stem
-    for where, item in items:
-        by_name = {_normalize_column(key): key for key in item}
-        mapped = {
-            field_name: column if column in item else by_name.get(_normalize_column(column))
-            for field_name, column in (mapping or {}).items()
-        }
+    for where, row in zip((where for where, _ in flat), rows, strict=True):
+        cells = {}
+        for field_name, index in columns.items():
+            for i in ([index] if index is not None else []) + fallbacks[field_name]:
+                if row[i] is not None:
+                    cells[field_name] = row[i]
+                    break
+        yield _record_from_cells(cells, source=source, name=name, where=where, stem=stem,
+                                 fallback_id=where.rpartition(" ")[2], columns=used, unit=unit)
 
-        def value(field_name: str, item=item, by_name=by_name, mapped=mapped):
-            if field_name in mapped:
-                key = mapped[field_name]
-            else:
-                spellings = CSV_COLUMNS[field_name]
-                key = next((by_name[s] for s in spellings if s in by_name), None)
-            return item.get(key) if key is not None else None
 
-        salary = value("pay_text")
-        pay_range = _salary_object(salary) if isinstance(salary, dict) else None
-        location = value("location")
-        source_id = clean_text(value("source_id")) or where.rpartition(" ")[2]
-        yield Record(
-            source=source,
-            source_file=name,
-            record=where,
-            source_id=f"{stem}/{source_id}",
-            title=clean_text(_flat_text(value("title"))),
-            employer=clean_text(_flat_text(value("employer"))),
-            locations=(
-                [text for text in (clean_text(_flat_text(x)) for x in location) if text]
-                if isinstance(location, list)
-                else split_locations(clean_text(_flat_text(location)))
-            ),
-            pay_text=(
-                describe_ranges([pay_range]) if pay_range else clean_text(_flat_text(salary))
-            ),
-            pay_ranges=(pay_range,) if pay_range else (),
-            description=clean_text(_flat_text(value("description"))),
-            url=clean_text(_flat_text(value("url"))),
-            posted_date=clean_text(_flat_text(value("posted_date"))),
-        )
+def flatten(item: dict, *, prefix: str = "", depth: int = 3) -> dict:
+    """Nested objects as dotted keys: {"company": {"name": "Acme"}} -> {"company.name": "Acme"}.
+
+    A salary-like object ({"min":…, "max":…}) is also kept whole under its own key, so
+    `_salary_object` can read it; lists stay lists (several titles or places in one record).
+
+    >>> flatten({"company": {"name": "Acme", "hq": {"city": "Pune"}}, "tags": ["a", "b"]})
+    {'company': 'Acme', 'company.name': 'Acme', 'company.hq.city': 'Pune', 'tags': ['a', 'b']}
+    """
+    out: dict = {}
+    for key, value in item.items():
+        path = f"{prefix}{key}"
+        if str(key).startswith("__"):
+            continue  # "__CLASS__" and similar markers of the exporter, not data
+        if isinstance(value, dict) and depth > 0:
+            nested = flatten(value, prefix=f"{path}.", depth=depth - 1)
+            if not nested:
+                continue
+            if _is_salary_object(value):
+                out[path] = value
+            elif (shown := _display_name(value)) is not None:
+                out[path] = shown  # {"company": {"display_name": "Acme"}} reads as "Acme"
+            out.update(nested)
+        else:
+            out[path] = value
+    return out
+
+
+# Keys that name what an object is ("company": {"display_name": "Acme", "__CLASS__": …}).
+DISPLAY_KEYS = ("display_name", "name", "label", "title", "text", "value")
+
+
+def _display_name(value: dict):
+    return next((value[k] for k in DISPLAY_KEYS if isinstance(value.get(k), str | int)), None)
+
+
+def _is_salary_object(value: dict) -> bool:
+    keys = {_normalize_column(k) for k in value}
+    return bool(keys & set(SALARY_KEYS["min"]) or keys & set(SALARY_KEYS["max"]))
 
 
 def _flat_text(value):

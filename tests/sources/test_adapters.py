@@ -670,3 +670,59 @@ def test_microdata_job_posting(tmp_path):
     assert record.locations == ["Chicago, IL"]
     [pay] = record.pay_ranges
     assert (pay.min, pay.max, pay.currency, pay.period) == (130000, 165000, "USD", "year")
+
+
+def test_api_dumps_with_nested_objects_and_postings_under_any_key(tmp_path):
+    """Adzuna-style: postings under results, company/location as objects, salary fields loose."""
+    dump = {"count": 2, "results": [
+        {"id": "1", "title": "Data Analyst", "company": {"__CLASS__": "Company",
+                                                         "display_name": "Acme"},
+         "location": {"__CLASS__": "Location", "display_name": "Lyon, France"},
+         "salary_min": 38000, "salary_max": 45000, "salary_is_predicted": "0"},
+        {"id": "2", "title": "Chef", "company": {"__CLASS__": "Company", "display_name": "Bistro"},
+         "location": {"__CLASS__": "Location", "display_name": "Paris, France"},
+         "salary_is_predicted": "0"},
+    ]}
+    path = tmp_path / "adzuna.json"
+    path.write_text(json.dumps(dump))
+    first, second = read_records(path, name="adzuna.json")
+    assert (first.title, first.employer, first.locations) == (
+        "Data Analyst", "Acme", ["Lyon, France"])
+    assert (first.pay_ranges[0].min, first.pay_ranges[0].max) == (38000, 45000)
+    assert second.pay_ranges == () and second.pay_text is None  # the 0/1 flag is not pay
+    assert {c["field"]: c["column"] for c in first.columns}["employer"] == "company"
+
+
+def test_json_lines_break_records_at_newlines_only(tmp_path):
+    """U+2028 inside a string is text, not the end of a record."""
+    lines = [json.dumps({"title": "Analyst\u2028(remote)", "salary": "$50K"}, ensure_ascii=False),
+             json.dumps({"title": "Cook", "salary": "$18/hr"})]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    records = list(read_records(path, name="feed.jsonl"))
+    assert [r.record for r in records] == ["line 1", "line 2"]
+    assert records[0].pay_text == "$50K"
+
+
+def test_free_text_posts_take_their_title_from_the_first_line(tmp_path):
+    path = tmp_path / "hn.json"
+    path.write_text(json.dumps({"comments": [
+        {"id": 1, "text": "Acme | Senior Engineer | Remote | $120k – $200k<p>" + "We build. " * 30},
+        {"id": 2, "text": "Beta | Designer | NYC<p>Competitive salary. " + "We ship. " * 30},
+    ]}))
+    first, second = read_records(path, name="hn.json")
+    assert first.title.startswith("Acme | Senior Engineer")
+    assert first.description and second.title.startswith("Beta")
+
+
+def test_lakh_columns_are_scaled_and_a_posted_text_beats_derived_amounts(tmp_path):
+    path = tmp_path / "naukri.csv"
+    path.write_text("title,company,salary,salary_min_lpa,salary_max_lpa\n"
+                    "Analyst,Acme,Not disclosed,,\n"
+                    "Engineer,Beta,,14.4,18\n"
+                    "Cook,Diner,$18-$22/hr,37440,45760\n")
+    not_disclosed, scaled, posted = read_records(path, name="naukri.csv")
+    assert not_disclosed.pay_ranges == ()
+    assert (scaled.pay_ranges[0].min, scaled.pay_ranges[0].max) == (1_440_000, 1_800_000)
+    assert (scaled.pay_ranges[0].currency, scaled.pay_ranges[0].period) == ("INR", "year")
+    assert posted.pay_ranges == () and posted.pay_text == "$18-$22/hr"

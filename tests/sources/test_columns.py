@@ -1,0 +1,79 @@
+"""The scored column matcher: pay columns found by meaning, lookalikes refused."""
+
+import pytest
+
+from analysis.sources.columns import column_words, match_columns, name_unit
+
+# header, sample rows, expected field -> column
+CASES = [
+    (
+        ["Job Title", "Company", "comp_min", "comp_max", "comp_period", "currency_code"],
+        [["Data Scientist", "Acme", "120000", "150000", "yearly", "USD"],
+         ["Analyst", "Beta", "30", "45", "hourly", "USD"]],
+        {"title": "Job Title", "employer": "Company", "pay_min": "comp_min",
+         "pay_max": "comp_max", "pay_period": "comp_period", "pay_currency": "currency_code"},
+    ),
+    (
+        ["title", "salary_from", "salary_to", "pay_frequency"],
+        [["Engineer", "90000", "110000", "annual"], ["Nurse", "40", "55", "hour"]],
+        {"title": "title", "pay_min": "salary_from", "pay_max": "salary_to",
+         "pay_period": "pay_frequency"},
+    ),
+    (
+        ["position", "employer", "compensation", "city"],
+        [["Cook", "Diner", "$18-$22/hr", "Austin, TX"], ["Chef", "Bistro", "$60K", "Reno, NV"]],
+        {"title": "position", "employer": "employer", "pay_text": "compensation",
+         "location": "city"},
+    ),
+    (  # JobSpy's export
+        ["title", "company", "min_amount", "max_amount", "interval", "currency"],
+        [["SWE", "X", "100000", "140000", "yearly", "USD"]] * 3,
+        {"title": "title", "employer": "company", "pay_min": "min_amount",
+         "pay_max": "max_amount", "pay_period": "interval", "pay_currency": "currency"},
+    ),
+    (  # hh.ru's Russian columns
+        ["Название", "Компания", "Регион", "Зарплата от", "Зарплата до", "Валюта"],
+        [["Аналитик", "Вавилон", "Москва", "150000.0", "", "RUR"]] * 2
+        + [["Юрист", "Альфа", "Казань", "90000.0", "130000.0", "RUR"]],
+        {"title": "Название", "employer": "Компания", "location": "Регион",
+         "pay_min": "Зарплата от", "pay_max": "Зарплата до", "pay_currency": "Валюта"},
+    ),
+]
+
+
+@pytest.mark.parametrize("header, rows, expected", CASES, ids=lambda c: str(c)[:30])
+def test_columns_are_found_by_meaning(header, rows, expected):
+    columns, matches = match_columns(header, rows)
+    found = {field: header[index] for field, index in columns.items() if index is not None}
+    assert {k: v for k, v in found.items() if k in expected} == expected
+    assert {m.field for m in matches} >= set(expected)
+
+
+def test_ids_years_and_phone_numbers_never_become_pay():
+    header = ["title", "salary_id", "min_year", "max_phone", "rate"]
+    rows = [[f"Job {i}", str(1000 + i), "2019", "+14155550123", "n/a"] for i in range(20)]
+    columns, _ = match_columns(header, rows)
+    assert columns["pay_min"] is None and columns["pay_max"] is None
+    assert columns["pay_text"] is None  # "salary_id" is an id; "rate" holds no pay
+
+
+def test_a_pay_flag_column_is_not_pay():
+    header = ["title", "salary_is_predicted", "salary_min", "salary_max"]
+    rows = [["A", "0", "21900", "27000"], ["B", "1", "", ""], ["C", "0", "", ""]]
+    columns, _ = match_columns(header, rows)
+    assert columns["pay_text"] is None
+    assert header[columns["pay_min"]] == "salary_min"
+
+
+def test_a_mapping_overrides_the_matcher():
+    header = ["Posting", "Money"]
+    columns, matches = match_columns(header, [["Cook", "$20/hr"]],
+                                     mapping={"title": "Posting", "pay_text": "Money"})
+    assert (columns["title"], columns["pay_text"]) == (0, 1)
+    assert [m.why for m in matches] == ["column mapping", "column mapping"]
+
+
+def test_units_in_column_names_scale_the_amounts():
+    assert name_unit("salary_min_lpa") == (100_000.0, "INR", "year")
+    assert name_unit("comp_max_k") == (1_000.0, None, None)
+    assert column_words("minSalary") == ["min", "salary"]
