@@ -8,7 +8,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from analysis.normalize.vocabulary import LEVELS, PERIOD_FACTORS, PERIODS, TRACKS
+from analysis.normalize.vocabulary import LEVELS, PAY_SOURCES, PERIOD_FACTORS, PERIODS, TRACKS
 
 LEVEL_DTYPE = pd.CategoricalDtype(list(LEVELS), ordered=True)
 
@@ -49,6 +49,8 @@ class Bands(pa.DataFrameModel):
     annual_max: Series[float] = pa.Field(gt=0, nullable=True)
     annual_mid: Series[float] = pa.Field(gt=0, nullable=True)
     is_estimate: Series[bool]
+    pay_source: Series[str] = pa.Field(nullable=True, isin=list(PAY_SOURCES))
+    pay_note: Series[str] = pa.Field(nullable=True)
     has_bonus: Series[bool]
     has_equity: Series[bool]
     has_commission: Series[bool]
@@ -130,6 +132,8 @@ COLUMN_MEANINGS = {
     "annual_max": "Upper end annualized",
     "annual_mid": "Midpoint of the annualized range",
     "is_estimate": "The range is a job board's estimate, not the employer's",
+    "pay_source": "Where the pay was read: structured field, pay column (text), or description",
+    "pay_note": "Why stated pay is not a base band (OTE, total compensation, implausible …)",
     "has_bonus": "The posting mentions a bonus",
     "has_equity": "The posting mentions equity",
     "has_commission": "The posting mentions commission",

@@ -7,6 +7,7 @@ both tables; `reconcile` checks that the counts add up.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections import Counter
@@ -17,7 +18,8 @@ import pandas as pd
 
 from analysis.normalize.employers import normalize_employer
 from analysis.normalize.locations import Location, parse_location
-from analysis.normalize.pay import PayParse, PayRange, parse_pay
+from analysis.normalize.pay import PayParse, PayRange, infer_period, parse_pay
+from analysis.normalize.pay_sentences import pay_sentences
 from analysis.normalize.titles import parse_title
 from analysis.schema import BANDS_COLUMNS, validate_bands
 from analysis.sources import Record
@@ -153,16 +155,34 @@ def normalize_records(
     )
 
 
-# Where a bare "$" is the local dollar. Elsewhere (and in the US) it means USD.
-DOLLAR_BY_COUNTRY = {"US": "USD", "CA": "CAD", "AU": "AUD", "NZ": "NZD", "SG": "SGD", "HK": "HKD"}
+# The currency a posting's unmarked amounts are in, by its country (ISO 3166 → ISO 4217): a
+# Pune posting's "6-9 Lacs" is INR, a Leeds posting's "30,000 per annum" GBP.
+COUNTRY_CURRENCY = {
+    "US": "USD", "CA": "CAD", "AU": "AUD", "NZ": "NZD", "SG": "SGD", "HK": "HKD", "MX": "MXN",
+    "AR": "ARS", "CL": "CLP", "CO": "COP", "TW": "TWD", "GB": "GBP", "IE": "EUR", "DE": "EUR",
+    "FR": "EUR", "ES": "EUR", "IT": "EUR", "NL": "EUR", "BE": "EUR", "AT": "EUR", "PT": "EUR",
+    "FI": "EUR", "GR": "EUR", "LU": "EUR", "SK": "EUR", "SI": "EUR", "EE": "EUR", "LV": "EUR",
+    "LT": "EUR", "MT": "EUR", "CY": "EUR", "HR": "EUR", "CH": "CHF", "SE": "SEK", "NO": "NOK",
+    "DK": "DKK", "PL": "PLN", "CZ": "CZK", "HU": "HUF", "RO": "RON", "BG": "BGN", "IN": "INR",
+    "ID": "IDR", "PH": "PHP", "JP": "JPY", "CN": "CNY", "KR": "KRW", "MY": "MYR", "TH": "THB",
+    "VN": "VND", "PK": "PKR", "BD": "BDT", "LK": "LKR", "AE": "AED", "SA": "SAR", "IL": "ILS",
+    "TR": "TRY", "EG": "EGP", "ZA": "ZAR", "NG": "NGN", "KE": "KES", "BR": "BRL",
+}  # fmt: skip
+# Where "$" is the local currency's sign. Elsewhere a bare "$" means USD.
+DOLLAR_COUNTRIES = frozenset({"US", "CA", "AU", "NZ", "SG", "HK", "MX", "AR", "CL", "CO", "TW"})
 # Provenance columns that may differ between two copies of the same posting.
 _PROVENANCE = ("source_file", "duplicates")
 
 
 def _dollar_currency(record: Record, file_countries: dict[str, str]) -> str:
-    country = parse_location(record.locations[0]).country if record.locations else None
+    """What the record's unmarked amounts and a bare "$" mean: its country's currency, a "$"
+    outside the dollar countries USD; USD when the country is unknown."""
+    places = _with_country(record.locations[:1], record.country)
+    country = parse_location(places[0]).country if places else None
     country = country or file_countries.get(record.source_file)
-    return DOLLAR_BY_COUNTRY.get(country, "USD")
+    if country in DOLLAR_COUNTRIES or "$" not in (record.pay_text or record.description or ""):
+        return COUNTRY_CURRENCY.get(country, "USD")
+    return "USD"
 
 
 def _file_countries(records: list[Record]) -> dict[str, str]:
@@ -213,16 +233,34 @@ def _bands_of(record: Record, *, posting_id: str, snapshot: str, currency: str) 
     if not (record.title or "").strip():
         raise Quarantined("missing title", "the record has no job title")
     parsed = parse_pay(record.pay_text, currency=currency) if record.pay_text else None
-    ranges = record.pay_ranges or (parsed.ranges if parsed else ())
+    stated = tuple(_local(r, currency) for r in record.pay_ranges)
+    ranges, source = (stated, "structured") if stated else (
+        (parsed.ranges, "pay text") if parsed and parsed.ranges else ((), None))
     if not ranges and parsed and _states_an_amount(record.pay_text):
         raise Quarantined("pay not understood", parsed.reason or "no pay range found")
+    note = None
+    if not ranges and record.description:
+        # Pay stated only in the body. What a description yields must pass the same checks, but
+        # an implausible amount there is a figure that is not pay, not a broken record.
+        found = parse_pay(pay_sentences(record.description) or "", currency=currency)
+        try:
+            for pay_range in found.ranges:
+                _check_plausible(pay_range)
+        except Quarantined as issue:
+            note = f"description amount not used: {issue}"
+        else:
+            if found.ranges:
+                parsed, ranges, source = found, found.ranges, "description"
+    not_base = getattr(parsed, "not_base", None) if parsed else None
+    if not_base:
+        # OTE, total compensation, contract totals, stipends: stated, kept out of base bands.
+        ranges, note = (), f"not base pay: {not_base}"
     for pay_range in ranges:
         _check_plausible(pay_range)
 
     title = parse_title(record.title, description=record.description)
-    posting_location = (
-        parse_location(record.locations[0]) if record.locations else parse_location(None)
-    )
+    locations = _with_country(record.locations, record.country)
+    posting_location = parse_location(locations[0]) if locations else parse_location(None)
     common = {
         "posting_id": posting_id,
         "snapshot": snapshot,
@@ -235,8 +273,10 @@ def _bands_of(record: Record, *, posting_id: str, snapshot: str, currency: str) 
         "level": title.level,
         "track": title.track,
         "is_phd": title.is_phd,
-        "pay_text": record.pay_text,
+        "pay_text": record.pay_text if source != "description" else parsed.text,
         "is_estimate": bool(parsed and parsed.is_estimate),
+        "pay_source": source if ranges else None,
+        "pay_note": note,
         **_components(parsed),
         "posted_date": _date(record.posted_date),
         "duplicates": 0,
@@ -246,7 +286,7 @@ def _bands_of(record: Record, *, posting_id: str, snapshot: str, currency: str) 
             {
                 **common,
                 "band": 0,
-                **_location_columns(record.locations, posting_location),
+                **_location_columns(locations, posting_location),
                 **_no_pay(),
             }
         ]
@@ -254,11 +294,34 @@ def _bands_of(record: Record, *, posting_id: str, snapshot: str, currency: str) 
         {
             **common,
             "band": band,
-            **_band_location(pay_range, record.locations, posting_location),
+            **_band_location(pay_range, locations, posting_location),
             **_pay_columns(pay_range),
         }
         for band, pay_range in enumerate(ranges)
     ]
+
+
+def _local(pay_range: PayRange, currency: str) -> PayRange:
+    """Structured amounts with no currency field are in the posting's local currency; a period
+    inferred without knowing the currency is inferred again with it (150,000 RUB is monthly)."""
+    if pay_range.currency:
+        return pay_range
+    period = pay_range.period
+    if pay_range.period_inferred:
+        amount = pay_range.max if pay_range.max is not None else pay_range.min
+        period = infer_period(amount, currency=currency)
+    return dataclasses.replace(pay_range, currency=currency, period=period)
+
+
+def _with_country(locations: list[str], country: str | None) -> list[str]:
+    """Places with the export's country column appended where the place names none
+    ("Pune" + "India" -> "Pune, India"), so a place is never read in the wrong country."""
+    if not country:
+        return list(locations)
+    if not locations:
+        return [country]
+    return [place if parse_location(place).country or country.lower() in place.lower()
+            else f"{place}, {country}" for place in locations]
 
 
 def _states_an_amount(text: str | None) -> bool:

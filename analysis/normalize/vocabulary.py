@@ -31,3 +31,9 @@ MANAGEMENT_LEVELS = ("manager", "senior manager", "director", "vp")
 LEVELS = IC_LEVELS + MANAGEMENT_LEVELS
 TRACKS = ("ic", "management")
 
+
+# Where a band's pay was read, so analyses can include or exclude the less direct kinds:
+# "structured" — amounts in their own fields (schema.org baseSalary, ATS ranges, min/max columns);
+# "pay text" — a pay field or column written as text ("$120K - $150K (Glassdoor est.)");
+# "description" — sentences of the posting's body (see analysis.normalize.pay_sentences).
+PAY_SOURCES = ("structured", "pay text", "description")

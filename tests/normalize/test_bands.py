@@ -1,3 +1,4 @@
+import pandas as pd
 import pytest
 
 from analysis.normalize.bands import normalize_records, reconcile
@@ -149,3 +150,40 @@ def test_counts_reconcile_on_a_mixed_batch():
     assert counts["records_in"] == 4 and counts["quarantined"] == 1
     assert counts["postings"] == 3 and counts["postings_with_pay"] == 2
     assert reconcile(result)
+
+
+def _one(**fields):
+    record = Record("csv", "x.csv", "row 2", "x/1", **fields)
+    return normalize_records([record], snapshot="s").bands.iloc[0]
+
+
+def test_pay_only_in_the_description_is_banded_and_marked():
+    band = _one(title="Analyst", description="About us. The salary range is $90,000 - $110,000 "
+                "per year. We raised $40M.")
+    assert (band["annual_min"], band["annual_max"], band["pay_source"]) == (90000, 110000,
+                                                                           "description")
+    assert band["pay_text"] == "The salary range is $90,000 - $110,000 per year."
+
+
+def test_an_implausible_description_amount_is_not_pay_and_says_why():
+    band = _one(title="Analyst", description="Our pay is the best: $900,000,000 per year.")
+    assert not band["has_pay"] and pd.isna(band["pay_source"])
+    assert band["pay_note"].startswith("description amount not used")
+
+
+def test_a_country_column_sets_the_currency_of_unmarked_amounts():
+    inr = _one(title="Analyst", locations=["Pune"], country="India", pay_text="6,00,000 per annum")
+    gbp = _one(title="Analyst", locations=["Leeds"], country="United Kingdom",
+               pay_text="30,000 per annum")
+    aud = _one(title="Analyst", locations=["Melbourne VIC"], country="Australia",
+               pay_text="$90,000")
+    assert (inr["currency"], gbp["currency"], aud["currency"]) == ("INR", "GBP", "AUD")
+    assert gbp["location_raw"] == "Leeds, United Kingdom"
+
+
+def test_structured_pay_without_a_currency_takes_the_local_one():
+    from analysis.normalize.pay import PayRange
+
+    rng = PayRange(min=38000.0, max=45000.0, currency=None, period="year", period_inferred=False)
+    band = _one(title="Analyst", locations=["Lyon, France"], pay_ranges=(rng,))
+    assert (band["currency"], band["pay_source"]) == ("EUR", "structured")
