@@ -83,6 +83,7 @@ NAME_UNITS = {
 NAME_WORDS = {
     "source_id": ("id", "job_id", "jobid", "key", "uuid", "guid", "reference", "ref", "req"),
     "title": ("title", "job_title", "position", "role", "designation", "job_name", "name",
+              "titles", "positions", "roles",
               "job", "occupation", "название", "вакансия", "должность", "titel", "stelle",
               "stellenbezeichnung", "titre", "poste", "intitulé", "puesto", "cargo", "título",
               "pozice", "název", "functie", "vacature", "posizione", "stanowisko", "jabatan",
@@ -348,6 +349,26 @@ def match_columns(
         matches.append(ColumnMatch(field_name, str(name), score, why))
     _prefer_text_or_range(columns)
     return columns, matches
+
+
+# Names of the parts a place is split into (city in one column, state or region in another).
+PLACE_PART_WORDS = frozenset({"state", "region", "province", "county", "prefecture"})
+
+
+def place_parts(header: list[str], columns: dict[str, int | None]) -> list[int]:
+    """Columns that complete the location column: "location.region" beside "location.city",
+    "state" beside "city" (not the country, which has its own field).
+
+    >>> place_parts(["title", "city", "state"], {"location": 1, "country": None})
+    [2]
+    """
+    index = columns.get("location")
+    if index is None:
+        return []
+    taken = {i for i in columns.values() if i is not None}
+    return [i for i, name in enumerate(header)
+            if i not in taken and set(column_words(name)) & PLACE_PART_WORDS
+            and len(column_words(name)) <= 2]
 
 
 def _prefer_text_or_range(columns: dict[str, int | None]) -> None:

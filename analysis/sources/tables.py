@@ -20,7 +20,7 @@ from analysis.normalize.locations import split_locations
 from analysis.normalize.pay import PayRange, parse_pay
 from analysis.normalize.pay_sentences import as_text
 from analysis.sources import public_datasets
-from analysis.sources.columns import match_columns, name_scores, name_unit
+from analysis.sources.columns import match_columns, name_scores, name_unit, place_parts
 from analysis.sources.records import Record, clean_text, describe_ranges, stated_range, to_number
 
 # A key stands in for a field in the objects that lack the field's chosen key only when its name
@@ -40,6 +40,15 @@ def _normalize_column(column) -> str:
     return re.sub(r"[^a-z0-9]+", "_", str(column or "").strip().lower()).strip("_")
 
 
+def _join_place(cells: dict, parts: list) -> None:
+    """"Austin" + "TX" from a split place -> "Austin, TX" (a list of places is left alone)."""
+    extra = [clean_text(_flat_text(p)) for p in parts]
+    extra = [p for p in extra if p]
+    place = cells.get("location")
+    if extra and not isinstance(place, list):
+        cells["location"] = ", ".join([p for p in [clean_text(_flat_text(place))] if p] + extra)
+
+
 def _amount_unit(names: list[str], columns: dict) -> tuple[float, str | None, str | None]:
     """The unit the chosen amount columns' names state (the min column's, else the max's)."""
     for field_name in ("pay_min", "pay_max"):
@@ -51,6 +60,10 @@ def _amount_unit(names: list[str], columns: dict) -> tuple[float, str | None, st
 def _scaled(value, scale: float):
     number = to_number(value)
     return number * scale if number is not None and scale != 1.0 else value
+
+
+def _first(value):
+    return next((v for v in value if v is not None), None) if isinstance(value, list) else value
 
 
 def _first_line(text) -> str | None:
@@ -178,6 +191,7 @@ def _read_table(
     rows = list(rows)
     columns, matches = match_columns(header, rows, mapping=mapping)
     unit = _amount_unit(header, columns)
+    parts = place_parts(header, columns)
     if columns["title"] is None and columns["description"] is None:
         yield Record(
             source,
@@ -199,6 +213,7 @@ def _read_table(
             )
             continue
         cells = {f: row[i] for f, i in columns.items() if i is not None}
+        _join_place(cells, [row[i] for i in parts])
         yield _record_from_cells(cells, source=source, name=name, where=where, stem=stem,
                                  fallback_id=str(row_number), columns=used, unit=unit)
 
@@ -246,7 +261,9 @@ def _record_from_cells(
         source_file=name,
         record=where,
         source_id=f"{stem}/{text('source_id') or fallback_id}",
-        title=text("title") or _first_line(cells.get("description")),
+        # Several titles in one record: the first is the posting's; the rest stay in the text.
+        title=clean_text(_flat_text(_first(cells.get("title"))))
+        or _first_line(cells.get("description")),
         employer=text("employer"),
         locations=locations,
         country=text("country"),
@@ -322,6 +339,7 @@ def read_objects(
     rows = [[item.get(key) for key in keys] for _, item in flat]
     columns, matches = match_columns(keys, rows, mapping=mapping)
     unit = _amount_unit(keys, columns)
+    parts = place_parts(keys, columns)
     if columns["title"] is None and columns["description"] is None:
         yield Record(
             source,
@@ -349,6 +367,7 @@ def read_objects(
                 if row[i] is not None:
                     cells[field_name] = row[i]
                     break
+        _join_place(cells, [row[i] for i in parts])
         yield _record_from_cells(cells, source=source, name=name, where=where, stem=stem,
                                  fallback_id=where.rpartition(" ")[2], columns=used, unit=unit)
 
@@ -395,9 +414,15 @@ def _is_salary_object(value: dict) -> bool:
 
 
 def _flat_text(value):
-    """A JSON value as text: objects by their name (or as JSON), lists joined with "; "."""
+    """A JSON value as text: an object by its display name (else its text values joined, never
+    raw JSON), a list joined with "; "."""
     if isinstance(value, dict):
-        return value.get("name") or json.dumps(value, ensure_ascii=False)
+        shown = _display_name(value)
+        if shown is not None:
+            return shown
+        parts = [str(_flat_text(v)) for v in value.values()
+                 if isinstance(v, str | int | float | dict) and not isinstance(v, bool)]
+        return ", ".join(p for p in parts if p) or None
     if isinstance(value, list):
         return "; ".join(str(_flat_text(item)) for item in value if item is not None)
     return value

@@ -726,3 +726,15 @@ def test_lakh_columns_are_scaled_and_a_posted_text_beats_derived_amounts(tmp_pat
     assert (scaled.pay_ranges[0].min, scaled.pay_ranges[0].max) == (1_440_000, 1_800_000)
     assert (scaled.pay_ranges[0].currency, scaled.pay_ranges[0].period) == ("INR", "year")
     assert posted.pay_ranges == () and posted.pay_text == "$18-$22/hr"
+
+
+def test_objects_are_never_stored_as_raw_json_and_a_title_list_gives_its_first(tmp_path):
+    path = tmp_path / "api.json"
+    path.write_text(json.dumps({"data": [
+        {"titles": ["Data Engineer", "Analytics Engineer"],
+         "company": {"id": 9, "website": "https://acme.example"},
+         "location": {"city": "Austin", "region": "TX"}, "salary": "$100K"},
+    ]}))
+    [record] = read_records(path, name="api.json")
+    assert record.title == "Data Engineer"
+    assert "{" not in (record.employer or "") and record.locations == ["Austin, TX"]
