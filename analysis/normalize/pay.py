@@ -564,7 +564,7 @@ _OPEN_MIN_RE = re.compile(
 )
 _OPEN_MAX_RE = re.compile(
     rf"{_starts('umancl')}"
-    r"\b(?:up\s*to|maximum(?:\s+of)?|max\.?|as\s+much\s+as|no\s+more\s+than|not\s+to\s+exceed"
+    r"\b(?:up[\s-]*to|maximum(?:\s+of)?|max\.?|as\s+much\s+as|no\s+more\s+than|not\s+to\s+exceed"
     r"|capped\s+at|under|less\s+than)\s*(?:(?:maximally|approximately|about|around)\s*)?:?\s*$",
     re.IGNORECASE,
 )

@@ -37,6 +37,14 @@ WORLD_CASES = [
     ("NZ$90,000", (90_000, 90_000, "year", "NZD")),
     ("CHF 120'000", (120_000, 120_000, "year", "CHF")),
     ("CHF 120'000 - 140'000", (120_000, 140_000, "year", "CHF")),
+    # Signs written after the amount, joiners and no-break spaces inside ranges (jobs.cz, MY)
+    ("13\u00a0000 \u200d–\u200d 14\u00a0700 Kč", (13_000, 14_700, "month", "CZK")),
+    ("13 350 Kč", (13_350, 13_350, "month", "CZK")),
+    ("4 000 - 6 000 zł brutto", (4_000, 6_000, "month", "PLN")),
+    ("500 000 Ft havonta", (500_000, 500_000, "month", "HUF")),
+    ("RM\u00a04,000 – RM\u00a05,000 per month", (4_000, 5_000, "month", "MYR")),
+    # A hyphenated "up-to" is an open maximum
+    ("up-to £85K", (None, 85_000, "year", "GBP")),
     # Nordic kronor: only with the code stated
     ("45 000 kr (SEK)", (45_000, 45_000, "year", "SEK")),
     ("NOK: 45 000 kr/mnd", (45_000, 45_000, "month", "NOK")),
