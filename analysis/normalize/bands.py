@@ -239,6 +239,8 @@ def _bands_of(record: Record, *, posting_id: str, snapshot: str, currency: str) 
     if not ranges and parsed and _states_an_amount(record.pay_text):
         raise Quarantined("pay not understood", parsed.reason or "no pay range found")
     note = None
+    if source == "pay text" and record.description:
+        ranges, parsed, source = _widened(ranges, parsed, record.description, currency)
     if not ranges and record.description:
         # Pay stated only in the body. What a description yields must pass the same checks, but
         # an implausible amount there is a figure that is not pay, not a broken record.
@@ -299,6 +301,26 @@ def _bands_of(record: Record, *, posting_id: str, snapshot: str, currency: str) 
         }
         for band, pay_range in enumerate(ranges)
     ]
+
+
+def _widened(ranges, parsed: PayParse, description: str, currency: str):
+    """A pay field that shows one figure ("$124K/yr") which is an end of a range the description
+    states ("$124,000 - $178,000") takes the description's range: boards cut ranges short."""
+    points = [r for r in ranges if r.min is not None and r.min == r.max]
+    if not points or len(points) != len(ranges):
+        return ranges, parsed, "pay text"
+    found = parse_pay(pay_sentences(description) or "", currency=currency)
+    wider = tuple(
+        w for w in found.ranges
+        if w.min is not None and w.max is not None and w.min < w.max
+        and any(p.period == w.period and p.currency == w.currency
+                and (_near(p.min, w.min) or _near(p.min, w.max)) for p in points)
+    )
+    return (wider, found, "description") if wider else (ranges, parsed, "pay text")
+
+
+def _near(a: float, b: float) -> bool:
+    return abs(a - b) <= 0.01 * max(abs(b), 1.0)
 
 
 def _local(pay_range: PayRange, currency: str) -> PayRange:

@@ -191,6 +191,11 @@ MONTHLY_CUSTOM_CURRENCIES = frozenset(
      # Russia, Central and Eastern Europe, Turkey, Egypt, Pakistan: pay posted per month
      "RUB", "UAH", "KZT", "CZK", "PLN", "HUF", "RON", "BGN", "TRY", "EGP", "PKR"}
 )
+# Markets where pay is usually posted per month but annual figures also appear (Singapore,
+# Hong Kong, the Gulf, Japan): with no period stated, an amount below the currency's ceiling is
+# monthly (SGD 10,000-17,500 is a month's pay; SGD 55,000-95,000 a year's).
+MONTHLY_CEILING = {"SGD": 30_000, "HKD": 150_000, "AED": 60_000, "SAR": 60_000, "QAR": 60_000,
+                   "JPY": 2_000_000, "CNY": 60_000, "TWD": 150_000, "KRW": 15_000_000}
 
 # Multipliers written after a number. Spelled-out "million"/"billion" are company figures
 # (revenue, funding) in posting text, so they are in TRAP_WORDS, not here. The Indian units
@@ -1630,7 +1635,7 @@ def _build(rng, text, low, breaks, prev_end, default_ccy, text_has_period, sibli
             and not text_has_period
         )
         period, factor = _infer_period(v, any_mult, dropped_k_candidate)
-        if period == "year" and factor == 1 and ccy in MONTHLY_CUSTOM_CURRENCIES:
+        if period == "year" and factor == 1 and _monthly_by_custom(v, ccy):
             period = "month"
         if factor != 1:
             lo_out = lo_out * factor if lo_out is not None else None
@@ -1665,11 +1670,16 @@ def infer_period(amount: float, *, currency: str | None = None) -> str:
 
     >>> infer_period(28.5), infer_period(450), infer_period(6_000), infer_period(150_000)
     ('hour', 'day', 'month', 'year')
-    >>> infer_period(150_000, currency="RUB")
-    'month'
+    >>> infer_period(150_000, currency="RUB"), infer_period(17_500, currency="SGD")
+    ('month', 'month')
     """
     period = _infer_period(amount, False, False)[0]
-    return "month" if period == "year" and currency in MONTHLY_CUSTOM_CURRENCIES else period
+    return "month" if period == "year" and _monthly_by_custom(amount, currency) else period
+
+
+def _monthly_by_custom(amount: float, currency: str | None) -> bool:
+    """An amount the magnitude rule calls annual is monthly where pay is posted per month."""
+    return currency in MONTHLY_CUSTOM_CURRENCIES or amount < MONTHLY_CEILING.get(currency, 0)
 
 
 def _in_dropped_k_range(x: float | None) -> bool:

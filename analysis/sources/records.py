@@ -97,7 +97,8 @@ CURRENCY_ALIASES = {"RUR": "RUB", "RMB": "CNY", "NIS": "ILS", "YEN": "JPY", "EUR
 
 
 def stated_range(low, high, *, currency, unit, label=None) -> PayRange | None:
-    low, high = to_number(low), to_number(high)
+    # 0 in an amount field is how many exports write "not stated" (Remote OK, MyCareersFuture).
+    low, high = (None if n is not None and n <= 0 else n for n in (to_number(low), to_number(high)))
     if isinstance(currency, str):
         currency = CURRENCY_ALIASES.get(currency.strip().upper(), currency.strip().upper()) or None
     if low is None and high is None:

@@ -187,3 +187,27 @@ def test_structured_pay_without_a_currency_takes_the_local_one():
     rng = PayRange(min=38000.0, max=45000.0, currency=None, period="year", period_inferred=False)
     band = _one(title="Analyst", locations=["Lyon, France"], pay_ranges=(rng,))
     assert (band["currency"], band["pay_source"]) == ("EUR", "structured")
+
+
+def test_a_pay_field_showing_one_end_of_the_description_range_takes_the_range():
+    band = _one(title="Engineer", pay_text="$124K/yr",
+                description="The base salary range is $124,000 - $178,000 per year.")
+    assert (band["annual_min"], band["annual_max"], band["pay_source"]) == (
+        124000, 178000, "description")
+    other = _one(title="Engineer", pay_text="$124K/yr",
+                 description="Pay: $90,000 - $110,000 per year for the junior role.")
+    assert (other["annual_min"], other["annual_max"]) == (124000, 124000)
+
+
+def test_zero_in_amount_fields_means_not_stated_and_the_description_is_read():
+    from analysis.sources.records import stated_range
+
+    assert stated_range(0, 0, currency="USD", unit="year") is None
+    band = _one(title="Engineer", pay_ranges=(),
+                description="Expected Base Salary Range: $169,725 - $200,540 a year.")
+    assert (band["pay_min"], band["pay_max"]) == (169725, 200540)
+
+
+def test_ote_is_stated_but_kept_out_of_base_bands():
+    band = _one(title="Account Executive", pay_text="OTE $120,000")
+    assert not band["has_pay"] and band["pay_note"].startswith("not base pay")
