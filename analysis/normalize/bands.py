@@ -241,6 +241,8 @@ def _bands_of(record: Record, *, posting_id: str, snapshot: str, currency: str) 
     note = None
     if source == "pay text" and record.description:
         ranges, parsed, source = _widened(ranges, parsed, record.description, currency)
+    if source == "structured" and record.description:
+        ranges, parsed, source = _as_posted(ranges, parsed, record.description, currency)
     if not ranges and record.description:
         # Pay stated only in the body. What a description yields must pass the same checks, but
         # an implausible amount there is a figure that is not pay, not a broken record.
@@ -317,6 +319,49 @@ def _widened(ranges, parsed: PayParse, description: str, currency: str):
                 and (_near(p.min, w.min) or _near(p.min, w.max)) for p in points)
     )
     return (wider, found, "description") if wider else (ranges, parsed, "pay text")
+
+
+def _as_posted(ranges, parsed: PayParse | None, description: str, currency: str):
+    """Amounts a board derived from the ad give way to the ad's own figures in its description:
+    a day or hour rate the board annualized (£425 a day → 110,500 a year) or a model's estimate
+    (annual amounts with pence, 41,601.36) when the description states pay."""
+    derived = [r for r in ranges if r.period == "year" and _looks_derived(r)]
+    if not derived:
+        return ranges, parsed, "structured"
+    found = parse_pay(pay_sentences(description) or "", currency=currency)
+    posted = tuple(w for w in found.ranges if _plausible(w))
+    annualized = tuple(
+        w for w in posted
+        if w.period != "year" and any(
+            w.currency == r.currency
+            and _near(w.annual_max or w.annual_min or 0, r.annual_max or r.annual_min or 0)
+            for r in derived)
+    )
+    if annualized:
+        return annualized, found, "description"
+    if posted and any(_has_cents(r) for r in derived):
+        return posted, found, "description"
+    return ranges, parsed, "structured"
+
+
+def _plausible(pay_range: PayRange) -> bool:
+    try:
+        _check_plausible(pay_range)
+    except Quarantined:
+        return False
+    return True
+
+
+def _looks_derived(pay_range: PayRange) -> bool:
+    """An annual amount with pence, or one that is a whole day or hour rate times 260 or 2,080."""
+    amounts = [a for a in (pay_range.min, pay_range.max) if a]
+    return bool(amounts) and (_has_cents(pay_range) or all(
+        any(a % factor == 0 and a / factor < 2_000 for factor in (2080, 260)) for a in amounts))
+
+
+def _has_cents(pay_range: PayRange) -> bool:
+    return any(a is not None and a >= 10_000 and round(a % 1, 2) not in (0.0, 1.0)
+               for a in (pay_range.min, pay_range.max))
 
 
 def _near(a: float, b: float) -> bool:

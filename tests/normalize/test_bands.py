@@ -211,3 +211,22 @@ def test_zero_in_amount_fields_means_not_stated_and_the_description_is_read():
 def test_ote_is_stated_but_kept_out_of_base_bands():
     band = _one(title="Account Executive", pay_text="OTE $120,000")
     assert not band["has_pay"] and band["pay_note"].startswith("not base pay")
+
+
+def test_a_rate_the_board_annualized_gives_way_to_the_ad_as_posted():
+    from analysis.normalize.pay import PayRange
+
+    annualized = PayRange(min=110500.0, max=121420.0, currency="GBP", period="year",
+                          period_inferred=False)
+    band = _one(title="Data Engineer", locations=["London"], pay_ranges=(annualized,),
+                description="Contract role. Rate: £425 - £467 per day, inside IR35.")
+    assert (band["pay_min"], band["pay_max"], band["pay_period"]) == (425, 467, "day")
+    estimate = PayRange(min=41601.36, max=41601.36, currency="GBP", period="year",
+                        period_inferred=False)
+    band = _one(title="Analyst", locations=["Leeds"], pay_ranges=(estimate,),
+                description="Salary: £27,265 - £34,082 per annum.")
+    assert (band["pay_min"], band["pay_max"], band["pay_source"]) == (27265, 34082,
+                                                                      "description")
+    kept = _one(title="Analyst", locations=["Leeds"], pay_ranges=(estimate,),
+                description="A great team and a pension.")
+    assert (kept["pay_min"], kept["pay_source"]) == (41601.36, "structured")
