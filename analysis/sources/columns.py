@@ -107,6 +107,9 @@ NAME_WORDS = {
     "posted_date": ("posted", "date", "published", "created", "listed", "posting_date", "time",
                     "updated", "дата", "datum", "fecha", "data"),
 }
+# Dates that are not when a posting was published ("gone_date", "expiry_date", "deadline").
+NOT_POSTED_WORDS = frozenset({"gone", "expired", "expiry", "expires", "closed", "closing", "end",
+                              "deadline", "removed", "last", "apply", "valid", "until"})
 # Vocabulary words too generic to count inside a longer name ("company.name" is not a title,
 # "job_id" is not a title): they count only as the whole name.
 WHOLE_NAME_ONLY = frozenset({"job", "name", "text", "time", "html", "content", "key", "ref"})
@@ -192,6 +195,8 @@ def name_scores(name) -> dict[str, float]:
     elif words in (["min"], ["minimum"], ["max"], ["maximum"]):
         scores["pay_min" if words[0].startswith("min") else "pay_max"] = 0.6
     for field_name, vocabulary in NAME_WORDS.items():
+        if field_name == "posted_date" and wordset & NOT_POSTED_WORDS:
+            continue
         best = 0.0
         for rank, word in enumerate(vocabulary):
             if word == joined or ("_" not in word and word in wordset
