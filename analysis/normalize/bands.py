@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis.normalize.employers import normalize_employer
-from analysis.normalize.locations import Location, parse_location
+from analysis.normalize.locations import Location, parse_location, world_country
 from analysis.normalize.pay import PayParse, PayRange, infer_period, parse_pay
 from analysis.normalize.pay_sentences import pay_sentences
 from analysis.normalize.titles import parse_title
@@ -175,22 +175,27 @@ _PROVENANCE = ("source_file", "duplicates")
 
 
 def _dollar_currency(record: Record, file_countries: dict[str, str]) -> str:
-    """What the record's unmarked amounts and a bare "$" mean: its country's currency, a "$"
-    outside the dollar countries USD; USD when the country is unknown."""
+    """What the record's unmarked amounts and a bare "$" mean: its country's currency (from its
+    place, else its file's usual country, else a world-city lookup), a "$" outside the dollar
+    countries USD; USD when the country is unknown."""
     places = _with_country(record.locations[:1], record.country)
     country = parse_location(places[0]).country if places else None
-    country = country or file_countries.get(record.source_file)
+    # The file's majority before a world-city lookup: a US file's bare "Cambridge" stays US.
+    country = country or file_countries.get(record.source_file) or (
+        world_country(places[0]) if places else None)
     if country in DOLLAR_COUNTRIES or "$" not in (record.pay_text or record.description or ""):
         return COUNTRY_CURRENCY.get(country, "USD")
     return "USD"
 
 
 def _file_countries(records: list[Record]) -> dict[str, str]:
-    """The country most of each file's resolved posting locations are in."""
+    """The country most of each file's resolved posting locations are in (world cities count:
+    a board of Makati and Pasig postings is Philippine)."""
     tallies: dict[str, Counter] = {}
     for record in records:
         if record.locations:
-            country = parse_location(record.locations[0]).country
+            place = record.locations[0]
+            country = parse_location(place).country or world_country(place)
             if country:
                 tallies.setdefault(record.source_file, Counter())[country] += 1
     return {name: tally.most_common(1)[0][0] for name, tally in tallies.items()}

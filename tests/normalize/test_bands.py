@@ -230,3 +230,20 @@ def test_a_rate_the_board_annualized_gives_way_to_the_ad_as_posted():
     kept = _one(title="Analyst", locations=["Leeds"], pay_ranges=(estimate,),
                 description="A great team and a pension.")
     assert (kept["pay_min"], kept["pay_source"]) == (41601.36, "structured")
+
+
+def test_a_place_outside_the_metro_table_still_sets_the_currency():
+    leeds = _one(title="Analyst", locations=["Leeds"], pay_text="30,000 per annum")
+    melbourne = _one(title="Analyst", locations=["Melbourne VIC"], pay_text="$95,000")
+    bare = PayRange(min=25000.0, max=25000.0, currency=None, period="year",
+                    period_inferred=True)  # a pay column holding "25000"
+    pasig = _one(title="Analyst", locations=["Pasig"], pay_ranges=(bare,))
+    assert (leeds["currency"], melbourne["currency"], pasig["currency"]) == ("GBP", "AUD", "PHP")
+    assert pasig["pay_period"] == "month"  # pay in the Philippines is posted per month
+
+
+def test_a_us_file_keeps_bare_city_names_in_the_us():
+    rows = [Record("csv", "us.csv", f"row {i}", f"us/{i}", "Analyst", "Acme", [place], "$90,000")
+            for i, place in enumerate(["Austin, TX", "Boston, MA", "Denver, CO", "Cambridge"])]
+    bands = normalize_records(rows, snapshot="s").bands
+    assert set(bands["currency"]) == {"USD"}
