@@ -21,6 +21,7 @@ from analysis.normalize.locations import Location, parse_location, world_country
 from analysis.normalize.pay import PayParse, PayRange, infer_period, parse_pay
 from analysis.normalize.pay_sentences import pay_sentences
 from analysis.normalize.titles import parse_title
+from analysis.normalize.vocabulary import PERIOD_FACTORS
 from analysis.schema import BANDS_COLUMNS, validate_bands
 from analysis.sources import Record
 
@@ -244,10 +245,8 @@ def _bands_of(record: Record, *, posting_id: str, snapshot: str, currency: str) 
     if not ranges and parsed and _states_an_amount(record.pay_text):
         raise Quarantined("pay not understood", parsed.reason or "no pay range found")
     note = None
-    if source == "pay text" and record.description:
-        ranges, parsed, source = _widened(ranges, parsed, record.description, currency)
-    if source == "structured" and record.description:
-        ranges, parsed, source = _as_posted(ranges, parsed, record.description, currency)
+    if ranges and record.description and _may_be_derived(ranges):
+        ranges, parsed, source = _as_posted(ranges, parsed, source, record.description, currency)
     if not ranges and record.description:
         # Pay stated only in the body. What a description yields must pass the same checks, but
         # an implausible amount there is a figure that is not pay, not a broken record.
@@ -310,43 +309,73 @@ def _bands_of(record: Record, *, posting_id: str, snapshot: str, currency: str) 
     ]
 
 
-def _widened(ranges, parsed: PayParse, description: str, currency: str):
-    """A pay field that shows one figure ("$124K/yr") which is an end of a range the description
-    states ("$124,000 - $178,000") takes the description's range: boards cut ranges short."""
-    points = [r for r in ranges if r.min is not None and r.min == r.max]
-    if not points or len(points) != len(ranges):
-        return ranges, parsed, "pay text"
-    found = parse_pay(pay_sentences(description) or "", currency=currency)
-    wider = tuple(
-        w for w in found.ranges
-        if w.min is not None and w.max is not None and w.min < w.max
-        and any(p.period == w.period and p.currency == w.currency
-                and (_near(p.min, w.min) or _near(p.min, w.max)) for p in points)
-    )
-    return (wider, found, "description") if wider else (ranges, parsed, "pay text")
+def _may_be_derived(ranges) -> bool:
+    """Whether a board may have cut or converted the ad's pay: one figure for a range, an annual
+    amount with pence (a model's estimate), or a day or hour rate times 260 or 2,080."""
+    return any(r.min is not None and r.min == r.max or r.period == "year" and (
+        _has_cents(r) or _is_annualized(r)) for r in ranges)
 
 
-def _as_posted(ranges, parsed: PayParse | None, description: str, currency: str):
-    """Amounts a board derived from the ad give way to the ad's own figures in its description:
-    a day or hour rate the board annualized (£425 a day → 110,500 a year) or a model's estimate
-    (annual amounts with pence, 41,601.36) when the description states pay."""
-    derived = [r for r in ranges if r.period == "year" and _looks_derived(r)]
-    if not derived:
-        return ranges, parsed, "structured"
+def _as_posted(ranges, parsed, source: str, description: str, currency: str):
+    """The ad's own figures, from its description, where a board showed them cut or converted.
+
+    * one figure ("$124K/yr", an estimate of 100,000) inside a range the description states
+      ("$124,000 - $178,000", "£80,000 - £130,000") → that range;
+    * a day or hour rate the board annualized (110,500–121,420 a year) whose end the
+      description states as a rate ("£425 per day") → the range in that period (425–467 a day);
+    * an estimate with pence when the description states pay → the description's pay.
+    Only plausible description ranges count; otherwise the board's figures stay.
+    """
     found = parse_pay(pay_sentences(description) or "", currency=currency)
-    posted = tuple(w for w in found.ranges if _plausible(w))
-    annualized = tuple(
-        w for w in posted
-        if w.period != "year" and any(
-            w.currency == r.currency
-            and _near(w.annual_max or w.annual_min or 0, r.annual_max or r.annual_min or 0)
-            for r in derived)
-    )
-    if annualized:
-        return annualized, found, "description"
-    if posted and any(_has_cents(r) for r in derived):
-        return posted, found, "description"
-    return ranges, parsed, "structured"
+    posted = [w for w in found.ranges if w.min is not None and _plausible(w)]
+    if not posted:
+        return ranges, parsed, source
+    out = []
+    for r in ranges:
+        rate = next((w for w in posted if w.period != "year" and r.period == "year"
+                     and _is_annualized(r, w.period)
+                     and _ends_meet(r, w, factor=PERIOD_FACTORS[w.period])), None)
+        wider = next((w for w in posted if r.min is not None and r.min == r.max
+                      and w.max is not None and w.min < w.max and _within(r, w)), None)
+        if rate is not None:
+            factor = PERIOD_FACTORS[rate.period]
+            out.append(dataclasses.replace(
+                r, min=_divided(r.min, factor), max=_divided(r.max, factor),
+                period=rate.period, period_inferred=False))
+        elif wider is not None:
+            out.append(wider)
+        else:
+            out.append(r)
+    if out != list(ranges):
+        return tuple(out), found, "description"
+    if any(r.period == "year" and _has_cents(r) for r in ranges):
+        return tuple(posted), found, "description"
+    return ranges, parsed, source
+
+
+def _is_annualized(pay_range: PayRange, period: str | None = None) -> bool:
+    """Every amount is a whole-cent day or hour rate times its annual factor."""
+    factors = [PERIOD_FACTORS[p] for p in ([period] if period else ["day", "hour"])]
+    amounts = [a for a in (pay_range.min, pay_range.max) if a]
+    return bool(amounts) and any(
+        all(abs(round(a / f, 2) * f - a) < 1 and a / f < 2_000 for a in amounts) for f in factors)
+
+
+def _ends_meet(annual: PayRange, rate: PayRange, *, factor: int) -> bool:
+    """An end of the rate range, annualized, is an end of the annual range."""
+    return any(_near(x * factor, y) for x in (rate.min, rate.max) if x is not None
+               for y in (annual.min, annual.max) if y is not None)
+
+
+def _within(point: PayRange, span: PayRange) -> bool:
+    """A one-figure range lies within another, compared as annual pay."""
+    value, low, high = point.annual_min, span.annual_min, span.annual_max
+    return (value is not None and low is not None and high is not None
+            and point.currency == span.currency and low * 0.99 <= value <= high * 1.01)
+
+
+def _divided(amount: float | None, factor: int) -> float | None:
+    return None if amount is None else round(amount / factor, 2)
 
 
 def _plausible(pay_range: PayRange) -> bool:
@@ -355,13 +384,6 @@ def _plausible(pay_range: PayRange) -> bool:
     except Quarantined:
         return False
     return True
-
-
-def _looks_derived(pay_range: PayRange) -> bool:
-    """An annual amount with pence, or one that is a whole day or hour rate times 260 or 2,080."""
-    amounts = [a for a in (pay_range.min, pay_range.max) if a]
-    return bool(amounts) and (_has_cents(pay_range) or all(
-        any(a % factor == 0 and a / factor < 2_000 for factor in (2080, 260)) for a in amounts))
 
 
 def _has_cents(pay_range: PayRange) -> bool:

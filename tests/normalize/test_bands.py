@@ -247,3 +247,18 @@ def test_a_us_file_keeps_bare_city_names_in_the_us():
             for i, place in enumerate(["Austin, TX", "Boston, MA", "Denver, CO", "Cambridge"])]
     bands = normalize_records(rows, snapshot="s").bands
     assert set(bands["currency"]) == {"USD"}
+
+
+def test_a_board_figure_inside_the_ads_range_or_one_end_of_its_rate_takes_the_ads_pay():
+    from analysis.normalize.pay import PayRange
+
+    estimate = PayRange(min=100000.0, max=100000.0, currency="GBP", period="year",
+                        period_inferred=False)
+    band = _one(title="AI Engineer", locations=["Bristol"], pay_ranges=(estimate,),
+                description="Salary: £80,000 - £130,000 p/a dependent on experience.")
+    assert (band["pay_min"], band["pay_max"]) == (80000, 130000)
+    annualized = PayRange(min=146900.0, max=180960.0, currency="GBP", period="year",
+                          period_inferred=False)
+    band = _one(title="Data Engineer", locations=["London"], pay_ranges=(annualized,),
+                description="Contract Length: 6 months. Rate: £565 per day …")
+    assert (band["pay_min"], band["pay_max"], band["pay_period"]) == (565, 696, "day")
