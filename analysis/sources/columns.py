@@ -353,7 +353,8 @@ def match_columns(
         taken.add(index)
         matches.append(ColumnMatch(field_name, str(name), score, why))
     _prefer_text_or_range(columns)
-    return columns, matches
+    # The manifest reports only the fields kept (a lone currency column qualifies nothing).
+    return columns, [m for m in matches if columns[m.field] is not None]
 
 
 # Names of the parts a place is split into (city in one column, state or region in another).

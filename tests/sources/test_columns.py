@@ -77,3 +77,23 @@ def test_units_in_column_names_scale_the_amounts():
     assert name_unit("salary_min_lpa") == (100_000.0, "INR", "year")
     assert name_unit("comp_max_k") == (1_000.0, None, None)
     assert column_words("minSalary") == ["min", "salary"]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+NAMES = st.sampled_from(["title", "salary", "salary_min", "salary_max", "id", "year", "phone",
+                         "comp", "company", "location", "currency", "pay_period", "notes", "x"])
+CELLS = st.one_of(st.text(max_size=12), st.integers(-10, 10**9).map(str),
+                  st.sampled_from(["$50K-$60K", "yearly", "USD", "", "n/a", "2019"]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(header=st.lists(NAMES, min_size=1, max_size=8),
+       rows=st.lists(st.lists(CELLS, min_size=8, max_size=8), max_size=12))
+def test_the_matcher_never_fails_and_gives_each_column_one_field(header, rows):
+    columns, matches = match_columns(header, [row[: len(header)] for row in rows])
+    used = [index for index in columns.values() if index is not None]
+    assert len(used) == len(set(used))
+    assert all(0 <= index < len(header) for index in used)
+    assert {m.field for m in matches} == {f for f, i in columns.items() if i is not None}
