@@ -62,6 +62,14 @@ def _scaled(value, scale: float):
     return number * scale if number is not None and scale != 1.0 else value
 
 
+def _clean(value, *, html: bool = True) -> str | None:
+    """A field's value as clean text; HTML inside it ("<em>8,00,000</em> P.A.") read as text."""
+    value = _flat_text(value)
+    if html and isinstance(value, str) and "<" in value:
+        value = as_text(value)
+    return clean_text(value)
+
+
 def _first(value):
     return next((v for v in value if v is not None), None) if isinstance(value, list) else value
 
@@ -230,7 +238,7 @@ def _record_from_cells(
     """
 
     def text(field_name: str) -> str | None:
-        return clean_text(_flat_text(cells.get(field_name)))
+        return _clean(cells.get(field_name), html=field_name != "description")
 
     scale, unit_currency, unit_period = unit
     pay_range = stated_range(
@@ -262,13 +270,13 @@ def _record_from_cells(
         record=where,
         source_id=f"{stem}/{text('source_id') or fallback_id}",
         # Several titles in one record: the first is the posting's; the rest stay in the text.
-        title=clean_text(_flat_text(_first(cells.get("title"))))
+        title=_clean(_first(cells.get("title")))
         or _first_line(cells.get("description")),
         employer=text("employer"),
         locations=locations,
         country=text("country"),
-        pay_text=clean_text(_flat_text(salary)) or (describe_ranges([pay_range])
-                                                    if pay_range else None),
+        pay_text=(text("pay_text") if isinstance(salary, str) else None)
+        or (describe_ranges([pay_range]) if pay_range else None),
         pay_ranges=(pay_range,) if pay_range else (),
         description=text("description"),
         url=text("url"),

@@ -738,3 +738,11 @@ def test_objects_are_never_stored_as_raw_json_and_a_title_list_gives_its_first(t
     [record] = read_records(path, name="api.json")
     assert record.title == "Data Engineer"
     assert "{" not in (record.employer or "") and record.locations == ["Austin, TX"]
+
+
+def test_html_inside_text_fields_is_read_as_text(tmp_path):
+    path = tmp_path / "naukri.csv"
+    path.write_text('title,company,salary\n"<b>Data</b> Analyst",Acme,"<em></em> 8,00,000 - '
+                    '15,00,000 P.A."\n')
+    [record] = read_records(path, name="naukri.csv")
+    assert record.title == "Data Analyst" and record.pay_text == "8,00,000 - 15,00,000 P.A."
