@@ -118,8 +118,10 @@ def normalize_records(
         try:
             if record.problem:
                 raise Quarantined(_problem_reason(record.problem), record.problem)
-            hint = currency or _dollar_currency(record, file_countries)
-            bands = _bands_of(record, posting_id=posting_id, snapshot=snapshot, currency=hint)
+            country = _market(record, file_countries)
+            hint = currency or _dollar_currency(record, country)
+            bands = _bands_of(record, posting_id=posting_id, snapshot=snapshot, currency=hint,
+                              monthly=country in MONTHLY_COUNTRIES)
             if posting_id in postings:
                 if _content(postings[posting_id]) != _content(bands):
                     raise Quarantined(
@@ -169,21 +171,31 @@ COUNTRY_CURRENCY = {
     "VN": "VND", "PK": "PKR", "BD": "BDT", "LK": "LKR", "AE": "AED", "SA": "SAR", "IL": "ILS",
     "TR": "TRY", "EG": "EGP", "ZA": "ZAR", "NG": "NGN", "KE": "KES", "BR": "BRL",
 }  # fmt: skip
+# Where pay is posted per month whatever its currency (a Kyiv posting's "$550-700" is a month's
+# pay, not a day's): an inferred day period there is a month.
+MONTHLY_COUNTRIES = frozenset({
+    "UA", "BY", "KZ", "GE", "AM", "AZ", "MD", "RS", "BA", "MK", "AL", "RU", "PL", "CZ", "SK",
+    "HU", "RO", "BG", "HR", "SI", "LT", "LV", "EE", "TR", "EG", "PK", "BD", "LK", "NP", "VN",
+    "TH", "MY", "ID", "PH", "BR", "MX", "AR", "CO", "CL", "PE", "UY", "EC",
+})
 # Where "$" is the local currency's sign. Elsewhere a bare "$" means USD.
 DOLLAR_COUNTRIES = frozenset({"US", "CA", "AU", "NZ", "SG", "HK", "MX", "AR", "CL", "CO", "TW"})
 # Provenance columns that may differ between two copies of the same posting.
 _PROVENANCE = ("source_file", "duplicates")
 
 
-def _dollar_currency(record: Record, file_countries: dict[str, str]) -> str:
-    """What the record's unmarked amounts and a bare "$" mean: its country's currency (from its
-    place, else its file's usual country, else a world-city lookup), a "$" outside the dollar
-    countries USD; USD when the country is unknown."""
+def _market(record: Record, file_countries: dict[str, str]) -> str | None:
+    """The country a posting's pay is set in: its place's, else its file's usual country, else a
+    world-city lookup (the file first: a US file's bare "Cambridge" stays US)."""
     places = _with_country(record.locations[:1], record.country)
     country = parse_location(places[0]).country if places else None
-    # The file's majority before a world-city lookup: a US file's bare "Cambridge" stays US.
-    country = country or file_countries.get(record.source_file) or (
+    return country or file_countries.get(record.source_file) or (
         world_country(places[0]) if places else None)
+
+
+def _dollar_currency(record: Record, country: str | None) -> str:
+    """What the record's unmarked amounts and a bare "$" mean: its country's currency, a "$"
+    outside the dollar countries USD; USD when the country is unknown."""
     if country in DOLLAR_COUNTRIES or "$" not in (record.pay_text or record.description or ""):
         return COUNTRY_CURRENCY.get(country, "USD")
     return "USD"
@@ -235,7 +247,9 @@ def _posting_id(record: Record) -> str:
     return f"{record.source}:{hashlib.sha1(identity.encode()).hexdigest()[:16]}"
 
 
-def _bands_of(record: Record, *, posting_id: str, snapshot: str, currency: str) -> list[dict]:
+def _bands_of(
+    record: Record, *, posting_id: str, snapshot: str, currency: str, monthly: bool = False
+) -> list[dict]:
     if not (record.title or "").strip():
         raise Quarantined("missing title", "the record has no job title")
     parsed = parse_pay(record.pay_text, currency=currency) if record.pay_text else None
@@ -263,6 +277,8 @@ def _bands_of(record: Record, *, posting_id: str, snapshot: str, currency: str) 
     if not_base:
         # OTE, total compensation, contract totals, stipends: stated, kept out of base bands.
         ranges, note = (), f"not base pay: {not_base}"
+    if monthly:
+        ranges = tuple(_monthly(r) for r in ranges)
     for pay_range in ranges:
         _check_plausible(pay_range)
 
@@ -393,6 +409,14 @@ def _has_cents(pay_range: PayRange) -> bool:
 
 def _near(a: float, b: float) -> bool:
     return abs(a - b) <= 0.01 * max(abs(b), 1.0)
+
+
+def _monthly(pay_range: PayRange) -> PayRange:
+    """In a market that posts pay per month, an amount the magnitude rule took for a day's pay
+    (200 to 1,000) is a month's."""
+    if pay_range.period_inferred and pay_range.period == "day":
+        return dataclasses.replace(pay_range, period="month")
+    return pay_range
 
 
 def _local(pay_range: PayRange, currency: str) -> PayRange:

@@ -497,8 +497,12 @@ _NUMBER = (
 _BIG = r"(?P<big>B(?![A-Za-z])|\s?(?:bn|billion|million|mil|trillion|tn)\b)?"
 # A multiplier is a whole word: "K" in "13 350 Kč" is the koruna's sign, not a thousand.
 _MULT = r"(?P<mult>\s?(?:k|K|MM|M|mn|(?i:lakhs?|lacs?|lpa|crores?|cr(?!-)|juta)\b|L)(?![^\W\d_]))?"
+# Codes exports write in lower case after an amount ("14 000 - 25 000 pln"); only those that are
+# not also English words after a number.
+LOWER_CODES = ("pln", "eur", "usd", "gbp", "chf", "czk", "sek", "nok", "dkk", "huf", "ron",
+               "inr", "brl", "mxn", "aud", "cad", "nzd", "sgd", "zar", "uah")
 _SUFFIX = (
-    rf"(?P<post>\s?(?:(?:{_CODES})(?![A-Za-z])|€|£|₹|Kč|zł|₽|₫|₺|₪|฿|"
+    rf"(?P<post>\s?(?:(?:{_CODES}|{'|'.join(LOWER_CODES)})(?![A-Za-z])|€|£|₹|Kč|zł|₽|₫|₺|₪|฿|"
     rf"(?:{_alt(SUFFIX_SYMBOLS)}|{KRONA}\.?)(?![A-Za-z])))?"
 )
 _PLUS = r"(?P<plus>\+)?"
@@ -548,8 +552,11 @@ _TIME_COUNT_RE = re.compile(
     re.IGNORECASE,
 )
 _URL_RE = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+# Range connectors, and the same in Portuguese/Spanish ("de R$ 2.001 a R$ 3.000"), French
+# ("de 40 000 à 50 000"), German, Dutch, Polish/Czech and Russian.
 _CONNECTOR_RE = re.compile(
-    r"^\s*\.?\s*(?:-{1,2}|~|to|through|thru|until)(?:\s*up\s+to)?\s*$", re.IGNORECASE
+    r"^\s*\.?\s*(?:-{1,2}|~|to|through|thru|until|a|à|hasta|bis|tot|do|až|до)(?:\s*up\s+to)?\s*$",
+    re.IGNORECASE,
 )
 _MIN_BEFORE_RE = re.compile(r"\b(?:minimum|min\.?|lowest)\b[^$£€₹\d]{0,80}$", re.IGNORECASE)
 _MAX_GAP_RE = re.compile(r"\b(?:maximum|max\.?|highest)\b", re.IGNORECASE)
@@ -561,16 +568,20 @@ _FROM_BEFORE_RE = re.compile(r"\b(?:from|ranges?(?: from)?)\s*$", re.IGNORECASE)
 # Gaps _CONNECTOR_RE matches as they are (nothing in them for _GAP_STRIP_RE to strip).
 _PLAIN_CONNECTORS = frozenset({"-", " - ", " -", "- ", " to ", "  -  ", " -- ", " ~ ", "~"})
 _GAP_STRIP_RE = re.compile(rf"\[[^\]]{{0,80}}\]|\([^)0-9]{{0,80}}\)|\b(?:{_CODES})\b|\$")
+# Open ranges in other languages: "a partir de" / "desde" / "à partir de" / "ab" / "od" / "от" /
+# "vanaf" (from); "até" / "hasta" / "jusqu'à" / "bis zu" / "do" / "до" / "tot" (up to).
 _OPEN_MIN_RE = re.compile(
-    rf"{_starts('fsamniuo')}"
+    rf"{_starts('fsamniuodvFSAMNIUODVàÀоО')}"
     r"\b(?:from|starting(?:\s+(?:at|from))?|starts?(?:\s+(?:at|from))?|at\s+least|minimum(?:\s+of)?"
-    r"|min\.?|no\s+less\s+than|in\s+excess\s+of|upwards\s+of|over|more\s+than)\s*:?\s*$",
+    r"|min\.?|no\s+less\s+than|in\s+excess\s+of|upwards\s+of|over|more\s+than"
+    r"|a\s+partir\s+de|à\s+partir\s+de|desde|ab|od|от|vanaf)\s*:?\s*$",
     re.IGNORECASE,
 )
 _OPEN_MAX_RE = re.compile(
-    rf"{_starts('umancl')}"
+    rf"{_starts('umanclhjbdtUMANCLHJBDTдД')}"
     r"\b(?:up[\s-]*to|maximum(?:\s+of)?|max\.?|as\s+much\s+as|no\s+more\s+than|not\s+to\s+exceed"
-    r"|capped\s+at|under|less\s+than)\s*(?:(?:maximally|approximately|about|around)\s*)?:?\s*$",
+    r"|capped\s+at|under|less\s+than|até|hasta|jusqu'?à|bis(?:\s+zu)?|do|до|tot)"
+    r"\s*(?:(?:maximally|approximately|about|around)\s*)?:?\s*$",
     re.IGNORECASE,
 )
 _SENTENCE_BREAK_RE = re.compile(r"[.!?](?=\s+[A-Z(•*])|[;•\n\r|]|\s\*\s")

@@ -262,3 +262,13 @@ def test_a_board_figure_inside_the_ads_range_or_one_end_of_its_rate_takes_the_ad
     band = _one(title="Data Engineer", locations=["London"], pay_ranges=(annualized,),
                 description="Contract Length: 6 months. Rate: £565 per day …")
     assert (band["pay_min"], band["pay_max"], band["pay_period"]) == (565, 696, "day")
+
+
+def test_a_market_that_posts_monthly_reads_a_small_dollar_range_as_monthly():
+    from analysis.normalize.pay import PayRange
+
+    # salary_min / salary_max columns of 550 and 700 USD, no period column
+    stated = PayRange(min=550.0, max=700.0, currency="USD", period="day", period_inferred=True)
+    kyiv = _one(title="QA Engineer", locations=["Kyiv"], pay_ranges=(stated,))
+    austin = _one(title="QA Engineer", locations=["Austin, TX"], pay_ranges=(stated,))
+    assert (kyiv["pay_period"], austin["pay_period"]) == ("month", "day")

@@ -178,3 +178,24 @@ def test_never_a_neighbours_label():
     text = "$150k–$190k in Seattle, WA and $135k–$170k in Chicago, IL"
     labels = [r.label for r in parse_pay(text).ranges]
     assert all(label is None or "and" not in label.split() for label in labels)
+
+
+# Ranges and open ends in other languages, and codes written in lower case
+FOREIGN_CASES = [
+    ("De R$ 2.001,00 a R$ 3.000,00", (2001, 3000, "month", "BRL")),
+    ("Até R$ 2.000,00", (None, 2000, "month", "BRL")),
+    ("De 30.000 a 40.000 € al año", (30000, 40000, "year", "EUR")),
+    ("hasta 2.500 € al mes", (None, 2500, "month", "EUR")),
+    ("de 40 000 à 50 000 € par an", (40000, 50000, "year", "EUR")),
+    ("jusqu'à 60k€", (None, 60000, "year", "EUR")),
+    ("ab 55.000 € brutto im Jahr", (55000, None, "year", "EUR")),
+    ("od 8 000 do 12 000 zł", (8000, 12000, "month", "PLN")),
+    ("14 000 - 25 000 pln", (14000, 25000, "month", "PLN")),
+    ("$50,000 a year", (50000, 50000, "year", "USD")),  # "a" as a connector needs two amounts
+]
+
+
+@pytest.mark.parametrize("raw, expected", FOREIGN_CASES, ids=[c[0] for c in FOREIGN_CASES])
+def test_foreign_connectors_and_open_ends(raw, expected):
+    r = parse_pay(raw).ranges[0]
+    assert (r.min, r.max, r.period, r.currency) == expected
