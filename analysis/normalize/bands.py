@@ -262,18 +262,10 @@ def _bands_of(
     if ranges and record.description and _may_be_derived(ranges):
         ranges, parsed, source = _as_posted(ranges, parsed, source, record.description, currency)
     if not ranges and record.description:
-        # Pay stated only in the body. What a description yields must pass the same checks, but
-        # an implausible amount there is a figure that is not pay, not a broken record.
-        found = parse_pay(pay_sentences(record.description) or "", currency=currency)
-        try:
-            for pay_range in found.ranges:
-                _check_plausible(pay_range)
-        except Quarantined as issue:
-            note = f"description amount not used: {issue}"
-        else:
-            if found.ranges:
-                parsed, ranges, source = found, found.ranges, "description"
-    not_base = getattr(parsed, "not_base", None) if parsed else None
+        found, note = _description_pay(record.description, currency)
+        if found is not None:
+            parsed, ranges, source = found, found.ranges, "description"
+    not_base = parsed.not_base if parsed else None
     if not_base:
         # OTE, total compensation, contract totals, stipends: stated, kept out of base bands.
         ranges, note = (), f"not base pay: {not_base}"
@@ -323,6 +315,19 @@ def _bands_of(
         }
         for band, pay_range in enumerate(ranges)
     ]
+
+
+def _description_pay(description: str, currency: str) -> tuple[PayParse | None, str | None]:
+    """Pay stated only in the body, and a note when what it states is not used. It must pass the
+    same checks as any pay, but an implausible amount there is a figure that is not pay (a
+    revenue, a budget), not a broken record: it is noted, not quarantined."""
+    found = parse_pay(pay_sentences(description) or "", currency=currency)
+    try:
+        for pay_range in found.ranges:
+            _check_plausible(pay_range)
+    except Quarantined as issue:
+        return None, f"description amount not used: {issue}"
+    return (found if found.ranges else None), None
 
 
 def _may_be_derived(ranges) -> bool:
