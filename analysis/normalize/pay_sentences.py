@@ -37,7 +37,7 @@ PAY_WORDS = re.compile(
 AMOUNT = re.compile(
     r"(?:[$£€₹¥₱]|\b(?:USD|EUR|GBP|INR|CAD|AUD|NZD|SGD|CHF|Rs\.?|Rp|R\$|IDR|PHP|JPY)\s?)\s?\d"
     r"|\d[\d,.]*\s?(?:k|K|lakhs?|lacs?|LPA|L)\b"
-    r"|\d[\d.,\s]*\s?(?:€|EUR|£|GBP)\b",
+    r"|\d[\d.,\s]*\s?(?:[€£₽]|Kč|zł|(?:EUR|GBP|PLN|CZK|CHF|SEK|NOK|DKK|pln|eur)\b)",
 )
 # A currency-marked range ("$120k – $200k", "£50,000-£60,000") is pay by its shape, even with no
 # pay word: a header field "| $120k – $200k |" or "Engineer - $130-$150k".
@@ -60,9 +60,9 @@ NOT_PAY_WORDS = re.compile(
 MAX_SENTENCES = 12
 _TAG = re.compile(r"<[a-zA-Z/!][^>]*>")
 _BREAK = re.compile(r"<(?:br|p|/p|li|/li|/div|/h\d|/tr)\b[^>]*>", re.IGNORECASE)
-# Sentence ends: a line break, "|" between header fields, or ". ", "! ", "? " before a capital or
-# a bullet (not "$24.50").
-_SPLIT = re.compile(r"\n+|\s+\|\s+|(?<=[.!?;])\s+(?=[A-Z•\-*(])|\s+[•·]\s+")
+# Sentence ends: a line break, "|" between header fields, an inline bullet ("• ", " * "), or
+# ". ", "! ", "? " before a capital or a bullet (not "$24.50").
+_SPLIT = re.compile(r"\n+|\s+\|\s+|(?<=[.!?;])\s+(?=[A-Z•\-*(])|\s+[•·*]\s+")
 # Line breaks inside one amount or range ("$\n164,000\n to $\n225,500"), joined before splitting.
 _BROKEN = re.compile(r"(?<=[$£€₹])\s*\n\s*|(?<=\d)\s*\n\s*(?=(?:to|-|–|—|per|/)\s)"
                      r"|(?<=\bto)\s*\n\s*(?=[$£€₹\d])")

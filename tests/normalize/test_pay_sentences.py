@@ -34,3 +34,10 @@ def test_pay_in_descriptions(text, expected):
 def test_html_is_read_as_text():
     assert as_text("<p>Hi&nbsp;there</p><p>Pay: $20&ndash;$25</p>") == "Hi there\nPay: $20–$25"
     assert as_text(None) == ""
+
+
+def test_inline_bullets_end_sentences():
+    text = ("Nos clients sont des users exigeants. Conditions : * CDI – Temps plein * Salaire : "
+            "2 500 € net / mois * Horaires 9h à 17h")
+    first = parse_pay(pay_sentences(text)).ranges[0]
+    assert (first.min, first.period, first.currency) == (2500, "month", "EUR")
