@@ -10,6 +10,7 @@ from factories import (
     SEED_FILE,
     band_row,
     bands_frame,
+    planted_ladder,
     run_report,
 )
 
@@ -98,3 +99,15 @@ def hostile_reports(hostile_store, tmp_path_factory):
     result = run_report(str(hostile_store), "--out", str(out), "--figures", str(figures))
     assert result.returncode == 0, result.stderr[-3000:]
     return out, figures
+
+
+@pytest.fixture
+def planted():
+    """A one-family ladder with known steps: entry → mid +20%, mid → senior +50%,
+    senior → staff +10%; staff rests on 4 postings."""
+    return planted_ladder({
+        "entry": (100_000, 30, 6),
+        "mid": (120_000, 25, 5),
+        "senior": (180_000, 12, 2),
+        "staff": (198_000, 4, 4),
+    })

@@ -143,6 +143,13 @@ def planted_ladder_bands(mids: dict[str, tuple[float, int, int]]) -> pd.DataFram
     return bands_frame(rows)
 
 
+def planted_ladder(mids: dict[str, tuple[float, int, int]]) -> pd.DataFrame:
+    """The selected ladder of the planted family of `mids` (see `planted_ladder_bands`)."""
+    from analysis.analyses.ladder import level_ladder, select_ladder
+
+    return select_ladder(level_ladder(planted_ladder_bands(mids)), role_family="x", track="ic")
+
+
 SJ = "San Jose-Sunnyvale-Santa Clara, CA"
 
 

@@ -18,7 +18,13 @@ import pandas as pd
 
 from analysis.normalize.employers import normalize_employer
 from analysis.normalize.locations import Location, parse_location, world_country
-from analysis.normalize.pay import PayParse, PayRange, infer_period, parse_pay
+from analysis.normalize.pay import (
+    MONTHLY_CUSTOM_CURRENCIES,
+    PayParse,
+    PayRange,
+    infer_period,
+    parse_pay,
+)
 from analysis.normalize.pay_sentences import pay_sentences
 from analysis.normalize.titles import parse_title
 from analysis.normalize.vocabulary import PERIOD_FACTORS
@@ -172,12 +178,13 @@ COUNTRY_CURRENCY = {
     "TR": "TRY", "EG": "EGP", "ZA": "ZAR", "NG": "NGN", "KE": "KES", "BR": "BRL",
 }  # fmt: skip
 # Where pay is posted per month whatever its currency (a Kyiv posting's "$550-700" is a month's
-# pay, not a day's): an inferred day period there is a month.
-MONTHLY_COUNTRIES = frozenset({
-    "UA", "BY", "KZ", "GE", "AM", "AZ", "MD", "RS", "BA", "MK", "AL", "RU", "PL", "CZ", "SK",
-    "HU", "RO", "BG", "HR", "SI", "LT", "LV", "EE", "TR", "EG", "PK", "BD", "LK", "NP", "VN",
-    "TH", "MY", "ID", "PH", "BR", "MX", "AR", "CO", "CL", "PE", "UY", "EC",
-})
+# pay, not a day's): the countries of the monthly currencies, and those that post monthly in
+# euros, dollars or a currency the table above does not list.
+MONTHLY_COUNTRIES = frozenset(
+    {c for c, cur in COUNTRY_CURRENCY.items() if cur in MONTHLY_CUSTOM_CURRENCIES}
+    | {"RU", "UA", "BY", "KZ", "GE", "AM", "AZ", "MD", "RS", "BA", "MK", "AL", "SK", "HR", "SI",
+       "LT", "LV", "EE", "BD", "LK", "NP", "UY", "EC", "PE"}
+)
 # Where "$" is the local currency's sign. Elsewhere a bare "$" means USD.
 DOLLAR_COUNTRIES = frozenset({"US", "CA", "AU", "NZ", "SG", "HK", "MX", "AR", "CL", "CO", "TW"})
 # Provenance columns that may differ between two copies of the same posting.

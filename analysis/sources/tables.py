@@ -80,6 +80,22 @@ def _first_line(text) -> str | None:
     return clean_text(line[:150]) if line else None
 
 
+def _plan(names: list[str], rows: list[list], mapping: dict[str, str] | None, *, kind: str):
+    """How to read a table's rows (or a feed's objects, keys as columns): field → column, the
+    matches for the manifest, the amount columns' unit and the place-part columns; or, as a
+    string, why the file cannot be read."""
+    mapping, missing = _mapped_missing(names, mapping)
+    if missing:
+        return (f"column mapping names {kind}(s) not in the file: {', '.join(missing)} "
+                f"({kind}s found: {names[:30]})")
+    columns, matches = match_columns(names, rows, mapping=mapping)
+    if columns["title"] is None and columns["description"] is None:
+        return (f"no title {kind} among {names[:12]} (name one in a column mapping: "
+                f'{{"columns": {{"title": "<{kind}>"}}}})')
+    used = [m.as_dict() for m in matches]
+    return columns, used, _amount_unit(names, columns), place_parts(names, columns)
+
+
 def _mapped_missing(header: list[str], mapping: dict[str, str] | None) -> tuple[dict, list[str]]:
     """`mapping` with its columns spelled as in `header` (case and punctuation aside), and the
     mapped columns the header lacks."""
@@ -186,30 +202,12 @@ def _read_table(
         yield from public_datasets.read_dataset_rows(dataset, header, rows, source_file=name)
         return
     header = [str(h).strip() for h in header]
-    mapping, missing = _mapped_missing(header, mapping)
-    if missing:
-        yield Record(
-            source,
-            name,
-            "file",
-            problem=f"column mapping names column(s) not in the file: {', '.join(missing)} "
-            f"(columns found: {header[:30]})",
-        )
-        return
     rows = list(rows)
-    columns, matches = match_columns(header, rows, mapping=mapping)
-    unit = _amount_unit(header, columns)
-    parts = place_parts(header, columns)
-    if columns["title"] is None and columns["description"] is None:
-        yield Record(
-            source,
-            name,
-            "file",
-            problem=f"no title column among {header[:12]} (name one in a column mapping: "
-            f'{{"columns": {{"title": "<column>"}}}})',
-        )
+    plan = _plan(header, rows, mapping, kind="column")
+    if isinstance(plan, str):
+        yield Record(source, name, "file", problem=plan)
         return
-    used = [m.as_dict() for m in matches]
+    columns, used, unit, parts = plan
     stem = Path(name).stem
     for row_number, row in enumerate(rows, start=2):
         if not any(str(cell).strip() for cell in row):
@@ -334,30 +332,12 @@ def read_objects(
     ("company.name", "salary.min"), then keys matched like table columns over all objects."""
     flat = [(where, flatten(item)) for where, item in items]
     keys = list(dict.fromkeys(key for _, item in flat for key in item))
-    mapping, missing = _mapped_missing(keys, mapping)
-    if missing:
-        yield Record(
-            source,
-            name,
-            "file",
-            problem=f"column mapping names key(s) not in the file: {', '.join(missing)} "
-            f"(keys found: {keys[:30]})",
-        )
-        return
     rows = [[item.get(key) for key in keys] for _, item in flat]
-    columns, matches = match_columns(keys, rows, mapping=mapping)
-    unit = _amount_unit(keys, columns)
-    parts = place_parts(keys, columns)
-    if columns["title"] is None and columns["description"] is None:
-        yield Record(
-            source,
-            name,
-            "file",
-            problem=f"no title key among {keys[:12]} (name one in a column mapping: "
-            f'{{"columns": {{"title": "<key>"}}}})',
-        )
+    plan = _plan(keys, rows, mapping, kind="key")
+    if isinstance(plan, str):
+        yield Record(source, name, "file", problem=plan)
         return
-    used = [m.as_dict() for m in matches]
+    columns, used, unit, parts = plan
     # Objects of one feed need not agree on keys: a field the chosen key leaves empty in an
     # object is taken from another key whose name clearly says it ("position" for "job_title").
     chosen = {i for i in columns.values() if i is not None}

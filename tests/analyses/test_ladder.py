@@ -3,7 +3,12 @@
 import numpy as np
 import pandas as pd
 import pytest
-from factories import NO_PAY, band_row, bands_frame, ladder_row, planted_ladder_bands
+from factories import (
+    NO_PAY,
+    band_row,
+    bands_frame,
+    ladder_row,
+)
 
 from analysis.analyses.ladder import (
     LADDER_TABLE,
@@ -114,22 +119,6 @@ def test_empty():
 
 
 # --- One ladder's steps, coverage and comparison ladders: what report 03 quotes -----------------
-
-
-def _planted(mids: dict[str, tuple[float, int, int]]):
-    """The planted one-family ladder of `mids` (see factories.planted_ladder_bands)."""
-    return select_ladder(level_ladder(planted_ladder_bands(mids)), role_family="x", track="ic")
-
-
-@pytest.fixture
-def planted():
-    # entry → mid +20%, mid → senior +50%, senior → staff +10%; staff rests on 4 postings
-    return _planted({
-        "entry": (100_000, 30, 6),
-        "mid": (120_000, 25, 5),
-        "senior": (180_000, 12, 2),
-        "staff": (198_000, 4, 4),
-    })
 
 
 def test_select_ladder_picks_one_ladder_with_text_levels(ladder_bands):

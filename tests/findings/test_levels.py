@@ -4,7 +4,13 @@ import re
 
 import numpy as np
 import pytest
-from factories import NO_PAY, band_row, bands_frame, ladder_row, planted_ladder_bands
+from factories import (
+    NO_PAY,
+    band_row,
+    bands_frame,
+    ladder_row,
+    planted_ladder_bands,
+)
 
 from analysis.analyses.ladder import (
     largest_ladders,
@@ -26,22 +32,6 @@ from analysis.schema import empty_bands
 
 BAD = re.compile(r"\b0 of 0\b|\bnan\b|\bNone\b|–%|\bNaN\b")
 
-
-
-def _planted(mids: dict[str, tuple[float, int, int]]):
-    """The planted one-family ladder of `mids` (see factories.planted_ladder_bands)."""
-    return select_ladder(level_ladder(planted_ladder_bands(mids)), role_family="x", track="ic")
-
-
-@pytest.fixture
-def planted():
-    # entry → mid +20%, mid → senior +50%, senior → staff +10%; staff rests on 4 postings
-    return _planted({
-        "entry": (100_000, 30, 6),
-        "mid": (120_000, 25, 5),
-        "senior": (180_000, 12, 2),
-        "staff": (198_000, 4, 4),
-    })
 
 
 def test_ladder_facts_name_the_extremes(planted):
