@@ -80,6 +80,13 @@ def _first_line(text) -> str | None:
     return clean_text(line[:150]) if line else None
 
 
+# A table whose only posting field is its title, beside this many columns nothing was read from,
+# is some other table that happens to have titles (BLS OEWS: OCC_TITLE among 30 wage columns).
+POSTING_FIELDS = ("employer", "location", "country", "pay_text", "pay_min", "pay_max",
+                  "description", "url")
+MAX_UNREAD_BESIDE_A_TITLE = 4
+
+
 def _plan(names: list[str], rows: list[list], mapping: dict[str, str] | None, *, kind: str):
     """How to read a table's rows (or a feed's objects, keys as columns): field → column, the
     matches for the manifest, the amount columns' unit and the place-part columns; or, as a
@@ -92,6 +99,14 @@ def _plan(names: list[str], rows: list[list], mapping: dict[str, str] | None, *,
     if columns["title"] is None and columns["description"] is None:
         return (f"no title {kind} among {names[:12]} (name one in a column mapping: "
                 f'{{"columns": {{"title": "<{kind}>"}}}})')
+    unread = len(names) - sum(i is not None for i in columns.values())
+    if unread >= MAX_UNREAD_BESIDE_A_TITLE and not any(
+        columns[f] is not None for f in POSTING_FIELDS
+    ):
+        # A title among many other columns, none of them a posting's (an occupation wage table,
+        # a survey), is not a list of postings; a plain list of titles still is.
+        return (f"not a table of postings: only a title {kind} among {names[:12]} (no employer, "
+                f"place, pay, description or link; name them in a column mapping if they exist)")
     used = [m.as_dict() for m in matches]
     return columns, used, _amount_unit(names, columns), place_parts(names, columns)
 

@@ -746,3 +746,12 @@ def test_html_inside_text_fields_is_read_as_text(tmp_path):
                     '15,00,000 P.A."\n')
     [record] = read_records(path, name="naukri.csv")
     assert record.title == "Data Analyst" and record.pay_text == "8,00,000 - 15,00,000 P.A."
+
+
+def test_a_table_of_titles_alone_is_not_a_table_of_postings(tmp_path):
+    """An occupation wage table (OEWS) has a title column and numbers, but no postings."""
+    path = tmp_path / "oews.csv"
+    path.write_text("OCC_CODE,OCC_TITLE,TOT_EMP,H_MEAN,A_MEAN,A_PCT10\n"
+                    "15-1252,Software Developers,1500000,63,131000,80000\n")
+    [record] = read_records(path, name="oews.csv")
+    assert record.record == "file" and "not a table of postings" in record.problem
