@@ -1,0 +1,732 @@
+"""Job titles to the 2018 Standard Occupational Classification (SOC).
+
+:func:`classify_occupation` maps any job title, in any occupation, to a detailed SOC 2018
+occupation ("15-1252 Software Developers"), its minor group ("15-1200 Computer Occupations") and
+major group ("15-0000 Computer and Mathematical Occupations"), or says "unknown" and why.
+
+Reference tables (built by ``data/reference/make_soc_titles.py``, sources and licences there):
+
+- ``analysis/data/soc_structure.csv`` — every SOC 2018 code with its level and title;
+- ``analysis/data/soc_titles.csv.gz`` — about 77,000 published job titles with their detailed
+  code and source: SOC titles, O*NET-SOC occupation titles, the BLS Direct Match Title File, and
+  O*NET 29.3 Sample of Reported Titles and Alternate Titles (O*NET content by USDOL/ETA,
+  CC BY 4.0; codes cut to six digits).
+
+How a title is read (the messy-data knowledge lives in the named constants below):
+
+1. Cleaning: NFKC, lower case; bracketed parts, gender tags ("m/w/d"), requisition numbers and
+   everything after " - ", " | " or " at " are dropped (the first meaningful segment is kept);
+   "Director of Nursing" is read as "nursing director" and "Engineer, Backend" as "backend
+   engineer" (the part before the comma is also tried alone); :data:`ABBREVIATIONS` are
+   spelled out ("SWE", "Sr", "Mgr"); words are singularised.
+2. ``method="exact title"``: the cleaned title, then the title without :data:`LEVEL_WORDS`
+   (senior, jr, lead, staff, II, intern, ...) and :data:`NOISE_PATTERN` words (remote, part
+   time, ...) is looked up in :data:`CURATED_TITLES` and then in the title index. When the
+   index lists a title under several codes, the most trusted source wins (SOC and O*NET
+   occupation titles, then the Direct Match Title File, then O*NET reported, then alternate
+   titles); if that source still names several codes, the answer is their shared minor group
+   (``soc_code`` None) or, without one, unknown with reason "ambiguous".
+3. ``method="title words"``: the head noun is the rightmost word that ends at least
+   :data:`MIN_HEAD_TITLES` index titles ("engineer", "nurse", "driver"). Index titles with the
+   same head are scored by IDF-weighted overlap (weighted Jaccard) with the title's words. The
+   best code is kept when it scores at least :data:`MIN_SCORE` and leads the next code by
+   :data:`MARGIN`; otherwise the codes within the margin give their shared minor group, or
+   unknown ("ambiguous").
+
+4. Fallbacks (for recall, each kept narrow): civil-service pay plans and grades
+   (:data:`GRADE_PATTERN`: "GS-0301-15", "WG7408-2", "NF-4", "FPL 15", "Title 32") and shift
+   notes are dropped first; :data:`LEVEL_ADJECTIVES` ("Supervisory", "Deputy") are dropped like
+   level words, since supervision changes the level, not the occupation (a "Supervisor" head
+   noun stays: "Supervisor, Retail Sales" is 41-1011). When several codes tie, the one whose
+   published titles use more of the title's words wins (:data:`TIE`); otherwise the minor group
+   holding :data:`FALLBACK_SHARE` of the score-weighted votes is named ("Driver" -> 53-3000).
+   Words no published title uses ("PCB Assembler") are dropped when they sink the score. A
+   title ending in a role word (:data:`ROLE_SUFFIXES`: "Attorney Adviser") is read without it.
+   When the segments say nothing, their hyphen, slash and comma parts are read
+   ("Physician-Vascular/Thoracic" -> physician), the part holding the head noun first; text in
+   brackets and segments past the second only when nothing else had an occupation word. A
+   minor group found first gives way only to a detailed code inside it.
+
+Unknown reasons: "empty title" (None, NaN, blank), "not text" (a number or another non-string),
+"too long" (over :data:`MAX_TITLE_CHARS` characters), "no occupation word", "ambiguous".
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from analysis.paths import PACKAGE_DATA
+
+__all__ = [
+    "Occupation",
+    "classify_occupation",
+    "soc_title",
+    "CURATED_TITLES",
+    "LEVEL_WORDS",
+    "ABBREVIATIONS",
+    "SOC_STRUCTURE_CSV",
+    "SOC_TITLES_CSV",
+]
+
+SOC_STRUCTURE_CSV = PACKAGE_DATA / "soc_structure.csv"
+SOC_TITLES_CSV = PACKAGE_DATA / "soc_titles.csv.gz"
+
+MAX_TITLE_CHARS = 300  # longer text is a description pasted into the title field, not a title
+MIN_HEAD_TITLES = 3  # a head noun ends at least this many index titles (drops typos, rarities)
+MIN_SCORE = 0.4  # weighted overlap below this shares too little with any published title
+MIN_SCORE_KNOWN = 0.5  # the same for a title read without its unknown words
+MARGIN = 0.08  # the best code must lead the next one by this much to be named alone
+# Minor-group fallback when the best codes differ: codes scoring within FALLBACK_BAND of the
+# best vote with their score; a minor group holding
+# FALLBACK_SHARE of the votes is named alone ("Driver" -> 53-3000 Motor Vehicle Operators).
+FALLBACK_BAND = 0.15
+FALLBACK_SHARE = 0.6
+# Codes scoring within TIE of the best, with a best of at least TIE_SCORE, are told apart by
+# the title's words found anywhere in each code's published titles.
+TIE, TIE_SCORE = 0.005, 0.5
+
+METHOD_EXACT, METHOD_WORDS, METHOD_UNKNOWN = "exact title", "title words", "unknown"
+EMPTY_TITLE, NOT_TEXT, TOO_LONG = "empty title", "not text", "too long"
+NO_OCCUPATION_WORD, AMBIGUOUS = "no occupation word", "ambiguous"
+UNREADABLE = "unreadable"  # an unexpected error inside the classifier (never raised)
+
+# Trust order of the index's sources (lower first); "curated" is CURATED_TITLES.
+SOURCE_RANK = {
+    "curated": 0,
+    "soc": 1,
+    "onet_occupation": 1,
+    "dmtf": 2,
+    "onet_reported": 3,
+    "onet_alternate": 4,
+}
+
+# Decisions for titles the published files leave ambiguous or place where this project's users
+# would not look for them. Keys are titles (normalised like any input); values are detailed
+# codes, or a minor group ("25-2000") when only the group can be told.
+CURATED_TITLES = {
+    # O*NET lists these under Web Developers (15-1254) as well; in tech postings they are
+    # software developers, and pay comparisons for them are made against 15-1252.
+    "Backend Engineer": "15-1252",
+    "Backend Developer": "15-1252",
+    "Backend Software Engineer": "15-1252",
+    "Frontend Engineer": "15-1252",
+    "Frontend Developer": "15-1252",
+    "Frontend Software Engineer": "15-1252",
+    "Full Stack Engineer": "15-1252",
+    "Full Stack Developer": "15-1252",
+    "Full Stack Software Engineer": "15-1252",
+    "Mobile Engineer": "15-1252",
+    "Mobile Developer": "15-1252",
+    "Mobile Software Engineer": "15-1252",
+    "iOS Engineer": "15-1252",
+    "Android Engineer": "15-1252",
+    "Site Reliability Engineer": "15-1252",  # O*NET: 15-1252 and 17-2112.02
+    "Platform Engineer": "15-1252",
+    "Infrastructure Engineer": "15-1252",
+    "Software Development Engineer in Test": "15-1253",
+    # O*NET lists ML engineers under 15-2051, 15-1221 and 15-1299.08, never 15-1252; this
+    # project's market comparison (analysis.analyses.market.ROLE_SOC) benchmarks them against
+    # Software Developers, and posted ML-engineer work is building production software.
+    "Machine Learning Engineer": "15-1252",
+    "Artificial Intelligence Engineer": "15-1252",
+    "Machine Learning Scientist": "15-2051",
+    "Applied Scientist": "15-1221",  # ML research title (Amazon, Microsoft): research scientists
+    # O*NET reported titles: Data Engineer -> 15-1243 Database Architects (kept, stated here).
+    "Data Engineer": "15-1243",
+    # O*NET splits "Data Analyst" over 13-2099, 15-1243, 15-2041 and 19-3022; posting data
+    # analysts do the work of O*NET's Business Intelligence Analysts (15-2051.01).
+    "Data Analyst": "15-2051",
+    "Business Analyst": "13-1111",  # O*NET alternate titles: Management Analysts first
+    "Security Engineer": "15-1212",
+    "Cybersecurity Engineer": "15-1212",
+    "Information Security Engineer": "15-1212",
+    "Application Security Engineer": "15-1212",
+    "Quality Assurance Analyst": "15-1253",  # O*NET also 19-4013 (lab QA); software QA dominates
+    # Decisions shared with analysis.analyses.market.ROLE_SOC, where O*NET's first listing differs.
+    "Project Manager": "13-1082",  # O*NET reported: 11-9041; SOC 2018 made 13-1082 for this
+    "Program Manager": "13-1082",  # O*NET reported: 27-2012 (broadcast program managers)
+    "Technical Program Manager": "11-3021",
+    "Product Designer": "15-1255",  # O*NET: 17-3013 / 27-1021 (industrial product design)
+    "Quality Assurance Engineer": "15-1253",  # O*NET reported also 17-2112 (manufacturing QA)
+    "Sales Associate": "41-2031",  # retail salespersons; O*NET lists 7 sales codes
+    "Truck Driver": "53-3032",  # the heavy/tractor-trailer driver of most truck-driver postings
+    "CDL Driver": "53-3032",
+    "Teacher": "25-2000",  # K-12 and preschool teachers; the grade decides the detailed code
+    "Staff Analyst": "13-1111",  # civil-service administrative analyst title
+    "Chief of Staff": "11-1000",  # a top executive's deputy; O*NET's only "Chief" is a fire chief
+}
+
+# Seniority and ladder words: dropped for the second exact lookup and for the word match.
+# "associate", "principal", "lead" and "staff" are kept when they end the title ("Sales
+# Associate", "Principal" of a school).
+LEVEL_WORDS = frozenset(
+    "senior sr snr junior jr lead principal staff associate entry level mid experienced "
+    "intern internship trainee i ii iii iv v vi vii viii".split()
+)
+LEVEL_WORDS_KEPT_AT_END = frozenset({"associate", "principal", "lead", "staff"})
+LEVEL_MARKS = frozenset("i ii iii iv v vi vii viii".split())  # dropped first, wherever they are
+# Employment terms that say nothing about the occupation.
+NOISE_PATTERN = (
+    r"\b(?:remote|hybrid|on[\s-]?site|wfh|work from home|(?:full|part)[\s-]?time|temporary|temp"
+    r"|seasonal|per diem|prn|contract to hire|new grad|freelance|bilingual|founding(?: team)?"
+    r"|(?:(?:\d(?:st|nd|rd|th)|first|second|third|day|night|evening|midnight|overnight|swing"
+    r"|graveyard|rotating|weekend|all|various|split)[\s-]+)?shifts?)\b"
+)
+# Pay plans, grades, series and appointment notes of civil-service postings ("GS-0301-15",
+# "WG7408-2", "NF-4", "FPL 15", "Title 32", "7on/7off"): dropped before anything else.
+GRADE_PATTERN = (
+    r"\b(?:gs|gg|gm|ge|wg|wl|ws|wt|wd|wn|nf|nh|nd|nt|ns|ad|es|sl|st|sv|ys|yc|yd|ya|fv|fg|fp"
+    r"|fs|mc|cg|ap|vm|vn|ia)-?\d{1,4}[a-z]?(?:[-/]\d{1,4}[a-z]?)*\b"
+    r"|\b(?:fpl|grade|title|band|step|level|tier)\s*[:#]?\s*(?:\d+|[ivx]+)\b"
+    r"|\b\d+\s*on\s*/\s*\d+\s*off\b|\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\b|\$\s*[\d.,]+(?:\s*an?\s+hour)?"
+)
+# Adjectives of level that leave the occupation unchanged: "Supervisory Nurse" is a registered
+# nurse, "Supervisory IT Specialist" a computer occupation. (A "Supervisor" *head* noun is kept:
+# SOC has first-line supervisor codes, "Retail Sales Supervisor" -> 41-1011.)
+LEVEL_ADJECTIVES = frozenset("supervisory supervising deputy acting interim".split())
+# Role words of civil-service and corporate phrasing that follow a person noun: when the title
+# does not match as written, it is read without them ("Attorney Adviser" -> attorney,
+# "Nurse Consultant" -> nurse).
+ROLE_SUFFIXES = frozenset(
+    "adviser advisor specialist officer consultant expert liaison lead generalist "
+    "practitioner professional examiner visitor".split()
+)
+# Word spellings and abbreviations, spelled out in titles and in the index alike.
+ABBREVIATIONS = {
+    "swe": "software engineer",
+    "sde": "software development engineer",
+    "sdet": "software development engineer in test",
+    "sre": "site reliability engineer",
+    "ml": "machine learning",
+    "ai": "artificial intelligence",
+    "qa": "quality assurance",
+    "mgr": "manager",
+    "engr": "engineer",
+    "asst": "assistant",
+    "assoc": "associate",
+    "coord": "coordinator",
+    "admin": "administrative",
+    "vp": "vice president",
+    "exec": "executive",
+    "dir": "director",
+    "rn": "registered nurse",
+    "lpn": "licensed practical nurse",
+    "lvn": "licensed vocational nurse",
+}
+# Abbreviations read only as the last word ("Pharmacy Tech", but "Tech Lead" is not a technician).
+LAST_WORD_ABBREVIATIONS = {
+    "tech": "technician",
+    "eng": "engineer",
+    "dev": "developer",
+    "admin": "administrator",
+    "rep": "representative",
+    "head": "director",  # "Head of Engineering" is read "engineering head"
+}
+# One of these words alone names no occupation ("Analyst", "Associate Analyst"): never an
+# exact answer, whatever a published file lists under it.
+GENERIC_WORDS = frozenset(
+    "analyst associate specialist manager engineer coordinator assistant technician director "
+    "officer consultant representative supervisor worker operator clerk administrator agent "
+    "scientist developer designer advisor adviser architect professional executive chief "
+    "strategist expert generalist lead".split()
+)
+# A field named where the person belongs, once "intern" is gone ("Software Engineering Intern").
+FIELD_TO_PERSON = {
+    "engineering": "engineer",
+    "development": "developer",
+    "design": "designer",
+    "analytics": "analyst",
+    "nursing": "nurse",
+    "accounting": "accountant",
+    "analysis": "analyst",
+}
+COMPOUNDS = (  # spelling variants joined into one word: (trigger substring, pattern, word)
+    ("front", r"\bfront[\s-]?end\b", "frontend"),
+    ("back", r"\bback[\s-]?end\b", "backend"),
+    ("full", r"\bfull[\s-]?stack\b", "fullstack"),
+    ("dev", r"\bdev[\s-]?ops\b", "devops"),
+    ("cyber", r"\bcyber[\s-]security\b", "cybersecurity"),
+    ("c++", r"\bc\+\+", "cpp"),
+    ("c#", r"\bc#", "csharp"),
+    (".net", r"\.net\b", " dotnet"),
+)
+STOP_WORDS = frozenset("a an and the of for to in on with or by".split())
+
+_GENDER_RE = re.compile(r"\b[mwfhdx]\s*/\s*[mwfhdx](?:\s*/\s*[mwfhdx])?\b")
+_BRACKETS_RE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|\{[^{}]*\}|[()\[\]{}]")
+_SEGMENT_RE = re.compile(
+    r"\s*-{2,}\s*|\s+[-\u2013\u2014]\s*|\s*[-\u2013\u2014]\s+|\s*\|\s*|\s*/\s+|\s+/\s*|\s+@\s+"
+    r"|\s+at\s+|:\s+"
+)
+_PIECE_RE = re.compile(r"(?<=[a-z]{2})[-/](?=[a-z]{2})")  # "physician-vascular", "driver/sales"
+_BRACKET_TEXT_RE = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
+_GRADE_RE = re.compile(GRADE_PATTERN)
+_REQUISITION_RE = re.compile(
+    r"\b(?:req(?:uisition)?|job|position)\s*(?:id|no|number)?\s*[#:.]?\s*[a-z]?-?\d+\b|#\s*\d+"
+    r"|\b[a-z]{0,3}-?\d{3,}\b|\b(?:level|grade|band)\s*\d+\b"
+)
+_NOISE_RE = re.compile(NOISE_PATTERN)
+_OF_RE = re.compile(r"^(?P<head>.+?)\s+of\s+(?P<field>.+)$")
+_TOKEN_RE = re.compile(r"[a-z][a-z0-9+#]*|\d+")
+_COMPOUND_RE = re.compile("|".join(f"(?P<g{i}>{p})" for i, (_, p, _) in enumerate(COMPOUNDS)))
+_COMPOUND_TRIGGERS = tuple(trigger for trigger, _, _ in COMPOUNDS)
+
+
+def _join_compound(match: re.Match) -> str:
+    return COMPOUNDS[int(match.lastgroup[1:])][2]
+
+
+@dataclass(frozen=True)
+class Occupation:
+    """A title's SOC 2018 occupation.
+
+    Attributes
+    ----------
+    soc_code, soc_title : str or None
+        Detailed occupation ("15-1252", "Software Developers").
+    minor_group, minor_title : str or None
+        Minor group ("15-1200", "Computer Occupations"); set alone (``soc_code`` None) when the
+        title's candidates differ in the detailed code but share the minor group.
+    major_group, major_title : str or None
+        Major group ("15-0000", "Computer and Mathematical Occupations").
+    method : str
+        "exact title", "title words" or "unknown".
+    reason : str or None
+        Why the title is unknown: "empty title", "not text", "too long", "no occupation word",
+        "ambiguous".
+    """
+
+    soc_code: str | None = None
+    soc_title: str | None = None
+    minor_group: str | None = None
+    minor_title: str | None = None
+    major_group: str | None = None
+    major_title: str | None = None
+    method: str = METHOD_UNKNOWN
+    reason: str | None = None
+
+
+# --- text ------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=8192)
+def _singular(word: str) -> str:
+    if len(word) <= 3:
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _words(text: str) -> list[str]:
+    """Lower-case text to spelled-out, singular words (stop words dropped)."""
+    if any(t in text for t in _COMPOUND_TRIGGERS):
+        text = _COMPOUND_RE.sub(_join_compound, text)
+    raw = _TOKEN_RE.findall(text.replace("'", ""))
+    words: list[str] = []
+    for i, word in enumerate(raw):
+        if word.isdigit() or word in STOP_WORDS:
+            continue
+        if i == len(raw) - 1 and word in LAST_WORD_ABBREVIATIONS:
+            word = LAST_WORD_ABBREVIATIONS[word]
+        words.extend(ABBREVIATIONS.get(word, word).split())
+    return list(dict.fromkeys(_singular(w) for w in words))  # "Registered Nurse RN" once
+
+
+def _strip_levels(words: list[str]) -> list[str]:
+    """Drop level words; the last word stays when it is the occupation ("Sales Associate")."""
+    words = [w for w in words if w not in LEVEL_MARKS]
+    if len(words) > 1:
+        words = [w for w in words[:-1] if w not in LEVEL_ADJECTIVES] + words[-1:]
+    kept = [
+        w
+        for i, w in enumerate(words)
+        if w not in LEVEL_WORDS or (i == len(words) - 1 and w in LEVEL_WORDS_KEPT_AT_END)
+    ]
+    if kept and kept[-1] in FIELD_TO_PERSON and words and words[-1] in LEVEL_WORDS:
+        kept[-1] = FIELD_TO_PERSON[kept[-1]]
+    return kept
+
+
+def _reorder(text: str) -> tuple[str, str | None]:
+    """("B A", "A") for "A, B"; "field head" for "head of field"; the text alone otherwise."""
+    main, _, tail = text.partition(",")
+    main, tail = main.strip(), tail.replace(",", " ").strip()
+    match = _OF_RE.match(main)
+    if match:
+        main = f"{match['field']} {match['head']}"
+    if tail:
+        return f"{tail} {main}", main
+    return main, None
+
+
+def _segments(title: str) -> tuple[list[str], list[str], list[str]]:
+    """Cleaned lower-case pieces of the title: the segments, most likely occupation first; the
+    parts of a segment tried when it says nothing as a whole (hyphen or slash parts,
+    "physician-vascular/thoracic", and comma parts); and asides, read only when nothing
+    before had an occupation word (text in brackets, segments past the second)."""
+    text = unicodedata.normalize("NFKC", title).lower().replace("\u2019", "'")
+    text = _GENDER_RE.sub(" ", text)
+    text = _GRADE_RE.sub(" ", text)
+    brackets = [a or b for a, b in _BRACKET_TEXT_RE.findall(text)]
+    text = _BRACKETS_RE.sub(" ", text)
+    text = _REQUISITION_RE.sub(" ", text)
+    segments = [p for p in map(_tidy, _SEGMENT_RE.split(text)) if _has_word(p)]
+    parts = []
+    for segment in segments[:2]:
+        pieces = _PIECE_RE.split(segment)
+        if len(pieces) > 1:  # the piece ending like the segment (its head noun) first
+            parts += [_tidy(p) for p in sorted(pieces, key=lambda p: p != pieces[-1])]
+        parts += [_tidy(p) for p in segment.split(",")] if "," in segment else []
+    asides = [_tidy(_SEGMENT_RE.split(_REQUISITION_RE.sub(" ", b))[0]) for b in brackets]
+    asides = [b for b in asides if len(b) > 4] + segments[2:]
+    seen = set(segments[:2])
+    parts = [p for p in dict.fromkeys(parts) if _has_word(p) and p not in seen]
+    asides = [p for p in dict.fromkeys(asides) if _has_word(p) and p not in seen]
+    return segments, parts, asides
+
+
+def _tidy(text: str) -> str:
+    return " ".join(text.split()).strip(" ,;:-/")
+
+
+def _has_word(text: str) -> bool:
+    return bool(re.search(r"[a-z]", _NOISE_RE.sub(" ", text)))
+
+
+def _variants(segment: str) -> list[tuple[tuple[str, ...], ...]]:
+    """Word tuples to look up, for the reordered title and, after a comma, for the part before
+    it alone: as written, with leading level words dropped one by one ("Associate Staff
+    Analyst" -> "Staff Analyst"), and without any level or noise word (last)."""
+    variants = []
+    segment = _tidy(_NOISE_RE.sub(" ", segment)) or segment
+    for text in _reorder(segment):
+        if text is not None:
+            words = _words(text)
+            keys = [tuple(words)]
+            while len(words) > 1 and words[0] in LEVEL_WORDS:
+                words = words[1:]
+                keys.append(tuple(words))
+            keys.append(tuple(_strip_levels(_words(_NOISE_RE.sub(" ", text)))))
+            variants.append(tuple(keys))
+    return variants
+
+
+def _index_key(title: str) -> tuple[str, ...]:
+    text, _ = _reorder(" ".join(_BRACKETS_RE.sub(" ", title.lower()).split()))
+    return tuple(_words(text))
+
+
+# --- index -----------------------------------------------------------------------------------
+
+
+class _Index:
+    """The title index, loaded once: exact keys, head nouns and word postings."""
+
+    def __init__(self) -> None:
+        self.structure: dict[str, tuple[str, str]] = {}
+        with SOC_STRUCTURE_CSV.open(newline="", encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                self.structure[row["code"]] = (row["level"], row["title"])
+        exact: dict[tuple[str, ...], dict[str, int]] = defaultdict(dict)
+        keys: dict[str, tuple[str, ...]] = {}  # a title listed under several codes is read once
+        with gzip.open(SOC_TITLES_CSV, "rt", newline="", encoding="utf-8") as f:
+            reader = csv.reader(f)
+            next(reader)  # title,soc_code,source
+            for title, code, source in reader:
+                key = keys.get(title)
+                if key is None:
+                    key = keys[title] = _index_key(title)
+                if key:
+                    codes = exact[key]
+                    rank = SOURCE_RANK[source]
+                    codes[code] = min(rank, codes.get(code, rank))
+        for title, code in CURATED_TITLES.items():
+            exact[_index_key(title)] = {code: SOURCE_RANK["curated"]}
+        self.exact = dict(exact)
+        self._build_words()
+
+    def _build_words(self) -> None:
+        entries: dict[tuple[frozenset[str], str], str] = {}
+        for key, codes in self.exact.items():
+            words = _strip_levels(list(key)) or list(key)
+            for code in codes:
+                entries.setdefault((frozenset(words), code), words[-1])
+        document_frequency: dict[str, int] = defaultdict(int)
+        head_count: dict[str, int] = defaultdict(int)
+        for (words, _), head in entries.items():
+            head_count[head] += 1
+            for w in words:
+                document_frequency[w] += 1
+        n = len(entries)
+        self.idf = {w: math.log(n / df) for w, df in document_frequency.items()}
+        self.head_count = {h: c for h, c in head_count.items() if c >= MIN_HEAD_TITLES}
+        self.heads = frozenset(self.head_count)
+        self.unseen_weight = max(self.idf.values())  # a word no index title uses
+        # Per entry: its code and total word weight; postings skip the head word, which every
+        # entry of the bucket shares, and head-only entries ("Nurse") are kept apart.
+        self.codes: list[str] = []
+        self.weights: list[float] = []
+        postings: dict[tuple[str, str], list[int]] = defaultdict(list)
+        head_only: dict[str, list[int]] = defaultdict(list)
+        for i, ((words, code), head) in enumerate(entries.items()):
+            self.codes.append(code)
+            self.weights.append(sum(self.idf[w] for w in words))
+            if words == {head}:
+                head_only[head].append(i)
+            for w in words - {head}:
+                postings[(head, w)].append(i)
+        self.postings = dict(postings)
+        self.head_only = dict(head_only)
+        vocabulary: dict[str, set[str]] = defaultdict(set)
+        for words, code in entries:
+            vocabulary[code].update(words)
+        self.vocabulary = {code: frozenset(words) for code, words in vocabulary.items()}
+
+    def group(self, code: str, level: str) -> str | None:
+        """The minor or broad group holding a detailed code."""
+        if level == "broad":
+            return code[:6] + "0"
+        for candidate in (code[:5] + "00", code[:4] + "000"):
+            if self.structure.get(candidate, ("",))[0] == "minor":
+                return candidate
+        return None
+
+    def occupation(self, code: str, method: str) -> Occupation:
+        level, title = self.structure[code]
+        minor = code if level == "minor" else self.group(code, "minor")
+        major = code[:2] + "-0000"
+        detailed = level == "detailed"
+        return Occupation(
+            soc_code=code if detailed else None,
+            soc_title=title if detailed else None,
+            minor_group=minor,
+            minor_title=self.structure[minor][1] if minor else None,
+            major_group=major,
+            major_title=self.structure[major][1],
+            method=method,
+        )
+
+    def minor(self, code: str) -> str | None:
+        return code if self.structure[code][0] == "minor" else self.group(code, "minor")
+
+    def resolve(
+        self, codes: list[str], method: str, votes: dict[str, float] | None = None
+    ) -> Occupation:
+        """One code, or the minor group all codes share, or the minor group holding
+        :data:`FALLBACK_SHARE` of the votes (one per code unless given), or unknown
+        ("ambiguous")."""
+        if len(set(codes)) == 1:
+            return self.occupation(codes[0], method)
+        minors = {self.minor(c) for c in codes}
+        if len(minors) == 1 and None not in minors:
+            return self.occupation(minors.pop(), method)
+        votes = votes or dict.fromkeys(codes, 1.0)
+        by_minor: dict[str | None, float] = defaultdict(float)
+        for code, vote in votes.items():
+            by_minor[self.minor(code)] += vote
+        minor, vote = max(by_minor.items(), key=lambda item: item[1])
+        total = sum(by_minor.values())
+        if minor is not None and vote >= FALLBACK_SHARE * total:
+            return self.occupation(minor, method)
+        return Occupation(reason=AMBIGUOUS)
+
+    def lookup(self, key: tuple[str, ...]) -> list[str] | None:
+        if len(key) == 1 and (key[0] in GENERIC_WORDS or key[0] in LEVEL_WORDS):
+            return None  # "Analyst", "Intern": no occupation alone
+        codes = self.exact.get(key)
+        if not codes:
+            return None
+        best = min(codes.values())
+        return sorted(c for c, rank in codes.items() if rank == best)
+
+    def head(self, words: tuple[str, ...], stems: bool = True) -> str | None:
+        """The rightmost head noun; a cut-off last word ("SPECIAL" for "SPECIALIST", as in
+        30-character civil-service titles) stands for the commonest head it begins."""
+        found = next((w for w in reversed(words) if w in self.heads and len(w) > 2), None)
+        if found is None and stems and words and len(words[-1]) >= 4:
+            stem = words[-1]
+            found = max(
+                (h for h in self.heads if h.startswith(stem)),
+                key=lambda h: self.head_count[h],
+                default=None,
+            )
+        return found
+
+    def match_words(
+        self, words: tuple[str, ...], head: str, min_score: float = MIN_SCORE
+    ) -> Occupation:
+        """IDF-weighted Jaccard overlap with the index titles that share the head noun."""
+        weight = {w: self.idf.get(w, self.unseen_weight) for w in words}
+        query_weight = sum(weight.values())
+        shared: dict[int, float] = dict.fromkeys(self.head_only.get(head, ()), 0.0)
+        for w in weight.keys() - {head}:
+            for i in self.postings.get((head, w), ()):
+                shared[i] = shared.get(i, 0.0) + weight[w]
+        head_weight = weight[head]
+        best: dict[str, float] = {}
+        for i, overlap in shared.items():
+            overlap += head_weight
+            score = overlap / (query_weight + self.weights[i] - overlap)
+            code = self.codes[i]
+            if score > best.get(code, 0.0):
+                best[code] = score
+        if not best:  # the head noun alone, with modifiers no published title has
+            return Occupation(reason=AMBIGUOUS)
+        top = max(best.values())
+        if top < min_score:
+            # Words no published title uses ("PCB", a place, a typo) tell nothing about the
+            # occupation: read without them ("PCB Assembler" as "Assembler").
+            known = tuple(w for w in words if w in self.idf)
+            if head in known and len(known) < len(words) and min_score == MIN_SCORE:
+                return self.match_words(known, head, MIN_SCORE_KNOWN)
+            return Occupation(reason=AMBIGUOUS)
+        close = [code for code, score in best.items() if score > top - MARGIN]
+        if len(close) > 1 and top >= TIE_SCORE:
+            # A tie at the top ("Aircraft Flight Instructor": flight instructors of pilots,
+            # colleges and driving schools): the one code whose published titles, under any
+            # head, use more of the title's words.
+            known = {c: len(self.vocabulary[c].intersection(words)) for c in close}
+            most = max(known.values())
+            winner = max(known, key=known.get)
+            if sum(n == most for n in known.values()) == 1 and best[winner] >= top - TIE:
+                return self.occupation(winner, METHOD_WORDS)
+        votes = {code: score for code, score in best.items() if score > top - FALLBACK_BAND}
+        return self.resolve(close, METHOD_WORDS, votes)
+
+
+@lru_cache(maxsize=1)
+def _index() -> _Index:
+    return _Index()
+
+
+# --- API -------------------------------------------------------------------------------------
+
+
+def _candidates(segments: list[str]) -> list[str]:
+    """The first segment, then it with the second as a qualifier ("Engineer - Mechanical" is
+    read like "Engineer, Mechanical"), then the second alone."""
+    if len(segments) <= 1:
+        return segments
+    return [segments[0], f"{segments[0]}, {segments[1]}", segments[1]]
+
+
+def _read(index: _Index, text: str, stems: bool = True) -> Occupation:
+    """One candidate text: exact lookups; for a title ending in a role word after a person
+    noun ("Attorney Adviser"), the text without it; then the word match."""
+    variants = _variants(text)
+    outcome = Occupation(reason=NO_OCCUPATION_WORD)
+    group: Occupation | None = None  # a minor group is kept while a detailed code is sought
+    for key in dict.fromkeys(k for keys in variants for k in keys if k):
+        codes = index.lookup(key)
+        if codes:
+            found = index.resolve(codes, METHOD_EXACT)
+            if found.soc_code:
+                return found
+            group = group or (found if found.minor_group else None)
+            outcome = found
+    if group:
+        return group
+    # Word match: all the words (comma tail included), then the main part's alone; the head
+    # noun always comes from the main part.
+    main = variants[-1][-1]
+    head = index.head(main, stems)
+    if head is None:
+        return outcome
+    if main[-1] in ROLE_SUFFIXES and len(main) > 1:
+        if main[-2] in index.heads and main[-2] not in GENERIC_WORDS:
+            found = _read(index, " ".join(main[:-1]))
+            if found.method != METHOD_UNKNOWN:
+                return found
+    for words in dict.fromkeys((variants[0][-1], main)):
+        words = words if head in words else (*words[:-1], head)
+        found = index.match_words(words, head)
+        if found.soc_code:
+            return found
+        group = group or (found if found.minor_group else None)
+        if outcome.reason != AMBIGUOUS:
+            outcome = found
+    return group or outcome
+
+
+@lru_cache(maxsize=65536)
+def _classify(title: str) -> Occupation:
+    """The first candidate naming a detailed code wins; a minor group found first is kept
+    unless a later candidate names a detailed code inside it."""
+    index = _index()
+    segments, parts, asides = _segments(title)
+    outcome = Occupation(reason=NO_OCCUPATION_WORD)
+    group: Occupation | None = None
+    candidates = _candidates(segments)
+    for i, text in enumerate((*candidates, *parts, *asides)):
+        if i >= len(candidates) + len(parts) and (group or outcome.reason == AMBIGUOUS):
+            break  # asides only speak for a title that has no occupation word of its own
+        found = _read(index, text, stems=i < 2)  # a qualifier alone needs a whole head noun
+        if found.soc_code and (group is None or found.minor_group == group.minor_group):
+            return found
+        if found.minor_group and group is None:
+            group = found
+        elif found.method == METHOD_UNKNOWN and outcome.reason != AMBIGUOUS:
+            outcome = found
+    return group or outcome
+
+
+def classify_occupation(title) -> Occupation:
+    """Map a job title to its SOC 2018 detailed occupation, minor group and major group.
+
+    Never raises. Unknown titles come back with ``method="unknown"`` and a ``reason``.
+
+    Parameters
+    ----------
+    title : str
+        A job title as posted.
+
+    Returns
+    -------
+    Occupation
+
+    Examples
+    --------
+    >>> classify_occupation("Senior Software Engineer, Backend").soc_code
+    '15-1252'
+    >>> occ = classify_occupation("Registered Nurse - ICU (Nights)")
+    >>> occ.soc_code, occ.minor_group, occ.major_title
+    ('29-1141', '29-1000', 'Healthcare Practitioners and Technical Occupations')
+    >>> classify_occupation("Director of Software Engineering").soc_title
+    'Computer and Information Systems Managers'
+    >>> classify_occupation("!!!").reason
+    'no occupation word'
+    """
+    if title is None or (isinstance(title, float) and math.isnan(title)):
+        return Occupation(reason=EMPTY_TITLE)
+    if not isinstance(title, str):
+        return Occupation(reason=NOT_TEXT)
+    if not title.strip():
+        return Occupation(reason=EMPTY_TITLE)
+    if len(title) > MAX_TITLE_CHARS:
+        return Occupation(reason=TOO_LONG)
+    try:
+        return _classify(title)
+    except Exception:  # noqa: BLE001 - a classifier must never stop a pipeline
+        return Occupation(reason=UNREADABLE)
+
+
+def soc_title(code: str) -> str | None:
+    """The SOC 2018 title of any code (major, minor, broad or detailed), None when unknown.
+
+    >>> soc_title("15-1200")
+    'Computer Occupations'
+    """
+    entry = _index().structure.get(code)
+    return entry[1] if entry else None
