@@ -20,6 +20,7 @@ _EXPORTS = {
     "load_bands": "analysis.store",
     "load_store": "analysis.store",
     "load_manifest": "analysis.store",
+    "load_places": "analysis.store",
     "ingest": "analysis.store",
     "validate_bands": "analysis.schema",
     # The three parsers

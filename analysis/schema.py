@@ -8,7 +8,15 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from analysis.normalize.vocabulary import LEVELS, PAY_SOURCES, PERIOD_FACTORS, PERIODS, TRACKS
+from analysis.normalize.vocabulary import (
+    LEVELS,
+    PAY_SOURCES,
+    PERIOD_FACTORS,
+    PERIODS,
+    PLACE_METHODS,
+    TITLE_METHODS,
+    TRACKS,
+)
 
 LEVEL_DTYPE = pd.CategoricalDtype(list(LEVELS), ordered=True)
 
@@ -31,12 +39,20 @@ class Bands(pa.DataFrameModel):
     level: Series[LEVEL_DTYPE] = pa.Field(nullable=True)
     track: Series[str] = pa.Field(isin=list(TRACKS))
     is_phd: Series[bool]
+    soc_code: Series[str] = pa.Field(nullable=True, str_matches=r"^\d{2}-\d{4}$")
+    occupation: Series[str] = pa.Field(nullable=True)
+    title_method: Series[str] = pa.Field(isin=list(TITLE_METHODS))
     location_raw: Series[str] = pa.Field(nullable=True)
     city: Series[str] = pa.Field(nullable=True)
     state: Series[str] = pa.Field(nullable=True)
+    county: Series[str] = pa.Field(nullable=True)
     country: Series[str] = pa.Field(nullable=True, str_length=2)
     metro: Series[str] = pa.Field(nullable=True)
     is_remote: Series[bool]
+    is_hybrid: Series[bool]
+    remote_scope: Series[str] = pa.Field(nullable=True)
+    n_places: Series[int] = pa.Field(ge=0)
+    place_method: Series[str] = pa.Field(isin=list(PLACE_METHODS))
     pay_text: Series[str] = pa.Field(nullable=True)
     band_label: Series[str] = pa.Field(nullable=True)
     has_pay: Series[bool]
@@ -87,6 +103,9 @@ class Bands(pa.DataFrameModel):
 
 
 BANDS_COLUMNS = list(Bands.to_schema().columns)
+# The places table (places.parquet beside bands.parquet): one row per posting × listed place.
+PLACES_COLUMNS = ["posting_id", "place", "city", "state", "county", "country", "metro",
+                  "place_method", "weight"]
 
 
 def validate_bands(bands: pd.DataFrame) -> pd.DataFrame:
@@ -114,12 +133,20 @@ COLUMN_MEANINGS = {
     "level": "Level from the title (intern … vp), empty when the title states none",
     "track": "Individual contributor or management",
     "is_phd": "The title or requirements ask for a PhD",
+    "soc_code": "SOC 2018 detailed occupation of the title (15-1252), when the title settles one",
+    "occupation": "SOC title of the occupation (or of its minor group)",
+    "title_method": "How the role was read: role pattern, exact SOC title, title words, unknown",
     "location_raw": "Location text as posted",
     "city": "City",
-    "state": "State or province code",
+    "state": "State, province or region code (USPS in the US, ISO 3166-2 elsewhere)",
+    "county": "US county of the city",
     "country": "ISO country code",
     "metro": "US metro area (CBSA name) of the city",
-    "is_remote": "The posting is remote",
+    "is_remote": "The posting can be done fully remotely",
+    "is_hybrid": "The posting states hybrid work",
+    "remote_scope": "Where remote work may be done (a country code, a region, worldwide)",
+    "n_places": "How many places the posting lists (its first is in city … metro)",
+    "place_method": "How the first place was read (city, state; zip; city; as written; unknown …)",
     "pay_text": "The pay text the range was read from",
     "band_label": "Label of a per-zone or per-location range",
     "has_pay": "The posting states pay",

@@ -21,11 +21,12 @@ from tqdm import tqdm
 from analysis.formats import write_safe_csv
 from analysis.normalize.bands import Normalized, normalize_records, reconcile
 from analysis.paths import SAMPLE, SNAPSHOTS
-from analysis.schema import BANDS_COLUMNS
+from analysis.schema import BANDS_COLUMNS, PLACES_COLUMNS
 from analysis.sources import RAW_SUFFIXES, discover_files, read_records
 
 BANDS_FILE = "bands.parquet"
 QUARANTINE_FILE = "quarantine.csv"
+PLACES_FILE = "places.parquet"
 MANIFEST_FILE = "manifest.json"
 
 
@@ -119,6 +120,7 @@ def write_snapshot(
     staging.mkdir()
     try:
         result.bands.to_parquet(staging / BANDS_FILE, index=False)
+        result.places.to_parquet(staging / PLACES_FILE, index=False)
         write_safe_csv(result.quarantine, staging / QUARANTINE_FILE)
         manifest = {
             "snapshot": label,
@@ -314,6 +316,19 @@ def load_quarantine(data: str | Path | None = None) -> pd.DataFrame:
         return pd.DataFrame(columns=["source_file", "record", "title", "pay_text", "reason",
                                      "detail"])
     return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def load_places(data: str | Path | None = None) -> pd.DataFrame:
+    """Every place each posting of the snapshot `data` resolves to lists, one row per posting ×
+    place; ``weight`` (1/n) makes each posting count once when places are summed. Snapshots
+    written before the places table existed give their bands' first places, weight 1."""
+    current = resolve_data(data)
+    path = current / PLACES_FILE if current.is_dir() else None
+    if path is not None and path.exists():
+        return pd.read_parquet(path)
+    bands = load_bands(data).drop_duplicates("posting_id")
+    bands = bands.loc[bands["city"].notna() | bands["country"].notna() | bands["state"].notna()]
+    return bands.reindex(columns=PLACES_COLUMNS).assign(place=0, weight=1.0)
 
 
 SAMPLE_NOTICE = (

@@ -17,7 +17,13 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis.normalize.employers import normalize_employer
-from analysis.normalize.locations import Location, parse_location, world_country
+from analysis.normalize.locations import (
+    Location,
+    country_code,
+    parse_location,
+    parse_locations,
+    world_country,
+)
 from analysis.normalize.pay import (
     MONTHLY_CUSTOM_CURRENCIES,
     PayParse,
@@ -28,7 +34,7 @@ from analysis.normalize.pay import (
 from analysis.normalize.pay_sentences import pay_sentences
 from analysis.normalize.titles import parse_title
 from analysis.normalize.vocabulary import PERIOD_FACTORS
-from analysis.schema import BANDS_COLUMNS, validate_bands
+from analysis.schema import BANDS_COLUMNS, PLACES_COLUMNS, validate_bands
 from analysis.sources import Record
 
 # Plausible annual base pay, by currency (default for the rest). Outside it a band is a typo or a
@@ -63,6 +69,9 @@ class Normalized:
     quarantine: pd.DataFrame
     records_in: int
     duplicates_collapsed: int = 0
+    # Every place each posting lists (one row per posting × place, weight 1/n per posting).
+    places: pd.DataFrame = dataclasses.field(
+        default_factory=lambda: pd.DataFrame(columns=PLACES_COLUMNS))
 
     @property
     def counts(self) -> dict:
@@ -155,12 +164,18 @@ def normalize_records(
                     "detail": str(issue),
                 }
             )
+    places = [place for bands in postings.values() for place in bands[0].pop("_places")]
+    for bands in postings.values():
+        for band in bands[1:]:
+            band.pop("_places")
     rows = [band for bands in postings.values() for band in bands]
     return Normalized(
         bands=validate_bands(pd.DataFrame(rows, columns=BANDS_COLUMNS)),
         quarantine=pd.DataFrame(quarantine, columns=QUARANTINE_COLUMNS),
         records_in=len(records),
         duplicates_collapsed=collapsed,
+        places=pd.DataFrame(places, columns=PLACES_COLUMNS).astype(
+            {"place": int, "weight": float}),
     )
 
 
@@ -194,10 +209,10 @@ _PROVENANCE = ("source_file", "duplicates")
 def _market(record: Record, file_countries: dict[str, str]) -> str | None:
     """The country a posting's pay is set in: its place's, else its file's usual country, else a
     world-city lookup (the file first: a US file's bare "Cambridge" stays US)."""
-    places = _with_country(record.locations[:1], record.country)
-    country = parse_location(places[0]).country if places else None
-    return country or file_countries.get(record.source_file) or (
-        world_country(places[0]) if places else None)
+    places = record.locations[:1]
+    country = parse_locations(places, country=record.country).country
+    return country or country_code(record.country) or file_countries.get(
+        record.source_file) or (world_country(places[0]) if places else None)
 
 
 def _dollar_currency(record: Record, country: str | None) -> str:
@@ -215,7 +230,8 @@ def _file_countries(records: list[Record]) -> dict[str, str]:
     for record in records:
         if record.locations:
             place = record.locations[0]
-            country = parse_location(place).country or world_country(place)
+            country = parse_location(place, country=record.country).country or world_country(
+                place)
             if country:
                 tallies.setdefault(record.source_file, Counter())[country] += 1
     return {name: tally.most_common(1)[0][0] for name, tally in tallies.items()}
@@ -282,8 +298,8 @@ def _bands_of(
         _check_plausible(pay_range)
 
     title = parse_title(record.title, description=record.description)
-    locations = _with_country(record.locations, record.country)
-    posting_location = parse_location(locations[0]) if locations else parse_location(None)
+    locations = record.locations
+    posting_location = parse_locations(locations, country=record.country)
     common = {
         "posting_id": posting_id,
         "snapshot": snapshot,
@@ -296,6 +312,9 @@ def _bands_of(
         "level": title.level,
         "track": title.track,
         "is_phd": title.is_phd,
+        "soc_code": title.soc_code,
+        "occupation": title.occupation,
+        "title_method": title.title_method,
         "pay_text": record.pay_text if source != "description" else parsed.text,
         "is_estimate": bool(parsed and parsed.is_estimate),
         "pay_source": source if ranges else None,
@@ -303,6 +322,7 @@ def _bands_of(
         **_components(parsed),
         "posted_date": _date(record.posted_date),
         "duplicates": 0,
+        "_places": _place_rows(posting_id, posting_location),
     }
     if not ranges:
         return [
@@ -443,17 +463,6 @@ def _local(pay_range: PayRange, currency: str) -> PayRange:
     return dataclasses.replace(pay_range, currency=currency, period=period)
 
 
-def _with_country(locations: list[str], country: str | None) -> list[str]:
-    """Places with the export's country column appended where the place names none
-    ("Pune" + "India" -> "Pune, India"), so a place is never read in the wrong country."""
-    if not country:
-        return list(locations)
-    if not locations:
-        return [country]
-    return [place if parse_location(place).country or country.lower() in place.lower()
-            else f"{place}, {country}" for place in locations]
-
-
 def _states_an_amount(text: str | None) -> bool:
     """Whether a pay field holds digits at all: "Competitive" is no pay; "$$$ 12x" is unreadable."""
     return bool(text) and any(ch.isdigit() for ch in text)
@@ -503,10 +512,25 @@ def _location_columns(locations: list[str], location: Location) -> dict:
         "location_raw": "; ".join(locations) or None,
         "city": location.city,
         "state": location.state,
+        "county": location.county,
         "country": location.country,
         "metro": location.metro,
         "is_remote": location.is_remote,
+        "is_hybrid": location.is_hybrid,
+        "remote_scope": location.remote_scope,
+        "n_places": len(location.places) + location.extra_locations,
+        "place_method": location.method,
     }
+
+
+def _place_rows(posting_id: str, location: Location) -> list[dict]:
+    """The places table's rows for one posting: each listed place, weighted so the posting
+    counts once however many places it lists."""
+    weight = 1 / len(location.places) if location.places else 0.0
+    return [{"posting_id": posting_id, "place": i, "city": p.city, "state": p.state,
+             "county": p.county, "country": p.country, "metro": p.metro,
+             "place_method": p.method, "weight": weight}
+            for i, p in enumerate(location.places)]
 
 
 def _pay_columns(pay_range: PayRange) -> dict:

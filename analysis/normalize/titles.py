@@ -7,6 +7,11 @@
   "ML" in it; "Embedded Software Engineer" is a software engineer before "embedded" suggests
   hardware). Managers of a function share the function's family: "Engineering Manager" and
   "VP of Engineering" are "software engineer", "Director of Data Science" is "data scientist".
+- Every title also goes to the 2018 Standard Occupational Classification
+  (:func:`analysis.normalize.occupations.classify_occupation`): ``soc_code``, ``occupation``,
+  ``minor_group``. Titles outside the role families above take their SOC minor group's title as
+  their family ("registered nurse" → "healthcare diagnosing or treating practitioners"), so every
+  occupation has a family and analysts' tech families stay as a finer layer on top.
 - ``level`` comes from the first matching entry of :data:`LEVEL_PATTERNS`, checked from the top
   of each ladder down ("Senior Staff" before "Senior" and "Staff"; "Associate Director" before
   "Associate"). Titles that state no level ("Product Manager", "Lead Engineer", "Software
@@ -16,6 +21,12 @@
   "Manager" after one of :data:`IC_MANAGER_ROLES` ("Product Manager", "Account Manager",
   "Program Manager", ...) names an individual-contributor role, not a rung. C-level titles
   ("Chief Technology Officer", "CTO") are management with level None: they sit above the ladder.
+  Supervisory titles (:data:`SUPERVISORY`: "Supervisor", "Foreman", "Head Nurse", "Team Lead")
+  are the first management rung, "manager".
+- Civil-service classes are not ladder rungs: "Associate" is entry level only in front of a
+  professional role ("Associate Software Engineer", "Associate Product Manager"), never in
+  "Associate Staff Analyst", "Sales Associate" or "Principal Administrative Associate"; and
+  "Principal" is a rung only in front of such a role ("Principal Engineer").
 - ``is_phd`` is True when the title says PhD/Ph.D./Postdoc, or a description sentence asks for a
   PhD without offering a bachelor's/master's alternative and without calling it preferred
   ("a PhD degree in Machine Learning" counts; "BS/MS/PhD in CS" and "PhD preferred" do not).
@@ -23,12 +34,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from analysis.normalize.vocabulary import LEVELS, MANAGEMENT_LEVELS, TRACKS
+from analysis.normalize.occupations import classify_occupation
+from analysis.normalize.vocabulary import IC_LEVELS, LEVELS, MANAGEMENT_LEVELS, TRACKS
 
 __all__ = [
     "TitleInfo",
@@ -182,6 +195,19 @@ IC_MANAGER_ROLES = (
     "property",
 )
 
+# "Associate" and "Principal" are rungs only in front of a professional role ("Associate Product
+# Manager", "Principal Engineer"); in civil service they name job classes ("Associate Staff
+# Analyst", "Principal Administrative Associate"), and "Sales Associate" is a job, not a level.
+_FIELD = (r"(?:software|data|product|machine|learning|ml|ai|research|applied|ux|ui|cloud|security"
+          r"|qa|test|design|solutions|systems|network|hardware|firmware|front[\s-]?end|back[\s-]?end"
+          r"|full[\s-]?stack|mobile|web|devops|site|reliability|platform|quantitative|technical)")
+_PROFESSIONAL = (r"(?:engineer|developer|scientist|architect|designer|programmer|researcher"
+                 r"|consultant|analyst|product\s+manager|program\s+manager|pm|tpm|sde|swe)s?\b")
+# Supervisory titles: the first management rung, whatever other level words they carry.
+SUPERVISORY = (r"\bsupervis(?:or|ors|ing|ory)\b|\bforem(?:an|en|woman)\b|\bhead\s+nurse\b"
+               r"|\bteam\s+lead(?:er)?\b|\bshift\s+(?:lead|leader|supervisor)\b"
+               r"|\bcrew\s+(?:chief|leader)\b|\bsuperintendent\b")
+
 # Ordered (level, pattern) table: the first match wins. Case-sensitive patterns (roman numerals)
 # are marked with (?-i:...).
 _SENIOR = r"(?:senior|sr\.?|snr\.?)"
@@ -196,14 +222,15 @@ LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
     ("manager", r"\bmanager\b|\bmgr\b|\bgroup\s+product\s+manager\b"),
     ("senior staff", r"\b" + _SENIOR + r"\s+staff\b"),
     ("distinguished", r"\bdistinguished\b|\bfellow\b"),
-    ("principal", r"\bprincipal\b"),
+    ("principal", r"\bprincipal\s+(?:[\w/]+\s+){0,2}?" + _PROFESSIONAL),
     ("staff", r"\bstaff\b"),
     ("senior", r"\b" + _SENIOR + r"(?=\s|,|$|-)|(?-i:\bIII\b)"),
     ("mid", r"(?-i:\bII\b)|\bmid[\s-]?level\b|\bintermediate\b"),
     ("intern", r"\bintern(?:ship)?s?\b|\bco[\s-]?op\b"),
     (
         "entry",
-        r"\bjunior\b|\bjr\.?(?=\s|,|$)|\bassociate\b|\bentry[\s-]?level\b|\bnew\s+grad"
+        r"\bjunior\b|\bjr\.?(?=\s|,|$)|\bassociate\s+(?:" + _FIELD + r"\s+){0,2}" + _PROFESSIONAL
+        + r"|\bentry[\s-]?level\b|\bnew\s+grad"
         r"|\bgraduate\b|(?-i:\bI\b)(?=\s*(?:$|[,(\-\u2013/]))",
     ),
 )
@@ -211,8 +238,8 @@ assert all(level in LEVELS for level, _ in LEVEL_PATTERNS)
 
 # Words that stop "staff" or "fellow" from naming a ladder rung.
 STAFF_NOT_A_LEVEL = (
-    r"\bstaff\s+(?:accountant|nurse|attorney|auditor|pharmacist|physician|assistant|member|writer"
-    r"|sergeant|accounting|rn|therapist|psychologist|counsel|chaplain|development)\b"
+    r"\bstaff\s+(?:accountant|analyst|nurse|attorney|auditor|pharmacist|physician|assistant"
+    r"|member|writer|sergeant|accounting|rn|therapist|psychologist|counsel|chaplain|development)\b"
     r"|\bof\s+(?:the\s+)?(?:technical\s+)?staff\b|\b(?:support|medical|office|kitchen|wait|clinical"
     r"|nursing|administrative|chief\s+of)\s+staff\b"
 )
@@ -236,6 +263,7 @@ _LEVEL_RES = tuple((level, re.compile(p, _FLAGS)) for level, p in LEVEL_PATTERNS
 _STAFF_NOT_RE = re.compile(STAFF_NOT_A_LEVEL, _FLAGS)
 _FELLOW_NOT_RE = re.compile(FELLOW_NOT_A_LEVEL, _FLAGS)
 _C_LEVEL_RE = re.compile(C_LEVEL, _FLAGS)
+_SUPERVISORY_RE = re.compile(SUPERVISORY, _FLAGS)
 _IC_MANAGER_RE = re.compile(
     r"\b(?:"
     + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in IC_MANAGER_ROLES)
@@ -265,12 +293,25 @@ class TitleInfo:
         "ic" or "management".
     is_phd : bool
         The title or the description asks for a PhD.
+    soc_code : str or None
+        SOC 2018 detailed occupation ("15-1252"), None when the title does not settle one.
+    occupation : str or None
+        The SOC title of the most specific group known (detailed occupation, else minor group).
+    minor_group : str or None
+        SOC 2018 minor group ("15-1200").
+    title_method : str
+        How the role was read: "role pattern" (:data:`ROLE_FAMILIES`), else the occupation
+        classifier's method ("exact title", "title words"), else "unknown".
     """
 
     role_family: str | None = None
     level: str | None = None
     track: str = IC_TRACK
     is_phd: bool = False
+    soc_code: str | None = None
+    occupation: str | None = None
+    minor_group: str | None = None
+    title_method: str = "unknown"
 
 
 EMPTY = TitleInfo()
@@ -297,6 +338,13 @@ def _is_management_manager(title: str) -> bool:
 
 
 def _level(title: str) -> str | None:
+    level = _ladder_level(title)
+    if _SUPERVISORY_RE.search(title) and (level is None or level in IC_LEVELS):
+        return "manager"
+    return level
+
+
+def _ladder_level(title: str) -> str | None:
     staff_masked = _STAFF_NOT_RE.sub(" ", title)
     fellow_masked = _FELLOW_NOT_RE.sub(" ", staff_masked)
     manages = _is_management_manager(title)
@@ -322,11 +370,17 @@ def _parse_title(title: str) -> TitleInfo:
     level = _level(text)
     is_c_level = bool(_C_LEVEL_RE.search(text))
     track = MANAGEMENT_TRACK if level in MANAGEMENT_LEVELS or is_c_level else IC_TRACK
+    family = _role_family(text)
+    occupation = classify_occupation(text)
     return TitleInfo(
-        role_family=_role_family(text),
+        role_family=family or (occupation.minor_title or "").lower() or None,
         level=level,
         track=track,
         is_phd=bool(_PHD_TITLE_RE.search(text)),
+        soc_code=occupation.soc_code,
+        occupation=occupation.soc_title or occupation.minor_title,
+        minor_group=occupation.minor_group,
+        title_method="role pattern" if family else occupation.method,
     )
 
 
@@ -358,8 +412,11 @@ def parse_title(title, *, description: str | None = None) -> TitleInfo:
 
     Examples
     --------
-    >>> parse_title("Research Scientist, Machine Learning (PhD)")
-    TitleInfo(role_family='research scientist', level=None, track='ic', is_phd=True)
+    >>> info = parse_title("Research Scientist, Machine Learning (PhD)")
+    >>> info.role_family, info.level, info.track, info.is_phd, info.soc_code
+    ('research scientist', None, 'ic', True, '15-1221')
+    >>> parse_title("Registered Nurse").role_family
+    'healthcare diagnosing or treating practitioners'
     >>> parse_title("Senior Engineering Manager").level
     'senior manager'
     """
@@ -367,7 +424,7 @@ def parse_title(title, *, description: str | None = None) -> TitleInfo:
         info = _parse_title(title) if isinstance(title, str) else EMPTY
         if not info.is_phd and isinstance(description, str) and description:
             if _description_asks_phd(description):
-                info = TitleInfo(info.role_family, info.level, info.track, True)
+                info = dataclasses.replace(info, is_phd=True)
         return info
     except Exception:  # noqa: BLE001 - a title parser must never stop a pipeline
         return EMPTY

@@ -32,6 +32,14 @@ LEVELS = IC_LEVELS + MANAGEMENT_LEVELS
 TRACKS = ("ic", "management")
 
 
+# How a place was read from a location line, most direct first (analysis.normalize.locations):
+# "unknown" means no place, or a name too ambiguous to place ("Springfield").
+PLACE_METHODS = ("city, state", "city, country", "zip", "county", "region", "city", "state",
+                 "country", "as written", "unknown")
+
+# How a title's role was read (analysis.normalize.titles, analysis.normalize.occupations).
+TITLE_METHODS = ("role pattern", "exact title", "title words", "unknown")
+
 # Where a band's pay was read, so analyses can include or exclude the less direct kinds:
 # "structured" — amounts in their own fields (schema.org baseSalary, ATS ranges, min/max columns);
 # "pay text" — a pay field or column written as text ("$120K - $150K (Glassdoor est.)");

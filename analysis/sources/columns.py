@@ -32,6 +32,7 @@ FIELDS = (
     "employer",
     "location",
     "country",
+    "workplace",
     "pay_text",
     "pay_min",
     "pay_max",
@@ -98,6 +99,12 @@ NAME_WORDS = {
                  "místo", "lokalita", "locatie", "plaats", "città", "miasto", "lokasi", "勤務地"),
     "country": ("country", "nation", "country_code", "countrycode", "страна", "land", "pays",
                 "país", "země", "paese", "kraj"),
+    # Remote, hybrid or on-site, as a flag ("remote_allowed": 1) or a word ("workplace_type").
+    "workplace": ("remote", "is_remote", "remote_allowed", "remote_ok", "workplace_type",
+                  "work_setting", "work_model", "work_arrangement", "work_mode", "remote_work",
+                  "remote_type", "remote_status", "location_type", "hybrid", "is_hybrid",
+                  "telework", "telecommute", "homeoffice", "home_office", "télétravail",
+                  "teletrabajo", "remoto", "удаленка", "удалённо", "формат_работы"),
     "description": ("description", "desc", "body", "details", "content", "summary", "text",
                     "html", "requirements", "responsibilities", "описание", "требования",
                     "beschreibung", "descripción", "descrição", "popis", "omschrijving",
@@ -107,6 +114,11 @@ NAME_WORDS = {
     "posted_date": ("posted", "date", "published", "created", "listed", "posting_date", "time",
                     "updated", "дата", "datum", "fecha", "data"),
 }
+# What a workplace column holds: a yes/no flag, or words naming the arrangement.
+FLAG_VALUES = frozenset({"true", "false", "1", "0", "1.0", "0.0", "yes", "no", "y", "n", "t",
+                         "f"})
+WORKPLACE_VALUE = re.compile(r"remote|hybrid|on[\s_-]?site|office|home|telework|anywhere"
+                             r"|présentiel|télétravail|remoto|presencial|удал", re.I)
 # Dates that are not when a posting was published ("gone_date", "expiry_date", "deadline").
 NOT_POSTED_WORDS = frozenset({"gone", "expired", "expiry", "expires", "closed", "closing", "end",
                               "deadline", "removed", "last", "apply", "valid", "until"})
@@ -296,6 +308,10 @@ def _value_score(field_name: str, cells: list[str]) -> float:
         return 0.5 * _share(cells, lambda c: len(c) <= 40 and to_number(c) is None)
     if field_name == "posted_date":
         return 0.5 * _share(cells, lambda c: bool(_DATE.search(c)))
+    if field_name == "workplace":
+        share = _share(cells, lambda c: c.strip().lower() in FLAG_VALUES or bool(
+            WORKPLACE_VALUE.search(c)))
+        return 0.5 * share if share >= 0.5 else -0.5
     if field_name == "source_id":
         return 0.3 * (len(set(cells)) / len(cells))
     return 0.0

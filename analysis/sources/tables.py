@@ -20,7 +20,13 @@ from analysis.normalize.locations import split_locations
 from analysis.normalize.pay import PayRange, parse_pay
 from analysis.normalize.pay_sentences import as_text
 from analysis.sources import public_datasets
-from analysis.sources.columns import match_columns, name_scores, name_unit, place_parts
+from analysis.sources.columns import (
+    FLAG_VALUES,
+    match_columns,
+    name_scores,
+    name_unit,
+    place_parts,
+)
 from analysis.sources.records import Record, clean_text, describe_ranges, stated_range, to_number
 
 # A key stands in for a field in the objects that lack the field's chosen key only when its name
@@ -78,6 +84,34 @@ def _first_line(text) -> str | None:
     """A free-text post's first line, as its title (at most 150 characters)."""
     line = next((line for line in as_text(text).split("\n") if line.strip()), "") if text else ""
     return clean_text(line[:150]) if line else None
+
+
+def with_workplace(locations: list[str], value: str | None, *, column: str = "") -> list[str]:
+    """The locations with what a workplace column says added as a place word, so the location
+    parser reads remote and hybrid from one place: "remote_allowed" = 1 adds "Remote",
+    "workplace_type" = "Hybrid" adds "Hybrid"; nothing when the locations already say it.
+
+    >>> with_workplace(["Austin, TX"], "1", column="remote_allowed")
+    ['Austin, TX', 'Remote']
+    >>> with_workplace(["Berlin"], "Hybrid", column="work_model")
+    ['Berlin', 'Hybrid']
+    """
+    if not value:
+        return locations
+    lowered = value.strip().lower()
+    if lowered in FLAG_VALUES:
+        if lowered not in ("true", "1", "1.0", "yes", "y", "t"):
+            return locations
+        word = "Hybrid" if "hybrid" in column.lower() else "Remote"
+    elif "hybrid" in lowered:
+        word = "Hybrid"
+    elif re.search(r"remote|home|telework|anywhere|télétravail|remoto|удал", lowered):
+        word = "Remote"
+    else:
+        return locations
+    if any(word.lower() in place.lower() for place in locations):
+        return locations
+    return [*locations, word]
 
 
 # A table whose only posting field is its title, beside this many columns nothing was read from,
@@ -277,6 +311,8 @@ def _record_from_cells(
         [x for x in (clean_text(_flat_text(item)) for item in location) if x]
         if isinstance(location, list) else split_locations(text("location"))
     )
+    column = next((m["column"] for m in columns or () if m["field"] == "workplace"), "")
+    locations = with_workplace(locations, text("workplace"), column=column)
     return Record(
         source=source,
         source_file=name,

@@ -178,7 +178,9 @@ def test_a_country_column_sets_the_currency_of_unmarked_amounts():
     aud = _one(title="Analyst", locations=["Melbourne VIC"], country="Australia",
                pay_text="$90,000")
     assert (inr["currency"], gbp["currency"], aud["currency"]) == ("INR", "GBP", "AUD")
-    assert gbp["location_raw"] == "Leeds, United Kingdom"
+    # The place is read in the column's country; the text stays as posted.
+    assert (gbp["location_raw"], gbp["city"], gbp["country"]) == ("Leeds", "Leeds", "GB")
+    assert (aud["city"], aud["state"], aud["country"]) == ("Melbourne", "VIC", "AU")
 
 
 def test_structured_pay_without_a_currency_takes_the_local_one():

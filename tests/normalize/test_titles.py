@@ -3,6 +3,7 @@
 import pandas as pd
 import pytest
 
+from analysis.normalize.occupations import SOC_STRUCTURE_CSV
 from analysis.normalize.titles import ROLE_FAMILY_NAMES, TitleInfo, parse_title
 from analysis.normalize.vocabulary import LEVELS, TRACKS
 
@@ -96,7 +97,41 @@ CASES = [  # title, expected (role_family, level, track, is_phd)
 @pytest.mark.parametrize(("title", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_parse_title(title, expected):
     info = parse_title(title)
-    assert (info.role_family, info.level, info.track, info.is_phd) == expected
+    # None in the table: no role family of ours; the SOC minor group may still name one.
+    family = info.role_family if info.role_family in ROLE_FAMILY_NAMES else None
+    assert (family, info.level, info.track, info.is_phd) == expected
+
+
+def _soc_families() -> set[str]:
+    structure = pd.read_csv(SOC_STRUCTURE_CSV, dtype=str)
+    return set(structure.loc[structure["level"].eq("minor"), "title"].str.lower())
+
+
+SOC_CASES = [  # title, (role family, level, track, SOC code)
+    ("Registered Nurse",
+     ("healthcare diagnosing or treating practitioners", None, "ic", "29-1141")),
+    ("Associate Staff Analyst", (None, None, "ic", None)),  # a civil-service class, not a rung
+    ("Principal Administrative Associate", (None, None, "ic", None)),
+    ("Sales Associate", ("sales", None, "ic", None)),
+    ("Nurse Supervisor", (None, "manager", "management", None)),
+    ("Foreman", (None, "manager", "management", None)),
+    ("Senior Supervisor, Operations", (None, "manager", "management", None)),
+    ("Associate Software Engineer", ("software engineer", "entry", "ic", "15-1252")),
+    ("Principal Software Engineer", ("software engineer", "principal", "ic", "15-1252")),
+    ("Civil Engineer III", ("engineers", "senior", "ic", "17-2051")),
+    ("Truck Driver", ("motor vehicle operators", None, "ic", "53-3032")),
+]
+
+
+@pytest.mark.parametrize(("title", "expected"), SOC_CASES, ids=[c[0] for c in SOC_CASES])
+def test_every_occupation_has_a_family_and_civil_service_levels(title, expected):
+    info = parse_title(title)
+    family, level, track, soc = expected
+    assert (info.level, info.track) == (level, track)
+    if family:
+        assert info.role_family == family
+    if soc:
+        assert info.soc_code == soc and info.occupation
 
 
 DESCRIPTION_CASES = [  # description, is_phd for the title "Data Scientist"
@@ -128,12 +163,13 @@ def test_description_phd(description, expected):
 def test_seed_posting_description(seed_file):
     text = seed_file.read_text(encoding="utf-8")
     info = parse_title("Research Scientist, Machine Learning", description=text)
-    assert info == TitleInfo("research scientist", None, "ic", True)
+    assert (info.role_family, info.level, info.track, info.is_phd) == (
+        "research scientist", None, "ic", True)
 
 
 @pytest.mark.parametrize("bad", [None, "", "   ", 3, 4.5, float("nan"), b"SWE", ["SWE"], object()])
 def test_never_raises(bad):
-    assert parse_title(bad, description=bad) == TitleInfo(None, None, "ic", False)
+    assert parse_title(bad, description=bad) == TitleInfo()
 
 
 def test_outputs_stay_in_vocabulary():
@@ -141,7 +177,8 @@ def test_outputs_stay_in_vocabulary():
         info = parse_title(title)
         assert info.level is None or info.level in LEVELS
         assert info.track in TRACKS
-        assert info.role_family is None or info.role_family in ROLE_FAMILY_NAMES
+        assert info.role_family is None or info.role_family in set(ROLE_FAMILY_NAMES) | (
+            _soc_families())
 
 
 def test_required_families_exist():
