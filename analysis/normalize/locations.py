@@ -114,7 +114,8 @@ US_STATES = {
 }
 US_STATE_CODES = frozenset(US_STATES.values())
 # Other spellings of states seen in postings (keys are lower-case, periods removed).
-STATE_ALIASES = {"washington dc": "DC", "washington d c": "DC", "d c": "DC", "calif": "CA"}
+STATE_ALIASES = {"washington dc": "DC", "washington d c": "DC", "d c": "DC", "calif": "CA"} | {
+    f"{name.lower()} state": code for name, code in US_STATES.items()}
 
 CANADA_PROVINCES = {
     "Alberta": "AB",
@@ -221,6 +222,19 @@ COUNTRY_ALIASES = {
 NOT_A_COUNTRY_CODE = frozenset({"AND", "ARE", "PER", "GUY", "BEN", "COL", "MAR", "SUR"})
 # Two-letter codes read as countries wherever they stand (others need a subdivision before them).
 UNAMBIGUOUS_COUNTRY_CODES = frozenset({"US", "UK", "GB"})
+# Subdivisions whose English names ISO 3166-2 does not list (pycountry has "Hessen", "Bayern").
+ENGLISH_SUBDIVISIONS = {
+    ("DE", "Bavaria"): "BY", ("DE", "Hesse"): "HE", ("DE", "Lower Saxony"): "NI",
+    ("DE", "Saxony"): "SN", ("DE", "Saxony-Anhalt"): "ST", ("DE", "Thuringia"): "TH",
+    ("DE", "North Rhine-Westphalia"): "NW", ("DE", "Rhineland-Palatinate"): "RP",
+    ("DE", "Mecklenburg-Western Pomerania"): "MV", ("DE", "Mecklenburg-Vorpommern"): "MV",
+    ("DE", "Baden-Wurttemberg"): "BW",
+    ("AT", "Vienna"): "9", ("AT", "Upper Austria"): "4", ("AT", "Lower Austria"): "3",
+    ("AT", "Styria"): "6", ("AT", "Carinthia"): "2", ("AT", "Tyrol"): "7",
+    ("CH", "Zurich"): "ZH", ("CH", "Geneva"): "GE", ("CH", "Bern"): "BE",
+    ("IT", "Lombardy"): "25", ("IT", "Piedmont"): "21", ("IT", "Tuscany"): "52",
+    ("ES", "Catalonia"): "CT", ("ES", "Andalusia"): "AN", ("ES", "Madrid"): "MD",
+}
 # British counties and regions name where a town is, but are not stored as a state.
 GB_COUNTY_TYPES = frozenset({"Two-tier county", "Unitary authority", "Council area"})
 UK_REGIONS = ("Greater London", "Greater Manchester", "West Yorkshire", "South Yorkshire",
@@ -295,6 +309,17 @@ _EXTRA_RE = re.compile(
 # a period beside an uppercase two- or three-letter code separates places' parts.
 _CODE_CHAIN_RE = re.compile(r"(?<=\b[A-Z]{2})[-.](?=\w)|(?<=\b[A-Z]{3})[-.](?=\w)"
                             r"|(?<=[a-z])[-.](?=[A-Z]{2,3}\b)|(?<=[^\W\d_])\.(?=\d)")
+# Words that name a building, site or organisation, not a town ("Kingston Hospital NHS Trust").
+FACILITY_WORDS = ("hospital", "hospice", "centre", "center", "clinic", "surgery", "practice",
+                  "unit", "ward", "trust", "nhs", "station", "house", "road", "street", "lane",
+                  "avenue", "ave", "blvd", "building", "bldg", "campus", "floor", "suite", "plant",
+                  "warehouse", "depot", "store", "branch", "school", "university", "college",
+                  "headquarters", "hq", "team", "services", "community", "office", "offices",
+                  "site", "facility", "innovation", "medical", "health", "care", "exchange",
+                  "ground", "grounds", "estate", "complex", "tower", "mall")
+_FACILITY_RE = re.compile(r"\b(?:" + "|".join(FACILITY_WORDS) + r")\b", re.I)
+# "(Chelsea area)", "(Downtown area)": a neighbourhood note inside one place.
+_AREA_NOTE_RE = re.compile(r"\(\s*[^()]*\barea\s*\)", re.I)
 # "OH Columbus", "CA Los Angeles": a state code written before its city.
 _CODE_CITY_RE = re.compile(r"^(?P<code>[A-Z]{2}(?:\s+[A-Z]{2})?)\s+(?P<city>[A-Z][a-z].*)$")
 # "43 Locations": a count of places with none named.
@@ -467,6 +492,9 @@ def _subdivisions() -> tuple[dict[tuple[str, str], str], dict[str, set[tuple[str
         by_country[("US", key)] = code
     for name, code in CANADA_PROVINCES.items():
         by_country[("CA", _key(name))] = code
+    for (country, name), code in ENGLISH_SUBDIVISIONS.items():
+        by_country[(country, _key(name))] = code
+        by_name.setdefault(_key(name), set()).add((country, code))
     by_country[("DE", "bavaria")] = "BY"
     by_name.setdefault("bavaria", set()).add(("DE", "BY"))
     for name in UK_REGIONS:
@@ -586,7 +614,7 @@ NOT_A_CITY = frozenset({"central", "north", "south", "east", "west", "remote", "
 def _country_of(token: str) -> str | None:
     """ISO alpha-2 of a country word or alpha-3 code; two-letter codes only when unambiguous."""
     stripped = token.strip()
-    if len(stripped) == 3 and stripped.isupper():
+    if len(stripped) == 3 and stripped.isupper() and stripped.isalpha():
         return _alpha3().get(stripped)
     if len(stripped.replace(".", "")) == 2 and stripped.replace(".", "").upper() in (
         UNAMBIGUOUS_COUNTRY_CODES
@@ -636,13 +664,22 @@ def _named_subdivision(token: str) -> tuple[str, str] | None:
 
 
 def _tokens(text: str) -> list[str]:
-    text = _CODE_CHAIN_RE.sub(", ", text.replace(" > ", ", "))
+    text = _CODE_CHAIN_RE.sub(", ", _AREA_NOTE_RE.sub(" ", text).replace(" > ", ", "))
     pieces = (_FILLER_RE.sub("", p.strip()).strip(" .") for p in _TOKEN_SPLIT_RE.split(text))
     # "Bangalore/Bengaluru", "Hyderabad/Secunderabad": one place by two names; the first is kept.
     pieces = (p.split("/")[0].strip() if re.fullmatch(r"[^\W\d_][\w .'-]*/[\w .'-]+", p)
               else p for p in pieces)
-    return [p for p in pieces if p and re.search(r"[^\W\d_]", p)
+    kept = [p for p in pieces if p and re.search(r"[^\W\d_]", p)
             and _key(p) not in AREA_KIND_WORDS and not _UK_POSTCODE_RE.match(p)]
+    # "Hartley Hospital, Southport", "2500 Richmond Ave, Houston": a building or street before
+    # the town is not a place; the town after it is.
+    places = [p for p in kept if not (_FACILITY_RE.search(p) or re.match(r"\d", p))
+              or _known_place(p, min_population=10_000)]
+    towns = [p for p in places if not (_us_state(p) or _country_of(p) or _code_country(p)
+                                       or _key(p) in _major_subdivisions())]
+    kept = places if towns else kept
+    # A town named twice apart ("The Exchange, Bridgwater, TA6 4RN, Bridgwater") is one town.
+    return [p for i, p in enumerate(kept) if p not in kept[: max(i - 1, 0)]]
 
 
 def _us_place(city: str, state: str) -> Place:
@@ -854,9 +891,12 @@ def _peel_inner_country(tokens: list[str]) -> tuple[list[str], str | None]:
     return [*head, " ".join(words)] if words else head, country
 
 
-def _known_place(name: str) -> bool:
+def _known_place(name: str, *, min_population: int = 0) -> bool:
     key = _key(name)
-    return key in _us_places()[1] or key in _world_cities()
+    if not min_population:
+        return key in _us_places()[1] or key in _world_cities()
+    return any(p.population >= min_population for p in _us_places()[1].get(key, ())) or any(
+        w[0] >= min_population for w in _world_cities().get(key, ()))
 
 
 def _places(piece: str, hint: str | None) -> list[Place]:

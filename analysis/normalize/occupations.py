@@ -177,7 +177,10 @@ NOISE_PATTERN = (
     r"\b(?:remote|hybrid|on[\s-]?site|wfh|work from home|(?:full|part)[\s-]?time|temporary|temp"
     r"|seasonal|per diem|prn|contract to hire|new grad|freelance|bilingual|founding(?: team)?"
     r"|(?:(?:\d(?:st|nd|rd|th)|first|second|third|day|night|evening|midnight|overnight|swing"
-    r"|graveyard|rotating|weekend|all|various|split)[\s-]+)?shifts?)\b"
+    r"|graveyard|rotating|weekend|all|various|split)[\s-]+)?shifts?"
+    # UK staffing words: a "Bank Nurse" or "Locum Consultant" is a nurse or consultant
+    r"|^bank(?=\s+(?!teller|manager|examiner|officer|analyst)\w)|locum|relief|fixed[\s-]term"
+    r"|permanent|maternity cover|secondment)\b"
 )
 # Pay plans, grades, series and appointment notes of civil-service postings ("GS-0301-15",
 # "WG7408-2", "NF-4", "FPL 15", "Title 32", "7on/7off"): dropped before anything else.

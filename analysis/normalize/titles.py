@@ -203,6 +203,8 @@ _FIELD = (r"(?:software|data|product|machine|learning|ml|ai|research|applied|ux|
           r"|full[\s-]?stack|mobile|web|devops|site|reliability|platform|quantitative|technical)")
 _PROFESSIONAL = (r"(?:engineer|developer|scientist|architect|designer|programmer|researcher"
                  r"|consultant|analyst|product\s+manager|program\s+manager|pm|tpm|sde|swe)s?\b")
+# "Data Scientist 1", "Welder-2 (2nd Shift)": a grade digit right after the role, as I, II, III.
+_GRADE = r"(?<=[a-z])\s?-?\s?{}(?=\s*(?:$|[(,/\u2013]|-\s))"
 # Supervisory titles: the first management rung, whatever other level words they carry.
 SUPERVISORY = (r"\bsupervis(?:or|ors|ing|ory)\b|\bforem(?:an|en|woman)\b|\bhead\s+nurse\b"
                r"|\bteam\s+lead(?:er)?\b|\bshift\s+(?:lead|leader|supervisor)\b"
@@ -224,14 +226,15 @@ LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
     ("distinguished", r"\bdistinguished\b|\bfellow\b"),
     ("principal", r"\bprincipal\s+(?:[\w/]+\s+){0,2}?" + _PROFESSIONAL),
     ("staff", r"\bstaff\b"),
-    ("senior", r"\b" + _SENIOR + r"(?=\s|,|$|-)|(?-i:\bIII\b)"),
-    ("mid", r"(?-i:\bII\b)|\bmid[\s-]?level\b|\bintermediate\b"),
-    ("intern", r"\bintern(?:ship)?s?\b|\bco[\s-]?op\b"),
+    ("senior", r"\b" + _SENIOR + r"(?=\s|,|$|-)|(?-i:\bIII\b)|" + _GRADE.format(3)),
+    ("mid", r"(?-i:\bII\b)|\bmid[\s-]?level\b|\bintermediate\b|" + _GRADE.format(2)),
+    ("intern", r"\bintern(?:ship)?s?\b|\bco[\s-]?op\b|\bwerkstudent\w*|\bworking\s+student\b"
+               r"|\bstudent\s+(?:opportunit\w*|positions?|program\w*|jobs?|workers?)\b"),
     (
         "entry",
         r"\bjunior\b|\bjr\.?(?=\s|,|$)|\bassociate\s+(?:" + _FIELD + r"\s+){0,2}" + _PROFESSIONAL
         + r"|\bentry[\s-]?level\b|\bnew\s+grad"
-        r"|\bgraduate\b|(?-i:\bI\b)(?=\s*(?:$|[,(\-\u2013/]))",
+        r"|\bgraduate\b|(?-i:\bI\b)(?=\s*(?:$|[,(\-\u2013/]))|" + _GRADE.format(1),
     ),
 )
 assert all(level in LEVELS for level, _ in LEVEL_PATTERNS)
@@ -239,7 +242,7 @@ assert all(level in LEVELS for level, _ in LEVEL_PATTERNS)
 # Words that stop "staff" or "fellow" from naming a ladder rung.
 STAFF_NOT_A_LEVEL = (
     r"\bstaff\s+(?:accountant|analyst|nurse|attorney|auditor|pharmacist|physician|assistant"
-    r"|member|writer|sergeant|accounting|rn|therapist|psychologist|counsel|chaplain|development)\b"
+    r"|member|writer|sergeant|accounting|rn|therapist|psychologist|counsel|chaplain|development)s?\b"
     r"|\bof\s+(?:the\s+)?(?:technical\s+)?staff\b|\b(?:support|medical|office|kitchen|wait|clinical"
     r"|nursing|administrative|chief\s+of)\s+staff\b"
 )
