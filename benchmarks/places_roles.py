@@ -19,12 +19,12 @@ Every location text goes through ``parse_location`` whole, as a pipeline would p
   Locations" is 43). A plain "Remote" is one item.
 - "all" is every labelled field of the row right.
 
-Titles go through ``parse_title``. role_family labels are a family name, "SOC:xx-xx00" (the SOC
-minor group, compared with ``TitleInfo.minor_group`` when the parser has that field, else a miss)
-or empty (a vague title: any family given is a miss). soc_code is scored where labelled and the
-parser has ``soc_code``; level compares empty with empty; "any family" is the share of titles given
-a family or a minor group. Fields the parsers do not have yet (is_hybrid, places, soc_code,
-minor_group) are read with getattr, so the script runs on old and new code alike.
+Titles go through ``parse_title``. role_family labels are a family name or "SOC:xx-xx00" (an SOC
+group, compared as the minor group that holds it with ``TitleInfo.minor_group``); an empty label
+(a title too vague to place, "Mathematics") is not scored for its family. soc_code is scored where
+labelled and the parser has ``soc_code``; level compares empty with empty; "any family" is the
+share of titles given a family or a minor group. Fields the parsers do not have yet (is_hybrid,
+places, soc_code, minor_group) are read with getattr, so the script runs on old and new code.
 """
 
 from __future__ import annotations
@@ -34,11 +34,13 @@ import re
 import sys
 import unicodedata
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
 from analysis.normalize.locations import parse_location, split_locations  # noqa: E402
 from analysis.normalize.titles import parse_title  # noqa: E402
@@ -153,10 +155,26 @@ def _minor_group(info) -> str:
     return minor.removeprefix("SOC:")
 
 
+@lru_cache(maxsize=1)
+def _minor_groups() -> dict[str, str]:
+    """"29-1" → "29-1000": SOC 2018 minor groups by their first four characters (three end in
+    100 or 200, not 000: 15-1200, 31-1100, 51-5100)."""
+    structure = pd.read_csv(ROOT / "analysis" / "data" / "soc_structure.csv", dtype=str)
+    minors = structure.loc[structure["level"].eq("minor"), "code"]
+    return {code[:4]: code for code in minors}
+
+
+def _label_minor(want: str) -> str:
+    """A label's SOC group as the minor group that holds it ("SOC:29-1100" → "SOC:29-1000")."""
+    code = want.removeprefix("SOC:")
+    return "SOC:" + _minor_groups().get(code[:4], code)
+
+
 def _family_ok(want: str, info) -> tuple[bool, str]:
     family = info.role_family or ""
     minor = _minor_group(info)
     if want.startswith("SOC:"):
+        want = _label_minor(want)
         got = family if family.startswith("SOC:") else (f"SOC:{minor}" if minor else family)
         return got == want, got
     return family == want, family or (f"SOC:{minor}" if minor else "")
@@ -168,7 +186,8 @@ def score_title(row) -> dict[str, tuple[bool, str, str] | None]:
     soc = getattr(info, "soc_code", None)
     has_soc_field = hasattr(info, "soc_code")
     return {
-        "role_family": (family_ok, row.role_family, family),
+        # Scored where the label names a family; a vague title ("Mathematics") has none.
+        "role_family": (family_ok, row.role_family, family) if row.role_family else None,
         "soc_code": (soc == row.soc_code, row.soc_code, soc or "")
         if row.soc_code and has_soc_field
         else None,

@@ -260,6 +260,86 @@ PHD_NOT_REQUIRED = (
     r"|desired|nice\s+to\s+have|ideally|\bbonus\b|advantage"
 )
 
+# Job words of the languages exports come in (German, French, Dutch, Spanish, Portuguese,
+# Italian) → English. Whole words; German compounds are read by their last part below.
+FOREIGN_JOB_WORDS = {
+    "entwickler": "developer", "entwicklerin": "developer",
+    "softwareentwickler": "software developer", "mitarbeiter": "worker",
+    "mitarbeiterin": "worker", "medewerker": "worker",
+    "ingenieur": "engineer", "ingenieurin": "engineer", "ingénieur": "engineer",
+    "ingénieure": "engineer", "ingeniero": "engineer", "ingeniera": "engineer",
+    "engenheiro": "engineer", "ingegnere": "engineer", "développeur": "developer",
+    "développeuse": "developer", "desarrollador": "developer", "desenvolvedor": "developer",
+    "sviluppatore": "developer", "ontwikkelaar": "developer", "programmeur": "programmer",
+    "berater": "consultant", "beraterin": "consultant", "consultor": "consultant",
+    "fahrer": "driver", "fahrerin": "driver", "chauffeur": "driver", "conductor": "driver",
+    "motorista": "driver", "krankenpfleger": "nurse", "krankenschwester": "nurse",
+    "pflegefachkraft": "nurse", "pflegefachfrau": "nurse", "pflegefachmann": "nurse",
+    "infirmier": "nurse", "infirmière": "nurse", "enfermero": "nurse", "enfermera": "nurse",
+    "enfermeiro": "nurse", "infermiere": "nurse", "verpleegkundige": "nurse",
+    "aide-soignant": "nursing assistant", "aide-soignante": "nursing assistant",
+    "verkäufer": "salesperson", "verkäuferin": "salesperson", "vendeur": "salesperson",
+    "vendeuse": "salesperson", "vendedor": "salesperson", "vendedora": "salesperson",
+    "verkoper": "salesperson", "buchhalter": "accountant", "buchhalterin": "accountant",
+    "comptable": "accountant", "contador": "accountant", "contable": "accountant",
+    "boekhouder": "accountant", "elektriker": "electrician", "électricien": "electrician",
+    "electricista": "electrician", "elektricien": "electrician", "mechaniker": "mechanic",
+    "mécanicien": "mechanic", "mecánico": "mechanic", "monteur": "mechanic",
+    "techniker": "technician", "technicien": "technician", "technicienne": "technician",
+    "técnico": "technician", "koch": "cook", "köchin": "cook", "cuisinier": "cook",
+    "cocinero": "cook", "kok": "cook", "kellner": "waiter", "serveur": "waiter",
+    "camarero": "waiter", "lagerist": "warehouse worker", "cariste": "forklift operator",
+    "magazijnmedewerker": "warehouse worker", "erzieher": "childcare worker",
+    "erzieherin": "childcare worker", "nounou": "nanny", "lehrer": "teacher",
+    "lehrerin": "teacher", "enseignant": "teacher", "profesor": "teacher",
+    "leraar": "teacher", "nachhilfelehrer": "tutor", "sozialpädagoge": "social worker",
+    "sozialarbeiter": "social worker", "projektleiter": "project manager",
+    "projektmanager": "project manager", "produktmanager": "product manager",
+    "chef de projet": "project manager", "jefe de proyecto": "project manager",
+    "sachbearbeiter": "clerk", "sachbearbeiterin": "clerk", "kaufmann": "clerk",
+    "kauffrau": "clerk", "reinigungskraft": "cleaner", "agent d'entretien": "cleaner",
+    "schoonmaker": "cleaner", "téléconseiller": "customer service representative",
+    "teleconseiller": "customer service representative", "lasser": "welder",
+    "schweißer": "welder", "soudeur": "welder", "schreiner": "carpenter",
+    "tischler": "carpenter", "menuisier": "carpenter", "maler": "painter", "peintre": "painter",
+    "arzt": "physician", "ärztin": "physician", "médecin": "physician", "médico": "physician",
+    "arts": "physician", "apotheker": "pharmacist", "pharmacien": "pharmacist",
+    "rechtsanwalt": "lawyer", "avocat": "lawyer", "abogado": "lawyer", "advocaat": "lawyer",
+    "financieel controller": "financial controller", "contrôleur de gestion": "financial analyst",
+    "analist": "analyst", "analyste": "analyst", "analista": "analyst",
+    "datenanalyst": "data analyst", "gerente": "manager", "responsable": "manager",
+    "leiter": "manager", "leiterin": "manager", "directeur": "director", "directrice": "director",
+    "teamleiter": "team leader", "teamleitung": "team leader",
+    "praktikant": "intern", "praktikantin": "intern", "praktikum": "internship",
+    "stagiaire": "intern", "becario": "intern", "estagiário": "intern",
+    "werkstudent": "working student", "werkstudentin": "working student", "alternant": "intern",
+}
+# German job compounds by their last part ("Industriemechaniker", "Omnibusfahrer").
+FOREIGN_JOB_SUFFIXES = {
+    "entwickler": "developer", "entwicklerin": "developer", "ingenieur": "engineer",
+    "ingenieurin": "engineer", "fahrer": "driver", "fahrerin": "driver",
+    "mechaniker": "mechanic", "mechanikerin": "mechanic", "techniker": "technician",
+    "technikerin": "technician", "berater": "consultant", "beraterin": "consultant",
+    "leiter": "manager", "leiterin": "manager", "verkäufer": "salesperson",
+    "kaufmann": "clerk", "kauffrau": "clerk", "elektriker": "electrician",
+    "pfleger": "nurse", "pflegerin": "nurse", "lehrer": "teacher", "lehrerin": "teacher",
+    "helfer": "helper", "medewerker": "worker",
+}
+# Signs that a title is not in English, so its words are looked up: a gender tag ("(m/w/d)",
+# "(H/F)"), a function word, a German noun ending, letters beyond ASCII. English titles are
+# never translated ("Stage Manager", "Arts Director" stay as they are).
+_FOREIGN_HINT_RE = re.compile(
+    r"\(\s*[mwfhdx]\s*/|\b(?:und|für|mit|der|die|das|des|du|et|pour|voor|van|het|een|para|del"
+    r"|della|em|ou|oder|bei|im|zur|zum)\b|(?:ung|keit|schaft|kraft|leiter|arbeiter|fahrer"
+    r"|mechaniker|entwickler|ingenieur|techniker|medewerker)\b|[^\x00-\x7f]", re.I)
+_FOREIGN_WORD_RE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, FOREIGN_JOB_WORDS), key=len, reverse=True))
+    + r")(?![\w-])", re.I)
+_FOREIGN_SUFFIX_RE = re.compile(
+    r"\b(\w{3,}?)("
+    + "|".join(sorted(map(re.escape, FOREIGN_JOB_SUFFIXES), key=len, reverse=True))
+    + r")\b", re.I)
+
 _FLAGS = re.I
 _FAMILY_RES = tuple((family, re.compile(p, _FLAGS)) for family, p in ROLE_FAMILIES)
 _LEVEL_RES = tuple((level, re.compile(p, _FLAGS)) for level, p in LEVEL_PATTERNS)
@@ -322,7 +402,17 @@ EMPTY = TitleInfo()
 
 def _clean(title: str) -> str:
     text = unicodedata.normalize("NFKC", title).replace("\u2019", "'")
-    return re.sub(r"\s+", " ", text).strip()
+    return _in_english(re.sub(r"\s+", " ", text).strip())
+
+
+def _in_english(title: str) -> str:
+    """The title with the job words of other languages put in English ("Softwareentwickler
+    (m/w/d)" → "Software developer (m/w/d)"), so one set of rules reads every export."""
+    if not _FOREIGN_HINT_RE.search(title):
+        return title
+    text = _FOREIGN_WORD_RE.sub(lambda m: FOREIGN_JOB_WORDS[m.group(0).lower()], title)
+    return _FOREIGN_SUFFIX_RE.sub(
+        lambda m: f"{m.group(1)} {FOREIGN_JOB_SUFFIXES[m.group(2).lower()]}", text)
 
 
 def _role_family(title: str) -> str | None:
