@@ -104,3 +104,20 @@ def test_a_snapshot_from_an_older_bands_table_is_rebuilt(tmp_path):
     assert json.loads((snapshot / MANIFEST_FILE).read_text())["columns"] == list(
         read_bands(snapshot).columns
     )
+
+
+def test_the_places_table_is_written_beside_the_bands(sample_snapshot):
+    from analysis.store import load_places
+
+    places = load_places(sample_snapshot)
+    bands = read_bands(sample_snapshot)
+    assert set(places["posting_id"]) <= set(bands["posting_id"])
+    weights = places.groupby("posting_id")["weight"].sum()
+    assert (weights.round(9) == 1.0).all()
+    first = places.loc[places["place"].eq(0)].set_index("posting_id")["city"]
+    # A band labelled with its own place ("Zone A (Bay Area)") sits there, not at the first.
+    unlabelled = bands.loc[bands["band_label"].isna()].drop_duplicates("posting_id")
+    from_bands = unlabelled.set_index("posting_id")["city"]
+    first = first.loc[first.index.isin(from_bands.index)]
+    assert len(first) > 1000
+    assert first.fillna("").eq(from_bands.reindex(first.index).fillna("")).all()

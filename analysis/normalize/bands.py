@@ -136,7 +136,8 @@ def normalize_records(
             country = _market(record, file_countries)
             hint = currency or _dollar_currency(record, country)
             bands = _bands_of(record, posting_id=posting_id, snapshot=snapshot, currency=hint,
-                              monthly=country in MONTHLY_COUNTRIES)
+                              monthly=country in MONTHLY_COUNTRIES,
+                              file_country=file_countries.get(record.source_file))
             if posting_id in postings:
                 if _content(postings[posting_id]) != _content(bands):
                     raise Quarantined(
@@ -271,7 +272,8 @@ def _posting_id(record: Record) -> str:
 
 
 def _bands_of(
-    record: Record, *, posting_id: str, snapshot: str, currency: str, monthly: bool = False
+    record: Record, *, posting_id: str, snapshot: str, currency: str, monthly: bool = False,
+    file_country: str | None = None,
 ) -> list[dict]:
     if not (record.title or "").strip():
         raise Quarantined("missing title", "the record has no job title")
@@ -300,6 +302,10 @@ def _bands_of(
     title = parse_title(record.title, description=record.description)
     locations = record.locations
     posting_location = parse_locations(locations, country=record.country)
+    if posting_location.places and posting_location.country is None and file_country:
+        # "Southport", "Cambridge": a name several countries share is read in the country most
+        # of its file's postings are in.
+        posting_location = parse_locations(locations, country=file_country)
     common = {
         "posting_id": posting_id,
         "snapshot": snapshot,

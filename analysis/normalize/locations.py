@@ -52,6 +52,8 @@ __all__ = ["Location", "Place", "parse_location", "parse_locations", "split_loca
 US_PLACES_CSV = PACKAGE_DATA / "us_places.csv.gz"
 US_COUNTIES_CSV = PACKAGE_DATA / "us_counties.csv.gz"
 US_ZIPS_CSV = PACKAGE_DATA / "us_zips.csv.gz"
+# Business districts, bases and townships postings name but the Census tables do not.
+US_DISTRICTS_CSV = PACKAGE_DATA / "us_districts.csv"
 
 # State and territory names to USPS codes.
 US_STATES = {
@@ -531,6 +533,8 @@ def _us_places() -> tuple[dict[tuple[str, str], _UsPlace], dict[str, list[_UsPla
     """(name key, state) → place (the most populous of namesakes in one state); name key →
     every state's namesake."""
     table = pd.read_csv(US_PLACES_CSV, dtype=str, keep_default_na=False)
+    districts = pd.read_csv(US_DISTRICTS_CSV, dtype=str, keep_default_na=False, comment="#")
+    table = pd.concat([table, districts.assign(county="", population="0")])
     table["population"] = pd.to_numeric(table["population"], errors="coerce").fillna(0)
     table = table.sort_values("population", ascending=False, kind="stable")
     by_state: dict[tuple[str, str], _UsPlace] = {}

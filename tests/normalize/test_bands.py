@@ -274,3 +274,45 @@ def test_a_market_that_posts_monthly_reads_a_small_dollar_range_as_monthly():
     kyiv = _one(title="QA Engineer", locations=["Kyiv"], pay_ranges=(stated,))
     austin = _one(title="QA Engineer", locations=["Austin, TX"], pay_ranges=(stated,))
     assert (kyiv["pay_period"], austin["pay_period"]) == ("month", "day")
+
+
+def test_every_listed_place_goes_to_the_places_table_weighted_once_per_posting():
+    records = [
+        Record("csv", "x.csv", "row 2", "x/1", "Data Scientist", "Acme",
+               ["New York, NY", "San Francisco, CA", "Remote"], "$150,000 - $190,000"),
+        Record("csv", "x.csv", "row 3", "x/2", "Nurse", "Care", ["Hybrid: 3 days in Boston"],
+               "$40 - $55 an hour"),
+        Record("csv", "x.csv", "row 4", "x/3", "Analyst", "Acme", ["Remote (EMEA)"], None),
+    ]
+    result = normalize_records(records, snapshot="s")
+    bands, places = result.bands.set_index("posting_id"), result.places
+    multi = bands.loc["csv:x/1"]
+    assert (multi["city"], multi["n_places"], multi["is_remote"]) == ("New York", 2, True)
+    assert list(places.loc[places["posting_id"].eq("csv:x/1"), "city"]) == [
+        "New York", "San Francisco"]
+    assert places.groupby("posting_id")["weight"].sum().round(9).eq(1.0).all()
+    hybrid = bands.loc["csv:x/2"]
+    assert (hybrid["city"], hybrid["is_hybrid"], hybrid["is_remote"]) == ("Boston", True, False)
+    remote = bands.loc["csv:x/3"]
+    assert (remote["remote_scope"], remote["n_places"], remote["place_method"]) == (
+        "EMEA", 0, "unknown")
+    assert "csv:x/3" not in set(places["posting_id"])  # no place, no row
+
+
+def test_titles_carry_their_occupation():
+    nurse = _one(title="Registered Nurse - ICU", pay_text="$40 - $55 an hour")
+    assert (nurse["soc_code"], nurse["title_method"]) == ("29-1141", "exact title")
+    assert nurse["role_family"] == "healthcare diagnosing or treating practitioners"
+    vague = _one(title="Associate", pay_text="$40,000")
+    assert pd.isna(vague["soc_code"]) and vague["title_method"] == "unknown"
+
+
+def test_an_ambiguous_place_is_read_in_the_country_of_its_file():
+    uk = [Record("csv", "uk.csv", f"row {i}", f"uk/{i}", "Nurse", "NHS", [town], "£30,000")
+          for i, town in enumerate(["Leeds", "Manchester, UK", "Bristol, England", "Cambridge"])]
+    bands = normalize_records(uk, snapshot="s").bands.set_index("posting_id")
+    assert bands.loc["csv:uk/3", "country"] == "GB"  # Cambridge alone: MA or England
+    us = [Record("csv", "us.csv", f"row {i}", f"us/{i}", "Nurse", "Care", [town], "$30")
+          for i, town in enumerate(["Boston, MA", "Austin, TX", "Denver, CO", "Cambridge"])]
+    bands = normalize_records(us, snapshot="s").bands.set_index("posting_id")
+    assert tuple(bands.loc["csv:us/3", ["state", "country"]]) == ("MA", "US")

@@ -153,3 +153,101 @@ def test_country_words_at_both_ends_terminate():
     location = parse_location("United States / New York, NY, US / San Francisco, CA, US")
     assert location.country == "US"
     assert parse_location("USA, Seattle, WA, US").city == "Seattle"
+
+
+# -- every place, remote and hybrid, countries first (issue 12) -------------------------------
+
+PLACES_CASES = [  # text, [(city, state, country)], is_remote, is_hybrid, remote_scope
+    ("Hamburg, HH, DE", [("Hamburg", "HH", "DE")], False, False, None),
+    ("Pune, MH, IN", [("Pune", "MH", "IN")], False, False, None),
+    ("Perth WA", [("Perth", "WA", "AU")], False, False, None),
+    ("Vancouver, WA", [("Vancouver", "WA", "US")], False, False, None),
+    ("USA - WA - Redmond", [("Redmond", "WA", "US")], False, False, None),
+    ("US-VA-Chantilly", [("Chantilly", "VA", "US")], False, False, None),
+    ("Tulsa-OK-USA", [("Tulsa", "OK", "US")], False, False, None),
+    ("Irving Texas United States", [("Irving", "TX", "US")], False, False, None),
+    ("Munich, Bavaria, Germany", [("Munich", "BY", "DE")], False, False, None),
+    ("Frankfurt am Main, Hesse, Germany", [("Frankfurt am Main", "HE", "DE")], False, False,
+     None),
+    ("Hybrid: 3 days in Boston", [("Boston", "MA", "US")], False, True, None),
+    ("Hybrid remote in Denver, CO", [("Denver", "CO", "US")], False, True, None),
+    ("Remote (EMEA)", [], True, False, "EMEA"),
+    ("Remote - US", [(None, None, "US")], True, False, "US"),
+    ("Anywhere", [], True, False, "worldwide"),
+    ("New York, NY; San Francisco, CA; Remote",
+     [("New York", "NY", "US"), ("San Francisco", "CA", "US")], True, False, None),
+    ("San Francisco, CA and New York, NY",
+     [("San Francisco", "CA", "US"), ("New York", "NY", "US")], False, False, None),
+    ("Pune, Maharashtra, Thiruvananthapuram, Kerala",
+     [("Pune", "MH", "IN"), ("Thiruvananthapuram", "KL", "IN")], False, False, None),
+    ("Canada, USA", [(None, None, "CA"), (None, None, "US")], False, False, None),
+    ("Savannah, Chatham County", [("Savannah", "GA", "US")], False, False, None),
+    ("Hartley Hospital, Southport, Merseyside", [("Southport", None, "GB")], False, False, None),
+    ("Guildford\n   Surrey", [("Guildford", None, "GB")], False, False, None),
+    ("Singapore", [("Singapore", None, "SG")], False, False, None),
+    ("Georgia", [(None, "GA", "US")], False, False, None),
+    ("Ontario", [(None, "ON", "CA")], False, False, None),
+]
+
+
+@pytest.mark.parametrize(("text", "places", "remote", "hybrid", "scope"), PLACES_CASES,
+                         ids=[c[0] for c in PLACES_CASES])
+def test_every_place_remote_and_hybrid(text, places, remote, hybrid, scope):
+    location = parse_location(text)
+    assert [(p.city, p.state, p.country) for p in location.places] == places
+    assert (location.is_remote, location.is_hybrid, location.remote_scope) == (
+        remote, hybrid, scope)
+
+
+def test_small_towns_and_zip_codes_come_from_the_gazetteer():
+    kent, gatos, zip_only = (parse_location(t) for t in ("Kent, OH", "Los Gatos, CA", "94089"))
+    assert (kent.metro, kent.county, kent.method) == ("Akron, OH", "Portage County",
+                                                       "city, state")
+    assert gatos.metro == REFERENCE_METRO
+    assert (zip_only.city, zip_only.state, zip_only.method) == ("Sunnyvale", "CA", "zip")
+
+
+def test_a_bare_name_is_placed_only_when_one_namesake_clearly_dominates():
+    assert parse_location("London").country == "GB"  # 8.9M against London, KY
+    assert parse_location("Portland").state == "OR"
+    cambridge = parse_location("Cambridge")  # Cambridge, MA and Cambridge, England
+    assert cambridge.country is None and cambridge.method == "unknown"
+    assert parse_location("Cambridge", country="United Kingdom").country == "GB"
+    assert parse_location("Cambridge", country="US").state == "MA"
+
+
+def test_a_count_of_places_is_kept_without_inventing_any():
+    location = parse_location("43 Locations")
+    assert (location.places, location.extra_locations) == ((), 43)
+
+
+@pytest.mark.parametrize("text", ["x" * 5000, "!!!", "12345678", "Various", "???, ??"])
+def test_garbage_gives_no_confident_place(text):
+    location = parse_location(text)
+    assert all(p.method in ("unknown", "as written") for p in location.places)
+    assert all(p.metro is None for p in location.places)
+
+
+def test_methods_stay_in_the_vocabulary():
+    from analysis.normalize.vocabulary import PLACE_METHODS
+
+    texts = [c[0] for c in CASES] + [c[0] for c in PLACES_CASES] + ["94089", "Cambridge"]
+    methods = {p.method for t in texts for p in parse_location(t).places}
+    assert methods <= set(PLACE_METHODS)
+    assert {"city, state", "city, country", "zip", "county", "region", "city", "state",
+            "country", "unknown"} <= methods
+
+
+def test_country_codes_from_an_export_column():
+    from analysis.normalize.locations import country_code
+
+    assert [country_code(c) for c in ("India", "IN", "DEU", "United States", "Deutschland",
+                                       "Narnia", "", None)] == [
+        "IN", "IN", "DE", "US", "DE", None, None, None]
+
+
+def test_several_location_fields_read_together():
+    from analysis.normalize.locations import parse_locations
+
+    location = parse_locations(["Seattle, WA", "Austin, TX", "Remote"])
+    assert [p.city for p in location.places] == ["Seattle", "Austin"] and location.is_remote

@@ -10,38 +10,6 @@ import pytest
 DATA = Path(__file__).resolve().parents[2] / "analysis" / "data"
 SAN_JOSE = "San Jose-Sunnyvale-Santa Clara, CA"
 
-# (city, state) of the hand-kept metro_cities.csv that the Census tables do not give its metro.
-KNOWN_MISMATCHES = {
-    # Neighbourhoods, business districts and bases: no Census place and no USPS city name.
-    *[
-        ("Abbott Park", "IL"), ("Argonne", "IL"), ("Century City", "CA"),
-        ("City of Industry", "CA"), ("Clear Lake", "TX"), ("Crystal City", "VA"),
-        ("Downtown Los Angeles", "CA"), ("Eagle Rock", "CA"), ("Echo Park", "CA"),
-        ("Fort Benning", "GA"), ("Fort Sam Houston", "TX"), ("Hill AFB", "UT"),
-        ("Hollywood", "CA"), ("Joint Base Andrews", "MD"),
-        ("Joint Base Elmendorf-Richardson", "AK"), ("Koreatown", "CA"), ("Las Colinas", "TX"),
-        ("Murray Hill", "NJ"), ("Pearl Harbor", "HI"), ("Peterson AFB", "CO"),
-        ("Point Mugu", "CA"), ("RTP", "NC"), ("Rancho Bernardo", "CA"),
-        ("Rancho Dominguez", "CA"), ("Redwood Shores", "CA"), ("Research Triangle Park", "NC"),
-        ("Schriever AFB", "CO"), ("Silver Lake", "CA"), ("Sparks", "MD"), ("Summerlin", "NV"),
-        ("Tysons Corner", "VA"), ("Land O' Lakes", "FL"),
-    ],
-    # Townships / towns (county subdivisions): no national county-subdivision source found.
-    *[
-        ("Amherst", "NY"), ("Malta", "NY"), ("Bloomfield Township", "MI"), ("Chesterfield", "MI"),
-        ("Shelby", "MI"), ("Shelby Township", "MI"), ("Branchburg", "NJ"), ("Ewing", "NJ"),
-        ("Hamilton", "NJ"), ("Hanover", "NJ"), ("Manalapan", "NJ"), ("South Brunswick", "NJ"),
-        ("Wall", "NJ"), ("West Windsor", "NJ"), ("Moon Township", "PA"), ("Radnor", "PA"),
-        ("Upper Merion", "PA"), ("Middleborough", "MA"), ("Tyngsborough", "MA"),
-    ],
-    # Other spellings: Census "Baltimore", "Marlborough", "Westborough".
-    *[("Baltimore City", "MD"), ("Marlboro", "MA"), ("Westboro", "MA")],
-    # The old table is wrong under the 2023 county-based delineation: Bristol County MA is in
-    # Providence-Warwick, Summit County OH (Twinsburg) in Akron; Westwood CA is a Lassen County CDP.
-    *[("Easton", "MA"), ("Mansfield", "MA"), ("Twinsburg", "OH"), ("Westwood", "CA")],
-}  # fmt: skip
-
-
 @pytest.fixture(scope="module")
 def places() -> pd.DataFrame:
     return pd.read_csv(DATA / "us_places.csv.gz", dtype=str, keep_default_na=False)
@@ -122,13 +90,12 @@ def test_zip(zips: pd.DataFrame) -> None:
     assert zips.set_index("zip").loc["06830", "county_fips"] == "09190"  # Greenwich, CT
 
 
-def test_old_metro_cities_agree(places: pd.DataFrame) -> None:
-    old = pd.read_csv(DATA / "metro_cities.csv", dtype=str, keep_default_na=False)
-    joined = old.merge(
-        places, left_on=["city", "state"], right_on=["name", "state"], suffixes=("", "_new")
-    )
-    agree = joined[joined["metro"] == joined["metro_new"]][["city", "state"]]
-    found = set(agree.itertuples(index=False, name=None))
-    missing = set(old[["city", "state"]].itertuples(index=False, name=None)) - found
-    assert len(KNOWN_MISMATCHES) <= 0.03 * len(old)
-    assert missing - KNOWN_MISMATCHES == set(), sorted(missing - KNOWN_MISMATCHES)
+def test_districts_supplement_the_gazetteer(places: pd.DataFrame) -> None:
+    districts = pd.read_csv(DATA / "us_districts.csv", dtype=str, comment="#")
+    counties = pd.read_csv(DATA / "us_counties.csv.gz", dtype=str)
+    assert len(districts) < 100  # a supplement, not a second gazetteer
+    assert set(districts["metro"]) <= set(counties["metro"].dropna())
+    known = set(zip(places["name"], places["state"], strict=True))
+    pairs = list(zip(districts["name"], districts["state"], strict=True))
+    # Mostly names the Census does not hold; a township may share its name with a village.
+    assert sum(pair in known for pair in pairs) <= 0.25 * len(pairs)

@@ -97,3 +97,19 @@ def test_the_matcher_never_fails_and_gives_each_column_one_field(header, rows):
     assert len(used) == len(set(used))
     assert all(0 <= index < len(header) for index in used)
     assert {m.field for m in matches} == {f for f, i in columns.items() if i is not None}
+
+
+def test_a_workplace_column_says_remote_or_hybrid(tmp_path):
+    from analysis.sources import read_records
+
+    path = tmp_path / "jobs.csv"
+    path.write_text("title,company,location,remote_allowed,work_model\n"
+                    "Data Scientist,Acme,\"Austin, TX\",1,\n"
+                    "Nurse,Care,\"Boston, MA\",0,\n")
+    records = list(read_records(path))
+    assert records[0].locations == ["Austin, TX", "Remote"]
+    assert records[1].locations == ["Boston, MA"]
+    path.write_text("title,company,location,workplace_type\n"
+                    "Analyst,Acme,Berlin,Hybrid\nEngineer,Acme,Paris,On-site\n")
+    records = list(read_records(path))
+    assert [r.locations for r in records] == [["Berlin", "Hybrid"], ["Paris"]]
