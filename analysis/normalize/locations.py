@@ -337,12 +337,13 @@ _MULTI_SPLIT_RE = re.compile(r"\s*(?:;|\||\u2022|\n|\s+or\s+|\s+/\s+)\s*", re.I)
 _STATE_BOUNDARY_RE = re.compile(r",\s*([A-Z]{2})(?:\s*,\s*|\s+(?:and|&)\s+)")
 # "Greater X", "X Metropolitan Area", "X Area": wrappers that turn a city into a region.
 _REGION_RE = re.compile(
-    r"^(?:greater\s+)?(?P<core>.+?)(?:\s+(?:metropolitan|metro|bay)\s+(?:area|region)|\s+metroplex"
+    r"^(?:(?:greater|metro)\s+)?(?P<core>.+?)(?:\s+(?:metropolitan|metro|bay)\s+(?:area|region)|\s+metroplex"
     r"|\s+area|\s+region)?$",
     re.I,
 )
-_REGION_WORD_RE = re.compile(r"^greater\s|\s(?:area|metroplex|region)$", re.I)
-_GREATER_RE = re.compile(r"^greater\s+|\s+(?:metropolitan|metro)?\s*(?:area|region)$", re.I)
+_REGION_WORD_RE = re.compile(r"^(?:greater|metro)\s|\s(?:area|metroplex|region)$", re.I)
+_GREATER_RE = re.compile(r"^(?:greater|metro)\s+|\s+(?:metropolitan|metro)?\s*(?:area|region)$",
+                         re.I)
 _COUNTY_RE = re.compile(r"\s+(?:county|parish|borough)$", re.I)
 
 
@@ -1015,12 +1016,13 @@ def _one_token(token: str, country: str | None, hint: str | None) -> Place:
         region = _region(token)
         if region:
             return Place(None, region[0], None, "US", region[1], "region")
-    if country and country != "US":
-        code = _subdivision(token, country)
-        city = _world_place(token, country, code)
-        if code and city.method == "as written":
-            return Place(None, code, None, country, None, "state")
-        return city
+    if where and where != "US":
+        code = _subdivision(token, where)
+        city = _world_place(token, where, code)
+        if code and city.method == "as written":  # "Lancashire", "Maharashtra"
+            return _world_place(None, where, code if code != "REGION" else None)
+        if country or city.method != "as written":
+            return city
     named = _named_subdivision(token) if where is None else None
     named = named if named and named[0] != "US" else None  # US states are read above
     if named and _key(token) in _major_subdivisions() and not any(
