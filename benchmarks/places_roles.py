@@ -8,8 +8,10 @@ exports; ``SOURCES.md`` beside them says where each row came from. Usage::
     python benchmarks/places_roles.py                       # labels in /tmp/heldout12
     python benchmarks/places_roles.py --labels DIR --misses 30
 
-Every location text goes through ``parse_location`` whole, as a pipeline would pass it, and
-``split_locations`` for the count of places. Fields are compared as follows:
+Every location text goes through ``parse_location`` whole, and ``split_locations`` for the count
+of places; a second table reads them as ingest does, each source's rows as one file
+(``normalize_records``: the file's usual country settles names several countries share). Fields
+are compared as follows:
 
 - country, remote, hybrid, n_places on every row; state and city only where labelled; metro on
   US rows. A non-US state labelled "IN-MH" also accepts a bare "MH". Cities compare without case
@@ -124,9 +126,34 @@ def predict_location(text: str) -> dict:
     }
 
 
-def score_location(row) -> dict[str, tuple[bool, str, str] | None]:
+def _text(value) -> str:
+    return "" if pd.isna(value) else str(value)
+
+
+def ingested_predictions(labels: pd.DataFrame) -> dict[tuple[str, str], dict]:
+    """What ingest makes of each location, file by file (a source's rows are one file): the
+    same parser, plus the file's usual country for names several countries share."""
+    from analysis.normalize.bands import normalize_records
+    from analysis.sources import Record
+
+    out = {}
+    for source, rows in labels.groupby("source"):
+        records = [Record("csv", f"{source}.csv", f"row {i}", f"{source}/{i}", "Analyst", None,
+                          split_locations(text)) for i, text in enumerate(rows["text"])]
+        bands = normalize_records(records, snapshot="bench").bands.drop_duplicates("posting_id")
+        for text, band in zip(rows["text"], bands.itertuples(index=False), strict=True):
+            out[(source, text)] = {
+                "country": _text(band.country), "state": _text(band.state),
+                "city": _text(band.city), "metro": _text(band.metro),
+                "remote": int(band.is_remote), "hybrid": int(band.is_hybrid),
+                "n_places": int(band.n_places) or 1,
+            }
+    return out
+
+
+def score_location(row, predictions: dict | None = None) -> dict[str, tuple[bool, str, str] | None]:
     """Per field: (right, want, got), or None where the field is not scored on this row."""
-    got = predict_location(row.text)
+    got = predictions[(row.source, row.text)] if predictions else predict_location(row.text)
     out: dict[str, tuple[bool, str, str] | None] = {
         "country": (got["country"] == row.country, row.country, got["country"]),
         "state": (_state_ok(row.state, got["state"]), row.state, got["state"])
@@ -270,7 +297,12 @@ def main(argv=None) -> int:
     if missing:
         print("parser fields not present (scored as absent): " + ", ".join(missing))
     loc_counts, loc_misses = tally(locations, score_location, LOCATION_FIELDS)
-    print_table(f"LOCATIONS ({len(locations)} labelled)", loc_counts, LOCATION_FIELDS)
+    print_table(f"LOCATIONS ({len(locations)} labelled), each string alone", loc_counts,
+                LOCATION_FIELDS)
+    predictions = ingested_predictions(locations)
+    ingested, _ = tally(locations, lambda row: score_location(row, predictions), LOCATION_FIELDS)
+    print_table(f"LOCATIONS ({len(locations)} labelled), as ingested file by file", ingested,
+                LOCATION_FIELDS)
     title_counts, title_misses = tally(titles, score_title, TITLE_FIELDS)
     print_table(f"TITLES ({len(titles)} labelled)", title_counts, TITLE_FIELDS)
     print_misses(loc_misses, LOCATION_FIELDS, args.misses)
