@@ -180,7 +180,10 @@ NOISE_PATTERN = (
     r"|graveyard|rotating|weekend|all|various|split)[\s-]+)?shifts?"
     # UK staffing words: a "Bank Nurse" or "Locum Consultant" is a nurse or consultant
     r"|^bank(?=\s+(?!teller|manager|examiner|officer|analyst)\w)|locum|relief|fixed[\s-]term"
-    r"|permanent|maternity cover|secondment)\b"
+    r"|permanent|maternity cover|secondment"
+    # "Fall 2020", "2027 Winter": the season a programme runs, not a job ("Fall" is no faller)
+    r"|(?:spring|summer|fall|autumn|winter)\s+(?:20\d\d|term|semester|cohort)"
+    r"|20\d\d\s+(?:spring|summer|fall|autumn|winter)|20\d\d)\b"
 )
 # Pay plans, grades, series and appointment notes of civil-service postings ("GS-0301-15",
 # "WG7408-2", "NF-4", "FPL 15", "Title 32", "7on/7off"): dropped before anything else.

@@ -107,7 +107,8 @@ ROLE_FAMILIES: tuple[tuple[str, str], ...] = (
         + _ML
         + r"(?:\s*/\s*"
         + _ML
-        + r")?\s+(?:software\s+)?(?:engineer|engineering|developer)"
+        + r")?\s+(?:(?!sales|solutions|support|field|customer)\w+\s+)?(?:software\s+)?"
+        r"(?:engineer|engineering|developer)"
         r"|\bmlops\b|\b(?:computer\s+vision|nlp|llm)\s+engineer"
         r"|(?:\bsoftware\s+engineer\w*|^engineer)(?:\s+(?:\d|i{1,3}))?\s*[,-]?\s*(?:\(\s*)?"
         + _ML
@@ -132,7 +133,7 @@ ROLE_FAMILIES: tuple[tuple[str, str], ...] = (
         r"|infrastructure|devops|cloud|application|applications|systems\s+software|java|python"
         r"|\.net|ruby|golang|go|javascript|typescript|react|node(?:\.js)?|c\+\+|qa|qa\s+automation|test\s+automation"
         r"|embedded|firmware)"
-        r"\s+(?:software\s+)?(?:engineer|developer|programmer)"
+        r"\s+(?:software\s+|development\s+)?(?:engineer|developer|programmer)"
         r"|(?<!cnc\s)\bprogrammer\b|" + _NOT_SOFTWARE_DEVELOPER + r"\bdeveloper\b",
     ),
     (
@@ -340,6 +341,19 @@ _FOREIGN_SUFFIX_RE = re.compile(
     + "|".join(sorted(map(re.escape, FOREIGN_JOB_SUFFIXES), key=len, reverse=True))
     + r")\b", re.I)
 
+# What a title carries that is not the job: " - Baltimore, MD", "(Lake Placid, FL 33852)" (a
+# place, whose state code would read as a job: MD, PA); "Entwickler/in" (a gender ending);
+# hyphens between words ("Hadoop-Spark-Engineer"); plurals ("Data Analysts Needed").
+_PLACE_SUFFIX_RE = re.compile(r"\s*(?:[-\u2013|]\s*|\()\s*[A-Z][A-Za-z .'-]+,\s*[A-Z]{2}\b"
+                              r"(?:\s*\d{5})?\)?\s*$")
+# "Fall 2020", "2027 Winter": the term a programme runs in, not a job ("Fall" is no faller).
+_SEASON_RE = re.compile(r"\b(?:spring|summer|fall|autumn|winter)\s+20\d\d\b"
+                        r"|\b20\d\d\s+(?:spring|summer|fall|autumn|winter)\b", re.I)
+_GENDER_SUFFIX_RE = re.compile(r"(?<=[a-z])/(?:in|innen|r|e)\b")
+_WORD_HYPHEN_RE = re.compile(r"(?<=[A-Za-z]{3})-(?=[A-Za-z]{3})")
+_PLURAL_RE = re.compile(r"\b(analyst|engineer|scientist|developer|designer|recruiter|programmer"
+                        r"|architect|consultant|nurse|driver|mover|technician)s\b", re.I)
+
 _FLAGS = re.I
 _FAMILY_RES = tuple((family, re.compile(p, _FLAGS)) for family, p in ROLE_FAMILIES)
 _LEVEL_RES = tuple((level, re.compile(p, _FLAGS)) for level, p in LEVEL_PATTERNS)
@@ -402,7 +416,9 @@ EMPTY = TitleInfo()
 
 def _clean(title: str) -> str:
     text = unicodedata.normalize("NFKC", title).replace("\u2019", "'")
-    return _in_english(re.sub(r"\s+", " ", text).strip())
+    text = _SEASON_RE.sub(" ", _PLACE_SUFFIX_RE.sub("", re.sub(r"\s+", " ", text).strip()))
+    text = _GENDER_SUFFIX_RE.sub("", _WORD_HYPHEN_RE.sub(" ", text))
+    return _PLURAL_RE.sub(r"\1", _in_english(text))
 
 
 def _in_english(title: str) -> str:
