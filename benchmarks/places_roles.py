@@ -49,7 +49,8 @@ from analysis.normalize.titles import parse_title  # noqa: E402
 
 DEFAULT_LABELS = Path("/tmp/heldout12")
 LOCATION_FIELDS = ("country", "state", "city", "metro", "remote", "hybrid", "n_places", "all")
-TITLE_FIELDS = ("role_family", "soc_code", "level", "track", "any_family")
+TITLE_FIELDS = ("role_family", "named_family", "soc_family", "soc_code", "level", "track",
+                "any_family")
 # One city, two spellings: the key is the spelling compared.
 CITY_ALIASES = {
     "bangalore": "bengaluru",
@@ -215,6 +216,11 @@ def score_title(row) -> dict[str, tuple[bool, str, str] | None]:
     return {
         # Scored where the label names a family; a vague title ("Mathematics") has none.
         "role_family": (family_ok, row.role_family, family) if row.role_family else None,
+        # the same, split: analysts' named families ("data scientist") and SOC groups
+        "named_family": (family_ok, row.role_family, family)
+        if row.role_family and not row.role_family.startswith("SOC:") else None,
+        "soc_family": (family_ok, row.role_family, family)
+        if row.role_family.startswith("SOC:") else None,
         "soc_code": (soc == row.soc_code, row.soc_code, soc or "")
         if row.soc_code and has_soc_field
         else None,
@@ -236,7 +242,7 @@ def tally(labels: pd.DataFrame, scorer, fields) -> tuple[dict, dict]:
             for key in (row.source, "ALL"):
                 counts[key][field][0] += int(right)
                 counts[key][field][1] += 1
-            if not right and field not in ("all", "any_family"):
+            if not right and field not in ("all", "any_family", "named_family", "soc_family"):
                 misses[field].append((row.text, want, got))
     return counts, misses
 
