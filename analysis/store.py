@@ -233,7 +233,9 @@ def ensure_sample_store(*, store: Path = SNAPSHOTS, progress: bool = False) -> P
     for label in sample_snapshot_labels():
         files, names = _sample_files(label)
         target = store / label
-        if not (target / MANIFEST_FILE).exists() or not inputs_unchanged(target, files, names):
+        # Stale: missing, its raw files changed, or written by a paybands with other columns.
+        if (not (target / MANIFEST_FILE).exists() or not inputs_unchanged(target, files, names)
+                or read_manifest(target).get("columns") != BANDS_COLUMNS):
             ingest([SAMPLE / label], snapshot=label, out=store, progress=progress)
     return store
 
