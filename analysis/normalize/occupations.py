@@ -658,12 +658,30 @@ def _read(index: _Index, text: str, stems: bool = True) -> Occupation:
     for words in dict.fromkeys((variants[0][-1], main)):
         words = words if head in words else (*words[:-1], head)
         found = index.match_words(words, head)
+        if (found.minor_group and head in MANAGING_HEADS and found.major_group != "11-0000"
+                and not _shares_a_field(words, found)):
+            continue  # "Director, Research Science" is no film director: the field must agree
         if found.soc_code:
             return found
         group = group or (found if found.minor_group else None)
         if outcome.reason != AMBIGUOUS:
             outcome = found
     return group or outcome
+
+
+# Heads that name a managing role: outside the management occupations (11-) a word match for
+# them must share the field ("Director, Research Science" is no 27-2012 film director).
+MANAGING_HEADS = frozenset({"director", "manager", "chief", "head", "president", "lead"})
+
+
+def _shares_a_field(words: tuple[str, ...], found: Occupation) -> bool:
+    """Whether a title whose head is a generic role word ("director", "analyst") shares a
+    non-generic word with the occupation a word match found (its detailed or group title)."""
+    fields = {_singular(w) for w in words if w not in GENERIC_WORDS}
+    if not fields:
+        return False
+    named = _words(f"{found.soc_title or ''} {found.minor_title or ''}".lower())
+    return bool(fields & {_singular(w) for w in named})
 
 
 @lru_cache(maxsize=65536)

@@ -96,7 +96,8 @@ ROLE_FAMILIES: tuple[tuple[str, str], ...] = (
     ),
     (
         "research scientist",
-        r"\bresearch\s+scientist|\bapplied\s+(?:research\s+)?scientist|\b" + _ML + r"\s+scientist"
+        r"\bresearch\s+scien(?:tist|ce)\b|\bapplied\s+(?:research\s+)?scientist|\b" + _ML
+        + r"\s+scientist"
         r"|\bscientist\s*,\s*" + _ML + r"\b|\bapplied\s+researcher\b"
         r"|\bresearch\s+(?:scientist\s+)?intern",
     ),
