@@ -247,6 +247,7 @@ UK_REGIONS = ("Greater London", "Greater Manchester", "West Yorkshire", "South Y
               "Yorkshire and the Humber", "Home Counties", "Thames Valley")
 # Other names of a city abroad: key → (city, country).
 WORLD_CITY_ALIASES = {"city of london": ("London", "GB"), "the city": ("London", "GB"),
+                      "greater london": ("London", "GB"),
                       "bombay": ("Mumbai", "IN"), "madras": ("Chennai", "IN"),
                       "calcutta": ("Kolkata", "IN"), "ncr": ("New Delhi", "IN"),
                       "delhi ncr": ("New Delhi", "IN")}
@@ -255,6 +256,8 @@ CITY_STATES = {"SG": "Singapore", "HK": "Hong Kong", "MO": "Macau", "MC": "Monac
 # Tokens that only say what kind of area the token before is ("Düren (Kreis)").
 AREA_KIND_WORDS = frozenset({"kreis", "landkreis", "county", "district", "region", "borough",
                              "metropolitan borough", "département", "departement", "province"})
+# A British postcode after a town ("London EC1V 4EX", "Staines-upon-Thames TW18").
+_UK_POSTCODE_TAIL_RE = re.compile(r"\s+[A-Z]{1,2}\d[A-Z\d]?(?:\s+\d[A-Z]{2})?$")
 # A British postcode district ("EC2R", "SW1", "M1"): a sign of the UK, not a place name.
 _UK_POSTCODE_RE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?(?:\s*\d[A-Z]{2})?$")
 # "West London", "Central Manchester": a part of a city named by a compass word.
@@ -686,6 +689,7 @@ def _tokens(text: str) -> list[str]:
     # "Bangalore/Bengaluru", "Hyderabad/Secunderabad": one place by two names; the first is kept.
     pieces = (p.split("/")[0].strip() if re.fullmatch(r"[^\W\d_][\w .'-]*/[\w .'-]+", p)
               else p for p in pieces)
+    pieces = (_UK_POSTCODE_TAIL_RE.sub("", p) for p in pieces)
     kept = [p for p in pieces if p and re.search(r"[^\W\d_]", p)
             and _key(p) not in AREA_KIND_WORDS and not _UK_POSTCODE_RE.match(p)]
     # "Hartley Hospital, Southport", "2500 Richmond Ave, Houston": a building or street before
@@ -728,9 +732,10 @@ def _world_place(city: str | None, country: str, state: str | None) -> Place:
         return Place(CITY_STATES[country], None, None, country, None, "city, country")
     if city is None:
         return Place(None, state, None, country, None, "state" if state else "country")
-    for _population, where, name, province in _world_cities().get(_key(city), ()):
-        if where == country:
-            return Place(name, state or province, None, country, None, "city, country")
+    for name_as_written in dict.fromkeys((city, _GREATER_RE.sub("", city).strip())):
+        for _population, where, name, province in _world_cities().get(_key(name_as_written), ()):
+            if where == country:
+                return Place(name, state or province, None, country, None, "city, country")
     return Place(city, state, None, country, None, "as written")
 
 

@@ -196,6 +196,8 @@ PLACES_CASES = [  # text, [(city, state, country)], is_remote, is_hybrid, remote
     ("Noida, Gurugram", [("Noida", None, "IN"), ("Gurugram", None, "IN")], False, False, None),
     ("Bron, Lyon", [("Bron", None, "FR")], False, False, None),  # a town by its city
     ("EC2R, City of London", [("London", None, "GB")], False, False, None),
+    ("Hybrid work in London EC1V 4EX", [("London", None, "GB")], False, True, None),
+    ("Greater London, England, United Kingdom", [("London", None, "GB")], False, False, None),
     ("Ontario", [(None, "ON", "CA")], False, False, None),
 ]
 
