@@ -58,7 +58,7 @@ import gzip
 import math
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -80,6 +80,12 @@ SOC_TITLES_CSV = PACKAGE_DATA / "soc_titles.csv.gz"
 
 MAX_TITLE_CHARS = 300  # longer text is a description pasted into the title field, not a title
 MIN_HEAD_TITLES = 3  # a head noun ends at least this many index titles (drops typos, rarities)
+# A head noun alone places a title in the minor group this share of its published titles
+# belong to ("driver": 53-3000); below it, the head says too little ("analyst", "coach").
+HEAD_GROUP_SHARE = 0.8
+# Only a noun naming a person speaks for a group alone ("nurse", "welder"; not "operation").
+_PERSON_NOUN_RE = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|eon|ee|ive|ic|yer|nurse"
+                             r"|guide|model|dean|coach|chef|cook|clerk|aide|agent)$")
 MIN_SCORE = 0.4  # weighted overlap below this shares too little with any published title
 MIN_SCORE_KNOWN = 0.5  # the same for a title read without its unknown words
 MARGIN = 0.08  # the best code must lead the next one by this much to be named alone
@@ -495,6 +501,13 @@ class _Index:
                 postings[(head, w)].append(i)
         self.postings = dict(postings)
         self.head_only = dict(head_only)
+        # The minor group most published titles ending in each head noun belong to, with its
+        # share: "driver" is a motor vehicle operator (53-3000) whatever the vehicle.
+        groups: dict[str, Counter] = defaultdict(Counter)
+        for (_, code), head in entries.items():
+            groups[head][self.minor(code)] += 1
+        self.head_group = {h: (c.most_common(1)[0][0], c.most_common(1)[0][1] / c.total())
+                           for h, c in groups.items() if c.total() >= MIN_HEAD_TITLES}
         vocabulary: dict[str, set[str]] = defaultdict(set)
         for words, code in entries:
             vocabulary[code].update(words)
@@ -570,6 +583,15 @@ class _Index:
             )
         return found
 
+    def head_fallback(self, head: str) -> Occupation:
+        """The minor group nearly all titles ending in `head` belong to ("Lorry Driver" is a
+        motor vehicle operator), else unknown: no title words said more."""
+        group, share = self.head_group.get(head, (None, 0.0))
+        if (group is None or share < HEAD_GROUP_SHARE or head in GENERIC_WORDS | {"leader"}
+                or not _PERSON_NOUN_RE.search(head)):
+            return Occupation(reason=AMBIGUOUS)
+        return self.occupation(group, METHOD_WORDS)
+
     def match_words(
         self, words: tuple[str, ...], head: str, min_score: float = MIN_SCORE
     ) -> Occupation:
@@ -589,7 +611,7 @@ class _Index:
             if score > best.get(code, 0.0):
                 best[code] = score
         if not best:  # the head noun alone, with modifiers no published title has
-            return Occupation(reason=AMBIGUOUS)
+            return self.head_fallback(head)
         top = max(best.values())
         if top < min_score:
             # Words no published title uses ("PCB", a place, a typo) tell nothing about the
@@ -597,7 +619,7 @@ class _Index:
             known = tuple(w for w in words if w in self.idf)
             if head in known and len(known) < len(words) and min_score == MIN_SCORE:
                 return self.match_words(known, head, MIN_SCORE_KNOWN)
-            return Occupation(reason=AMBIGUOUS)
+            return self.head_fallback(head)
         close = [code for code, score in best.items() if score > top - MARGIN]
         if len(close) > 1 and top >= TIE_SCORE:
             # A tie at the top ("Aircraft Flight Instructor": flight instructors of pilots,
@@ -684,8 +706,61 @@ def _shares_a_field(words: tuple[str, ...], found: Occupation) -> bool:
     return bool(fields & {_singular(w) for w in named})
 
 
+# SOC 2018 sorts managers by the function they run: a manager, director or head whose title
+# names a function and no better-known occupation is that function's manager. First match wins.
+MANAGER_FUNCTIONS: tuple[tuple[str, str], ...] = (
+    (r"comput|\bit\b|information\s+(?:technology|systems|security)|software|database|data"
+     r"\s+processing|cyber|network|systems\s+development|applications?|infrastructure", "11-3021"),
+    (r"accounting|financ|treasury|revenue|controller|payroll\s+accounting|tax\b", "11-3031"),
+    (r"compensation|benefits|payroll", "11-3111"),
+    (r"human\s+resources|\bhr\b|people|talent|recruit", "11-3121"),
+    (r"training|learning\s+and\s+development|\bl&d\b", "11-3131"),
+    (r"marketing|brand|product\s+marketing", "11-2021"),
+    (r"sales|business\s+development", "11-2022"),
+    (r"public\s+relations|communications|fundrais", "11-2032"),
+    (r"purchasing|procurement|sourcing|buying", "11-3061"),
+    (r"logistics|transport|fleet|warehouse|distribution|supply\s+chain|shipping", "11-3071"),
+    (r"production|manufacturing|plant\b|factory|assembly", "11-3051"),
+    (r"construction|site\b|building\s+projects", "11-9021"),
+    (r"engineering|architectur", "11-9041"),
+    (r"nurs|clinic|health|medical|patient|hospital|care\s+home|ward\b|pharmac", "11-9111"),
+    (r"school|education|academic|curriculum|admissions|student", "11-9032"),
+    (r"restaurant|kitchen|food\s+service|catering", "11-9051"),
+    (r"hotel|lodging|front\s+office", "11-9081"),
+    (r"property|real\s+estate|leasing", "11-9141"),
+    (r"research|laborator|science", "11-9121"),
+    (r"facilit", "11-3013"),
+    (r"social\s+(?:work|services)|community\s+services|case\s+management", "11-9151"),
+)
+_MANAGER_FUNCTION_RES = tuple((re.compile(p, re.I), code) for p, code in MANAGER_FUNCTIONS)
+_MANAGING_RE = re.compile(r"\b(?:manager|director|head\s+of|vice\s+president|vp\b)", re.I)
+# "Product Manager", "Project Manager", "Account Manager": roles named "manager" that manage no
+# function (see analysis.normalize.titles.IC_MANAGER_ROLES).
+_IC_MANAGER_RE = re.compile(r"\b(?:product|program|project|account|case|client|customer\s+success"
+                            r"|relationship|territory|category|community|portfolio|property"
+                            r"|store|shift|office|general|managing|art|creative|music|film)"
+                            r"\s+(?:manager|director)\b", re.I)
+
+
+def _function_manager(title: str, found: Occupation) -> Occupation | None:
+    """The function's manager for a managing title the index did not place as a manager."""
+    if found.major_group == "11-0000" or not _MANAGING_RE.search(title):
+        return None
+    if _IC_MANAGER_RE.search(title):
+        return None
+    for pattern, code in _MANAGER_FUNCTION_RES:
+        if pattern.search(title):
+            return _index().occupation(code, METHOD_WORDS)
+    return None
+
+
 @lru_cache(maxsize=65536)
 def _classify(title: str) -> Occupation:
+    found = _classify_words(title)
+    return _function_manager(title, found) or found
+
+
+def _classify_words(title: str) -> Occupation:
     """The first candidate naming a detailed code wins; a minor group found first is kept
     unless a later candidate names a detailed code inside it."""
     index = _index()

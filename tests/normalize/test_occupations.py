@@ -294,3 +294,31 @@ def test_fallbacks_stay_unknown_without_a_clear_group(title):
 def test_case_does_not_matter():
     for title in ("Flight Instructor", "Supervisory Nurse"):
         assert classify_occupation(title.upper()) == classify_occupation(title.lower())
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        ("Cybersecurity Manager", "11-3021"),  # a function's manager, by the function named
+        ("Manager, Computer Applications", "11-3021"),
+        ("Revenue Accounting Manager", "11-3031"),
+        ("Head of People Experience", "11-3121"),
+        ("Ward Manager - Trauma", "11-9111"),
+        ("Warehouse Operations Director", "11-3071"),
+    ],
+)
+def test_managers_of_a_function_are_that_functions_managers(title, code):
+    assert classify_occupation(title).soc_code == code
+
+
+@pytest.mark.parametrize("title", ["Product Manager", "Project Manager", "Account Manager"])
+def test_roles_called_manager_are_not_function_managers(title):
+    # no function named, so no function's manager: what the published titles say, or unknown
+    assert classify_occupation(title).soc_code not in {"11-3021", "11-3031", "11-2022", "11-9041"}
+
+
+def test_a_person_noun_alone_speaks_for_its_group_and_a_generic_head_does_not():
+    assert classify_occupation("Locum Vascular Physician").minor_group == "29-1000"
+    assert classify_occupation("Director, Research Science").soc_code != "27-2012"  # no film
+    assert classify_occupation("Director").method == "unknown"
+    assert classify_occupation("Revenue Operations Lead").minor_group != "55-1000"
