@@ -37,6 +37,19 @@ def paybands_version() -> str:
         return "unknown"
 
 
+def normalizer_fingerprint() -> str:
+    """A digest of the code and reference tables that turn records into bands: a snapshot
+    written by another normalizer reads the same inputs differently."""
+    package = Path(__file__).resolve().parent
+    files = sorted([*(package / "normalize").glob("*.py"), *(package / "sources").glob("*.py"),
+                    *(package / "data").glob("*.csv*")])
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def ingest(
     paths: Iterable[str | Path],
     *,
@@ -126,6 +139,7 @@ def write_snapshot(
             "snapshot": label,
             "created": datetime.now(UTC).isoformat(timespec="seconds"),
             "paybands_version": paybands_version(),
+            "normalizer": normalizer_fingerprint(),
             "counts": result.counts,
             "reconciles": reconcile(result),
             "options": options or {},
@@ -181,13 +195,16 @@ def inputs_unchanged(
     snapshot_dir: Path, files: list[Path], names: list[str], *, version: str | None = None
 ) -> bool:
     """Whether a snapshot was made from exactly these files with these contents, into today's
-    bands table (its columns), and, when `version` is given, by this paybands version."""
+    bands table (its columns) by today's normalizer (code and reference tables), and, when
+    `version` is given, by this paybands version."""
     try:
         manifest = read_manifest(snapshot_dir)
         recorded = {i["file"]: i["sha256"] for i in manifest["inputs"]}
     except (OSError, ValueError, KeyError):
         return False
     if manifest.get("columns") != BANDS_COLUMNS:  # made before the bands table changed
+        return False
+    if manifest.get("normalizer") != normalizer_fingerprint():  # read by other rules
         return False
     if version is not None and manifest.get("paybands_version") != version:
         return False
@@ -233,9 +250,7 @@ def ensure_sample_store(*, store: Path = SNAPSHOTS, progress: bool = False) -> P
     for label in sample_snapshot_labels():
         files, names = _sample_files(label)
         target = store / label
-        # Stale: missing, its raw files changed, or written by a paybands with other columns.
-        if (not (target / MANIFEST_FILE).exists() or not inputs_unchanged(target, files, names)
-                or read_manifest(target).get("columns") != BANDS_COLUMNS):
+        if not (target / MANIFEST_FILE).exists() or not inputs_unchanged(target, files, names):
             ingest([SAMPLE / label], snapshot=label, out=store, progress=progress)
     return store
 

@@ -123,15 +123,16 @@ def test_the_places_table_is_written_beside_the_bands(sample_snapshot):
     assert first.fillna("").eq(from_bands.reindex(first.index).fillna("")).all()
 
 
-def test_a_sample_snapshot_written_with_other_columns_is_rebuilt(tmp_path):
+def test_a_sample_snapshot_written_by_another_normalizer_is_rebuilt(tmp_path):
     from analysis.store import ensure_sample_store, sample_snapshot_labels
 
     label = sample_snapshot_labels()[0]
     ensure_sample_store(store=tmp_path)
     manifest_path = tmp_path / label / MANIFEST_FILE
     manifest = json.loads(manifest_path.read_text())
-    manifest["columns"] = manifest["columns"][:-3]  # as an older paybands wrote it
+    manifest["normalizer"] = "0" * 16  # as an older paybands wrote it
     manifest_path.write_text(json.dumps(manifest))
     ensure_sample_store(store=tmp_path)
-    assert read_manifest(tmp_path / label)["columns"] == list(validate_bands(
-        read_bands(tmp_path / label)).columns)
+    from analysis.store import normalizer_fingerprint
+
+    assert read_manifest(tmp_path / label)["normalizer"] == normalizer_fingerprint()
