@@ -56,6 +56,11 @@ def finding_title(ax: Axes, title: str, *, subtitle: str | None = None) -> Axes:
     Both sit above the axes' left edge, so `tight_layout` makes room for them.
     """
     wrap = 70 if ax.figure.get_figwidth() >= 8 else 55
+    # Long category labels ("healthcare diagnosing or treating practitioners") push the axes
+    # right; the title starts at the axes, so it gets as much less room.
+    labels = (line for tick in ax.get_yticklabels() for line in tick.get_text().split("\n"))
+    label_chars = max((len(line) for line in labels), default=0)
+    wrap = max(wrap - int(0.8 * max(label_chars - 15, 0)), 35)
     lines = textwrap.wrap(subtitle, width=int(wrap * 1.45)) if subtitle else []
     ax.set_title(
         textwrap.fill(title, width=wrap),
