@@ -260,6 +260,9 @@ AREA_KIND_WORDS = frozenset({"kreis", "landkreis", "county", "district", "region
 _UK_POSTCODE_TAIL_RE = re.compile(r"\s+[A-Z]{1,2}\d[A-Z\d]?(?:\s+\d[A-Z]{2})?$")
 # A British postcode district ("EC2R", "SW1", "M1"): a sign of the UK, not a place name.
 _UK_POSTCODE_RE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?(?:\s*\d[A-Z]{2})?$")
+# Region names that are only a compass word ("South", "North-East"): never read alone.
+_COMPASS_ONLY_RE = re.compile(r"^(?:north|south|east|west|central|centre|center)"
+                              r"(?:[\s-]?(?:east|west|central))?$")
 # "West London", "Central Manchester": a part of a city named by a compass word.
 _COMPASS_RE = re.compile(r"^(?:north|south|east|west|central|inner|outer|greater)"
                          r"(?:[\s-](?:east|west))?\s+", re.I)
@@ -501,7 +504,8 @@ def _subdivisions() -> tuple[dict[tuple[str, str], str], dict[str, set[tuple[str
         by_country[(country, code)] = code
         for name in {sub.name, re.sub(r"\s*\(.*\)$", "", sub.name)}:
             by_country[(country, _key(name))] = code
-            by_name.setdefault(_key(name), set()).add((country, code))
+            if not _COMPASS_ONLY_RE.match(_key(name)):  # Cameroon's "South" is no place word
+                by_name.setdefault(_key(name), set()).add((country, code))
     for name, code in US_STATES.items():
         by_country[("US", _key(name))] = code
     for key, code in STATE_ALIASES.items():
@@ -1032,7 +1036,8 @@ def _city_list(tokens: list[str], where: str | None) -> list[Place]:
     if len(tokens) == 2:
         # "Bron, Lyon", "Kreuzau, Düren", "Highland Park, Dallas": a place and the bigger place
         # or district it is in. The first is the place; the second tells its country.
-        first, second = (_bare_city(t, where) for t in tokens)
+        first, second = (_bare_city(t, where) or _bare_city(_COMPASS_RE.sub("", t), where)
+                         for t in tokens)
         context = _bare_city(_COMPASS_RE.sub("", tokens[1]), where) if second is None else second
         if first and second and first != second and (
             _population(first) >= BIG_CITY or _km_apart(first, second) > NEIGHBOUR_KM

@@ -197,6 +197,7 @@ PLACES_CASES = [  # text, [(city, state, country)], is_remote, is_hybrid, remote
     ("Bron, Lyon", [("Bron", None, "FR")], False, False, None),  # a town by its city
     ("EC2R, City of London", [("London", None, "GB")], False, False, None),
     ("Hybrid work in London EC1V 4EX", [("London", None, "GB")], False, True, None),
+    ("Central London, London", [("London", None, "GB")], False, False, None),
     ("Greater London, England, United Kingdom", [("London", None, "GB")], False, False, None),
     ("Ontario", [(None, "ON", "CA")], False, False, None),
 ]
@@ -226,6 +227,12 @@ def test_a_bare_name_is_placed_only_when_one_namesake_clearly_dominates():
     assert cambridge.country is None and cambridge.method == "unknown"
     assert parse_location("Cambridge", country="United Kingdom").country == "GB"
     assert parse_location("Cambridge", country="US").state == "MA"
+
+
+def test_a_compass_word_is_never_a_region_alone():
+    # Cameroon has a region called "South"; "Melton South" is a suburb of Melbourne
+    assert parse_location("Melton South", country="Australia").country == "AU"
+    assert parse_location("Melton South").country != "CM"
 
 
 def test_a_count_of_places_is_kept_without_inventing_any():
