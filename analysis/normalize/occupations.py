@@ -83,6 +83,9 @@ MIN_HEAD_TITLES = 3  # a head noun ends at least this many index titles (drops t
 # A head noun alone places a title in the minor group this share of its published titles
 # belong to ("driver": 53-3000); below it, the head says too little ("analyst", "coach").
 HEAD_GROUP_SHARE = 0.8
+# Person nouns too wide to name an occupation by themselves ("helper": of what?).
+HEADS_TOO_WIDE = frozenset({"helper", "instructor", "teacher", "coach", "picker", "trainer",
+                            "leader", "member", "partner", "owner", "player"})
 # Only a noun naming a person speaks for a group alone ("nurse", "welder"; not "operation").
 _PERSON_NOUN_RE = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|eon|ee|ive|ic|yer|nurse"
                              r"|guide|model|dean|coach|chef|cook|clerk|aide|agent)$")
@@ -691,6 +694,22 @@ def _read(index: _Index, text: str, stems: bool = True) -> Occupation:
     return group or outcome
 
 
+def _head_alone(title: str) -> Occupation | None:
+    """"Inpatient Physiotherapist", "Mature Handyman": modifiers no published title has before
+    a head noun that is itself an occupation's name (a person noun, not a generic role word)."""
+    index = _index()
+    segments = _segments(title)[0]
+    if not segments:
+        return None
+    main = _variants(segments[0])[-1][-1]
+    head = (index.head(main, True) or main[-1]) if main else None
+    if not head or head in GENERIC_WORDS | HEADS_TOO_WIDE or not _PERSON_NOUN_RE.search(head):
+        return None
+    codes = index.lookup((head,))
+    found = index.resolve(list(codes), METHOD_WORDS) if codes else None
+    return found if found and found.minor_group else None
+
+
 # Heads that name a managing role: outside the management occupations (11-) a word match for
 # them must share the field ("Director, Research Science" is no 27-2012 film director).
 MANAGING_HEADS = frozenset({"director", "manager", "chief", "head", "president", "lead"})
@@ -754,10 +773,51 @@ def _function_manager(title: str, found: Occupation) -> Occupation | None:
     return None
 
 
+# What informal and foreign-trained postings say instead of an occupation's name: the work itself
+# ("Need help moving", "Yard cleanup"), or a UK health-service title. Read only when the
+# published titles placed nothing. First match wins; a minor group code where the work does not
+# settle one occupation.
+WORK_OCCUPATIONS: tuple[tuple[str, str], ...] = (
+    (r"\bconsultant\b.*\b(?:medicine|physician|surg|pediatric|psychiatr|anesth|radiolog|oncolog"
+     r"|cardiolog|neurolog|hemat|dermatolog|urolog|gastro|obstetric|gynecolog|dentistry|patholog"
+     r"|intensive care|geriatric|elderly|respiratory|rheumatolog|endocrin|nephrolog)", "29-1000"),
+    (r"\bhealth\s+visitor\b|\bstaff\s+nurse\b|\bdistrict\s+nurse\b", "29-1141"),
+    (r"\boperating\s+department\s+practitioner\b", "29-2055"),
+    (r"\bhealth\s*care\s+assistant\b|\bnursing\s+assistant\b", "31-1131"),
+    (r"\bcare\s+(?:assistant|worker)\b", "31-1122"),
+    (r"\badjunct\b|\bfaculty\b|\blecturer\b", "25-1000"),
+    (r"\bmov(?:ers?|ing)\b|\bunload|\bloading\b|\bfurniture\b|\bmaterial\s+handler\b",
+     "53-7062"),
+    (r"\byard\s*(?:work|cleanup|worker)?\b|landscap|garden|weeding|\blawn\b|mowing", "37-3011"),
+    (r"\bhandy\s*man\b", "49-9071"),
+    (r"babysit|baby-sit|\bnann(?:y|ies)\b|looking after (?:our |the )?kids", "39-9011"),
+    (r"\bclean(?:ing|ers?)\b|\bjanitor", "37-2011"),
+    (r"\b(?:uber|lyft|rideshare|taxi)\b", "53-3054"),
+    (r"\b(?:lorry|hgv|truck|delivery|van|courier)\b.*\bdriver\b", "53-3000"),
+    (r"\bactors?\b|\bacting\s+role\b", "27-2011"),
+    (r"\bdancers?\b", "27-2031"),
+    (r"\bphotographers?\b", "27-4021"),
+    (r"\btutors?\b", "25-3041"),
+    (r"\bsubstitute\s+teacher\b", "25-3031"),
+    (r"\bpersonal\s+trainer\b|\bfitness\s+(?:coach|instructor|trainer)\b", "39-9031"),
+)
+_WORK_RES = tuple((re.compile(p, re.I), code) for p, code in WORK_OCCUPATIONS)
+
+
+def _work_occupation(title: str) -> Occupation | None:
+    for pattern, code in _WORK_RES:
+        if pattern.search(title):
+            return _index().occupation(code, METHOD_WORDS)
+    return None
+
+
 @lru_cache(maxsize=65536)
 def _classify(title: str) -> Occupation:
     found = _classify_words(title)
-    return _function_manager(title, found) or found
+    found = _function_manager(title, found) or found
+    if found.method == METHOD_UNKNOWN:
+        return _work_occupation(title) or _head_alone(title) or found
+    return found
 
 
 def _classify_words(title: str) -> Occupation:

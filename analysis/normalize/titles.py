@@ -355,6 +355,19 @@ _WORD_HYPHEN_RE = re.compile(r"(?<=[A-Za-z]{3})-(?=[A-Za-z]{3})")
 _PLURAL_RE = re.compile(r"\b(analyst|engineer|scientist|developer|designer|recruiter|programmer"
                         r"|architect|consultant|nurse|driver|mover|technician)s\b", re.I)
 
+# British and Commonwealth spellings of job words, in the US spelling SOC titles use.
+BRITISH_SPELLINGS = {
+    "paediatric": "pediatric", "paediatrics": "pediatrics", "paediatrician": "pediatrician",
+    "haematology": "hematology", "haematologist": "hematologist",
+    "anaesthetist": "anesthesiologist", "anaesthetics": "anesthesiology",
+    "anaesthesia": "anesthesia", "orthopaedic": "orthopedic", "orthopaedics": "orthopedics",
+    "gynaecology": "gynecology", "gynaecologist": "gynecologist", "labourer": "laborer",
+    "labour": "labor", "programme": "program", "programmes": "programs", "centre": "center",
+    "organiser": "organizer", "physiotherapist": "physical therapist",
+    "physiotherapy": "physical therapy",
+}
+_BRITISH_RE = re.compile(r"\b(?:" + "|".join(BRITISH_SPELLINGS) + r")\b", re.I)
+
 _FLAGS = re.I
 _FAMILY_RES = tuple((family, re.compile(p, _FLAGS)) for family, p in ROLE_FAMILIES)
 _LEVEL_RES = tuple((level, re.compile(p, _FLAGS)) for level, p in LEVEL_PATTERNS)
@@ -419,7 +432,8 @@ def _clean(title: str) -> str:
     text = unicodedata.normalize("NFKC", title).replace("\u2019", "'")
     text = _SEASON_RE.sub(" ", _PLACE_SUFFIX_RE.sub("", re.sub(r"\s+", " ", text).strip()))
     text = _GENDER_SUFFIX_RE.sub("", _WORD_HYPHEN_RE.sub(" ", text))
-    return _PLURAL_RE.sub(r"\1", _in_english(text))
+    text = _BRITISH_RE.sub(lambda m: BRITISH_SPELLINGS[m.group(0).lower()], _in_english(text))
+    return _PLURAL_RE.sub(r"\1", text)
 
 
 def _in_english(title: str) -> str:

@@ -322,3 +322,23 @@ def test_a_person_noun_alone_speaks_for_its_group_and_a_generic_head_does_not():
     assert classify_occupation("Director, Research Science").soc_code != "27-2012"  # no film
     assert classify_occupation("Director").method == "unknown"
     assert classify_occupation("Revenue Operations Lead").minor_group != "55-1000"
+
+
+@pytest.mark.parametrize(
+    ("title", "group"),
+    [
+        ("Need help moving furniture", "53-7000"),  # the work, not an occupation's name
+        ("Yard cleanup needed", "37-3000"),
+        ("Consultant in Acute Medicine", "29-1000"),  # a UK hospital doctor
+        ("Health Visitor", "29-1000"),
+        ("Inpatient Physiotherapist", "29-1000"),  # the head noun is an occupation's name
+        ("Mature handyman", "49-9000"),
+    ],
+)
+def test_work_and_head_nouns_place_informal_titles(title, group):
+    assert classify_occupation(title).minor_group == group
+
+
+def test_a_wide_head_noun_alone_places_nothing():
+    assert classify_occupation("Moving Helper Needed").minor_group == "53-7000"  # the work
+    assert classify_occupation("Party Helper").method == "unknown"  # a helper of what?
