@@ -83,6 +83,8 @@ MIN_HEAD_TITLES = 3  # a head noun ends at least this many index titles (drops t
 # A head noun alone places a title in the minor group this share of its published titles
 # belong to ("driver": 53-3000); below it, the head says too little ("analyst", "coach").
 HEAD_GROUP_SHARE = 0.8
+# Words after a trade that say which crew role, not which job ("Electrician Leader").
+CREW_WORDS = frozenset({"leader", "lead", "worker", "helper", "crew", "team", "hand"})
 # Person nouns too wide to name an occupation by themselves ("helper": of what?).
 HEADS_TOO_WIDE = frozenset({"helper", "instructor", "teacher", "coach", "picker", "trainer",
                             "leader", "member", "partner", "owner", "player"})
@@ -190,6 +192,8 @@ NOISE_PATTERN = (
     # UK staffing words: a "Bank Nurse" or "Locum Consultant" is a nurse or consultant
     r"|^bank(?=\s+(?!teller|manager|examiner|officer|analyst)\w)|locum|relief|fixed[\s-]term"
     r"|permanent|maternity cover|secondment"
+    # USAJOBS appointment notes: "Direct Hire Authority", "(TERM)", "Public Notice Flyer"
+    r"|direct[\s-]hire(?:\s+authority)?|public\s+notice(?:\s+flyer)?|\(term\)|\bnte\b"
     # "Fall 2020", "2027 Winter": the season a programme runs, not a job ("Fall" is no faller)
     r"|(?:spring|summer|fall|autumn|winter)\s+(?:20\d\d|term|semester|cohort)"
     r"|20\d\d\s+(?:spring|summer|fall|autumn|winter)|20\d\d)\b"
@@ -790,7 +794,7 @@ WORK_OCCUPATIONS: tuple[tuple[str, str], ...] = (
      "53-7062"),
     (r"\byard\s*(?:work|cleanup|worker)?\b|landscap|garden|weeding|\blawn\b|mowing", "37-3011"),
     (r"\bhandy\s*man\b", "49-9071"),
-    (r"babysit|baby-sit|\bnann(?:y|ies)\b|looking after (?:our |the )?kids", "39-9011"),
+    (r"baby[\s-]?sit|\bnann(?:y|ies)\b|looking after (?:our |the )?kids", "39-9011"),
     (r"\bclean(?:ing|ers?)\b|\bjanitor", "37-2011"),
     (r"\b(?:uber|lyft|rideshare|taxi)\b", "53-3054"),
     (r"\b(?:lorry|hgv|truck|delivery|van|courier)\b.*\bdriver\b", "53-3000"),
@@ -816,8 +820,18 @@ def _classify(title: str) -> Occupation:
     found = _classify_words(title)
     found = _function_manager(title, found) or found
     if found.method == METHOD_UNKNOWN:
-        return _work_occupation(title) or _head_alone(title) or found
+        return (_work_occupation(title) or _head_alone(title) or _without_crew_word(title)
+                or found)
     return found
+
+
+def _without_crew_word(title: str) -> Occupation | None:
+    """"Electrician Leader", "Plumbing Worker": a trade before a crew word names the job."""
+    words = title.split()
+    if len(words) < 2 or words[-1].lower().rstrip("s") not in CREW_WORDS:
+        return None
+    found = _classify_words(" ".join(words[:-1]))
+    return found if found.minor_group else None
 
 
 def _classify_words(title: str) -> Occupation:

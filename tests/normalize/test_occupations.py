@@ -333,6 +333,7 @@ def test_a_person_noun_alone_speaks_for_its_group_and_a_generic_head_does_not():
         ("Health Visitor", "29-1000"),
         ("Inpatient Physiotherapist", "29-1000"),  # the head noun is an occupation's name
         ("Mature handyman", "49-9000"),
+        ("ELECTRICIAN LEADER", "47-2000"),  # a trade before a crew word
     ],
 )
 def test_work_and_head_nouns_place_informal_titles(title, group):
