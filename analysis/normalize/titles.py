@@ -40,7 +40,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from analysis.normalize.occupations import classify_occupation
+from analysis.normalize.occupations import MAX_TITLE_CHARS, classify_occupation
 from analysis.normalize.vocabulary import IC_LEVELS, LEVELS, MANAGEMENT_LEVELS, TRACKS
 
 __all__ = [
@@ -488,6 +488,8 @@ def _ladder_level(title: str) -> str | None:
 
 @lru_cache(maxsize=65536)
 def _parse_title(title: str) -> TitleInfo:
+    if len(title) > MAX_TITLE_CHARS:
+        return EMPTY  # a description pasted into the title field: no confident reading
     text = _clean(title)
     if not text:
         return EMPTY

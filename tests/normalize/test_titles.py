@@ -236,3 +236,10 @@ def test_real_titles(real_dir):
     assert linkedin_share >= 0.15
     assert 0.25 <= level_share <= 0.6
     assert phd_share < 0.1  # a PhD requirement is rare outside research roles
+
+
+def test_a_pasted_description_in_the_title_gives_no_confident_reading():
+    pasted = "We are hiring a Senior Software Engineer to join our sales team. " * 20
+    info = parse_title(pasted)
+    assert (info.role_family, info.level, info.soc_code, info.title_method) == (
+        None, None, None, "unknown")
