@@ -686,6 +686,8 @@ def _named_subdivision(token: str) -> tuple[str, str] | None:
 
 
 def _tokens(text: str) -> list[str]:
+    # LinkedIn's "Brex · San Francisco, CA": the employer comes first
+    text = text.rsplit(" \u00b7 ", 1)[-1]
     text = _RUN_IN_RE.sub(r"\1, ", _CA_POSTCODE_RE.sub(" ", text))
     text = _NEAR_RE.sub("", _AREA_NOTE_RE.sub(" ", text)).replace(" > ", ", ")
     text = _CODE_CHAIN_RE.sub(", ", text)

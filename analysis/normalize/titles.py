@@ -180,6 +180,8 @@ IC_MANAGER_ROLES = (
     "program",
     "project",
     "account",
+    "accounts",
+    "key accounts",
     "customer success",
     "client success",
     "relationship",
@@ -208,7 +210,7 @@ _PROFESSIONAL = (r"(?:engineer|developer|scientist|architect|designer|programmer
 # "Data Scientist 1", "Welder-2 (2nd Shift)": a grade digit right after the role, as I, II, III.
 _GRADE = r"(?<=[a-z])\s?-?\s?{}(?=\s*(?:$|[(,/\u2013]|-\s))"
 # Supervisory titles: the first management rung, whatever other level words they carry.
-SUPERVISORY = (r"\bsupervis(?:or|ors|ing|ory)\b|\bforem(?:an|en|woman)\b|\bhead\s+nurse\b"
+SUPERVISORY = (r"\bsupervis(?:or|ors|ing|ory)\b|\bsupv\b|\bforem(?:an|en|woman)\b|\bhead\s+nurse\b"
                r"|\bteam\s+lead(?:er)?\b|\bshift\s+(?:lead|leader|supervisor)\b"
                r"|\bcrew\s+(?:chief|leader)\b|\bsuperintendent\b")
 
@@ -229,12 +231,13 @@ LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
     ("principal", r"\bprincipal\s+(?:[\w/]+\s+){0,2}?" + _PROFESSIONAL),
     ("staff", r"\bstaff\b"),
     ("senior", r"\b" + _SENIOR + r"(?=\s|,|$|-)|(?-i:\bIII\b)|" + _GRADE.format(3)),
-    ("mid", r"(?-i:\bII\b)|\bmid[\s-]?level\b|\bintermediate\b|" + _GRADE.format(2)),
+    ("mid", r"(?-i:\bII\b)|\bmid[\s-]?level\b|\bintermediate\b|,\s*mid\b|" + _GRADE.format(2)),
     ("intern", r"\bintern(?:ship)?s?\b|\bco[\s-]?op\b|\bwerkstudent\w*|\bworking\s+student\b"
                r"|\bstudent\s+(?:opportunit\w*|positions?|program\w*|jobs?|workers?)\b"),
     (
         "entry",
-        r"\bjunior\b|\bjr\.?(?=\s|,|$)|\bassociate\s+(?:" + _FIELD + r"\s+){0,2}" + _PROFESSIONAL
+        r"\bjunior\b|\bjr\.?(?=\s|,|$)|\bapprentice\b|" + _PROFESSIONAL + r",\s*associate\b"
+        r"|\bassociate\s+(?:" + _FIELD + r"\s+){0,2}" + _PROFESSIONAL
         + r"|\bentry[\s-]?level\b|\bnew\s+grad"
         r"|\bgraduate\b|(?-i:\bI\b)(?=\s*(?:$|[,(\-\u2013/]))|" + _GRADE.format(1),
     ),
@@ -353,7 +356,7 @@ _SEASON_RE = re.compile(r"\b(?:spring|summer|fall|autumn|winter)\s+20\d\d\b"
 _GENDER_SUFFIX_RE = re.compile(r"(?<=[a-z])/(?:in|innen|r|e)\b")
 _WORD_HYPHEN_RE = re.compile(r"(?<=[A-Za-z]{3})-(?=[A-Za-z]{3})")
 _PLURAL_RE = re.compile(r"\b(analyst|engineer|scientist|developer|designer|recruiter|programmer"
-                        r"|architect|consultant|nurse|driver|mover|technician)s\b", re.I)
+                        r"|architect|consultant|nurse|driver|mover|technician|manager)s\b", re.I)
 
 # British and Commonwealth spellings of job words, in the US spelling SOC titles use.
 BRITISH_SPELLINGS = {

@@ -198,6 +198,7 @@ PLACES_CASES = [  # text, [(city, state, country)], is_remote, is_hybrid, remote
     ("EC2R, City of London", [("London", None, "GB")], False, False, None),
     ("Hybrid work in London EC1V 4EX", [("London", None, "GB")], False, True, None),
     ("Central London, London", [("London", None, "GB")], False, False, None),
+    ("Brex · San Francisco, CA (Hybrid)", [("San Francisco", "CA", "US")], False, True, None),
     ("Greater London, England, United Kingdom", [("London", None, "GB")], False, False, None),
     ("Ontario", [(None, "ON", "CA")], False, False, None),
 ]

@@ -120,6 +120,10 @@ SOC_CASES = [  # title, (role family, level, track, SOC code)
     ("Principal Software Engineer", ("software engineer", "principal", "ic", "15-1252")),
     ("Civil Engineer III", ("engineers", "senior", "ic", "17-2051")),
     ("Truck Driver", ("motor vehicle operators", None, "ic", "53-3032")),
+    ("Apprentice Electrician", (None, "entry", "ic", None)),
+    ("Key Accounts Manager", (None, None, "ic", None)),  # an IC role called manager
+    ("Marketing Managers - Edmonton", (None, "manager", "management", None)),
+    ("Full Stack Software Engineer, Mid", ("software engineer", "mid", "ic", None)),
 ]
 
 
