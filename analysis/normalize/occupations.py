@@ -734,14 +734,15 @@ def _shares_a_field(words: tuple[str, ...], found: Occupation) -> bool:
 MANAGER_FUNCTIONS: tuple[tuple[str, str], ...] = (
     (r"comput|\bit\b|information\s+(?:technology|systems|security)|software|database|data"
      r"\s+processing|cyber|network|systems\s+development|applications?|infrastructure", "11-3021"),
-    (r"accounting|financ|treasury|revenue|controller|payroll\s+accounting|tax\b", "11-3031"),
+    (r"accounting|financ|treasury|revenue|controller|payroll\s+accounting|tax\b|fp\s*&\s*a",
+     "11-3031"),
     (r"compensation|benefits|payroll", "11-3111"),
     (r"human\s+resources|\bhr\b|people|talent|recruit", "11-3121"),
     (r"training|learning\s+and\s+development|\bl&d\b", "11-3131"),
-    (r"marketing|brand|product\s+marketing", "11-2021"),
+    (r"marketing|brand|\bseo\b|\bsem\b|paid\s+search|social\s+media", "11-2021"),
     (r"sales|business\s+development", "11-2022"),
     (r"public\s+relations|communications|fundrais", "11-2032"),
-    (r"purchasing|procurement|sourcing|buying", "11-3061"),
+    (r"purchas|procurement|sourcing|buying", "11-3061"),
     (r"logistics|transport|fleet|warehouse|distribution|supply\s+chain|shipping", "11-3071"),
     (r"production|manufacturing|plant\b|factory|assembly", "11-3051"),
     (r"construction|site\b|building\s+projects", "11-9021"),
@@ -804,6 +805,15 @@ WORK_OCCUPATIONS: tuple[tuple[str, str], ...] = (
     (r"\btutors?\b", "25-3041"),
     (r"\bsubstitute\s+teacher\b", "25-3031"),
     (r"\bpersonal\s+trainer\b|\bfitness\s+(?:coach|instructor|trainer)\b", "39-9031"),
+    (r"\bstore\s+manager\b|\bretail\s+(?:store\s+)?manager\b", "41-1011"),
+    (r"\b(?:farm|fruit|crop|harvest|orchard)\w*\b.*\blabou?rer|\blabou?rer\b.*\b(?:farm|fruit|crop)",
+     "45-2092"),
+    (r"\blabou?rer\b|\bdemolition\s+worker\b", "47-2061"),
+    (r"\baccounts?\s+(?:payable|receivable)\b", "43-3031"),
+    (r"\bclaims?\s+(?:representative|adjuster|examiner|specialist|handler)\b", "13-1031"),
+    (r"\bqa\s+tester\b|\bsoftware\s*tester\b|\btest\s+(?:analyst|engineer)\b", "15-1253"),
+    (r"\b(?:construction|building|roof|home|site)\s+inspector\b", "47-4011"),
+    (r"\bheavy\s+equipment\s+operator\b", "47-2073"),
 )
 _WORK_RES = tuple((re.compile(p, re.I), code) for p, code in WORK_OCCUPATIONS)
 

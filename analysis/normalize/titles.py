@@ -118,7 +118,8 @@ ROLE_FAMILIES: tuple[tuple[str, str], ...] = (
     (
         "data engineer",
         r"\bdata\s+(?:engineer|engineering|platform\s+engineer|warehouse\s+engineer)\b|\betl\s+developer"
-        r"|\banalytics\s+engineer|\bbig\s+data\s+(?:engineer|developer)",
+        r"|\banalytics\s+engineer|\bbig\s+data\s+(?:engineer|developer)"
+        r"|\b(?:hadoop|spark|kafka|databricks|snowflake|dbt)\s+(?:\w+\s+)?(?:engineer|developer)\b",
     ),
     (
         "data analyst",
@@ -133,6 +134,7 @@ ROLE_FAMILIES: tuple[tuple[str, str], ...] = (
         r"|\b(?:back[\s-]?end|front[\s-]?end|full[\s-]?stack|web|mobile|ios|android|platform"
         r"|infrastructure|devops|cloud|application|applications|systems\s+software|java|python"
         r"|\.net|ruby|golang|go|javascript|typescript|react|node(?:\.js)?|c\+\+|qa|qa\s+automation|test\s+automation"
+        r"|salesforce|servicenow|sap|workday"
         r"|embedded|firmware)"
         r"\s+(?:software\s+|development\s+)?(?:engineer|developer|programmer)"
         r"|(?<!cnc\s)\bprogrammer\b|" + _NOT_SOFTWARE_DEVELOPER + r"\bdeveloper\b",
@@ -155,7 +157,7 @@ ROLE_FAMILIES: tuple[tuple[str, str], ...] = (
     ),
     (
         "it support",
-        r"\bhelp\s?desk\b|\bservice\s+desk\b|\bit\s+(?:support|technician|specialist|help)\b"
+        r"\bhelp\s?desk\b|\bservice\s?desk\b|\bit\s+(?:support|technician|specialist|help)\b"
         r"|\bdesktop\s+support\b|\bdata\s+cent(?:er|re)\s+(?:technician|operations\s+technician)\b"
         r"|\b(?:computer|pc)\s+(?:support|technician)\b",
     ),
@@ -167,7 +169,9 @@ ROLE_FAMILIES: tuple[tuple[str, str], ...] = (
     ),
     (
         "sales",
-        r"\baccount\s+(?:executive|manager)\b|\bsales\b|\bsalesperson\b|\bbusiness\s+development\b",
+        r"\b(?:key\s+|corporate\s+|national\s+|strategic\s+|commercial\s+|major\s+)?accounts?"
+        r"\s+(?:executive|manager|representative|director)\b|\bterritory\s+manager\b|\bsales\b"
+        r"|\bsalesperson\b|\bbusiness\s+development\b|\bbd\b",
     ),
     ("project manager", r"\b(?:project|program)\s+manag(?:er|ement)\b"),
     ("data analyst", r"\banalytics\b"),
@@ -356,7 +360,8 @@ _SEASON_RE = re.compile(r"\b(?:spring|summer|fall|autumn|winter)\s+20\d\d\b"
 _GENDER_SUFFIX_RE = re.compile(r"(?<=[a-z])/(?:in|innen|r|e)\b")
 _WORD_HYPHEN_RE = re.compile(r"(?<=[A-Za-z]{3})-(?=[A-Za-z]{3})")
 _PLURAL_RE = re.compile(r"\b(analyst|engineer|scientist|developer|designer|recruiter|programmer"
-                        r"|architect|consultant|nurse|driver|mover|technician|manager)s\b", re.I)
+                        r"|architect|consultant|nurse|driver|mover|technician|manager|operator"
+                        r"|laborer|worker|inspector|teacher|assistant|cashier|cleaner)s\b", re.I)
 
 # British and Commonwealth spellings of job words, in the US spelling SOC titles use.
 BRITISH_SPELLINGS = {
@@ -367,7 +372,7 @@ BRITISH_SPELLINGS = {
     "gynaecology": "gynecology", "gynaecologist": "gynecologist", "labourer": "laborer",
     "labour": "labor", "programme": "program", "programmes": "programs", "centre": "center",
     "organiser": "organizer", "physiotherapist": "physical therapist",
-    "physiotherapy": "physical therapy",
+    "physiotherapy": "physical therapy", "bookeeper": "bookkeeper",
 }
 _BRITISH_RE = re.compile(r"\b(?:" + "|".join(BRITISH_SPELLINGS) + r")\b", re.I)
 

@@ -343,3 +343,19 @@ def test_work_and_head_nouns_place_informal_titles(title, group):
 def test_a_wide_head_noun_alone_places_nothing():
     assert classify_occupation("Moving Helper Needed").minor_group == "53-7000"  # the work
     assert classify_occupation("Party Helper").method == "unknown"  # a helper of what?
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        ("Demolition Laborer", "47-2061"),
+        ("Labourer, fruit farming", "45-2092"),
+        ("Claims Representative", "13-1031"),
+        ("QA Tester", "15-1253"),
+        ("Store Manager", "41-1011"),
+        ("Purchase Manager", "11-3061"),
+        ("SEO Manager", "11-2021"),
+    ],
+)
+def test_common_informal_titles(title, code):
+    assert classify_occupation(title).soc_code == code

@@ -121,9 +121,12 @@ SOC_CASES = [  # title, (role family, level, track, SOC code)
     ("Civil Engineer III", ("engineers", "senior", "ic", "17-2051")),
     ("Truck Driver", ("motor vehicle operators", None, "ic", "53-3032")),
     ("Apprentice Electrician", (None, "entry", "ic", None)),
-    ("Key Accounts Manager", (None, None, "ic", None)),  # an IC role called manager
     ("Marketing Managers - Edmonton", (None, "manager", "management", None)),
     ("Full Stack Software Engineer, Mid", ("software engineer", "mid", "ic", None)),
+    ("Key Accounts Manager", ("sales", None, "ic", None)),
+    ("Head of APAC BD", ("sales", "director", "management", None)),
+    ("Hadoop-Spark-Engineer", ("data engineer", None, "ic", None)),
+    ("Senior Salesforce Engineer", ("software engineer", "senior", "ic", None)),
 ]
 
 
