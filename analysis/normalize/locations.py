@@ -333,6 +333,8 @@ _FACILITY_RE = re.compile(r"\b(?:" + "|".join(FACILITY_WORDS) + r")\b", re.I)
 _NEAR_RE = re.compile(r"\s+(?:bei|b\.|nahe|near|nr\.?|close to)\s+[^,;()]+", re.I)
 # "(Chelsea area)", "(Downtown area)": a neighbourhood note inside one place.
 _AREA_NOTE_RE = re.compile(r"\(\s*[^()]*\barea\s*\)", re.I)
+# "Delhi / NCR": one region written two ways, not two places.
+_NCR_RE = re.compile(r"\s*/\s*NCR\b")
 # "OH Columbus", "CA Los Angeles": a state code written before its city.
 _CODE_CITY_RE = re.compile(r"^(?P<code>[A-Z]{2}(?:\s+[A-Z]{2})?)\s+(?P<city>[A-Z][a-z].*)$")
 # "43 Locations": a count of places with none named.
@@ -1011,7 +1013,7 @@ def _in_us_county(city: str, county: str) -> Place | None:
 def _walk_pairs(tokens: list[str], country: str | None, hint: str | None) -> list[Place]:
     """Several places in one comma list, each a city with or without its state: "Pune,
     Maharashtra, Thiruvananthapuram, Kerala"; "Hyderabad, Telangana, Chennai, Bengaluru"."""
-    places: list[Place] = []
+    places: list[Place | str] = []  # a name no table places yet stays a string for now
     at = 0
     while at < len(tokens):
         nxt = tokens[at + 1] if at + 1 < len(tokens) else None
@@ -1022,11 +1024,16 @@ def _walk_pairs(tokens: list[str], country: str | None, hint: str | None) -> lis
         if place and place.method in ("city, state", "city, country"):
             at += 2
         else:
-            place = _bare_city(tokens[at], country or hint)
+            place = _bare_city(tokens[at], country or hint) or tokens[at]
             at += 1
-        if place and place not in places:
+        if place not in places:
             places.append(place)
-    return places
+    # "Kochi, Kozhikode": a name shared abroad is read in the country the rest of the list is in.
+    countries = {p.country for p in places if isinstance(p, Place) and p.country}
+    if len(countries) == 1:
+        where = countries.pop()
+        places = [_bare_city(p, where) or p if isinstance(p, str) else p for p in places]
+    return list(dict.fromkeys(p for p in places if isinstance(p, Place)))
 
 
 def _city_list(tokens: list[str], where: str | None) -> list[Place]:
@@ -1041,6 +1048,8 @@ def _city_list(tokens: list[str], where: str | None) -> list[Place]:
         first, second = (_bare_city(t, where) or _bare_city(_COMPASS_RE.sub("", t), where)
                          for t in tokens)
         context = _bare_city(_COMPASS_RE.sub("", tokens[1]), where) if second is None else second
+        if first is None and second is not None:  # "Kochi, Bengaluru": read in its neighbour's
+            first = _bare_city(tokens[0], second.country)
         if first and second and first != second and (
             _population(first) >= BIG_CITY or _km_apart(first, second) > NEIGHBOUR_KM
         ):
@@ -1129,6 +1138,7 @@ def _parse(text: str, hint: str | None) -> Location:
     places: list[Place] = []
     is_remote = is_hybrid = False
     scope = None
+    text = _NCR_RE.sub(" NCR", _AREA_NOTE_RE.sub(" ", text))
     for piece in _with_regions_joined(_split(text)):
         hybrid = bool(_HYBRID_RE.search(piece))
         remote = bool(_REMOTE_RE.search(piece)) and not hybrid

@@ -199,6 +199,11 @@ PLACES_CASES = [  # text, [(city, state, country)], is_remote, is_hybrid, remote
     ("Hybrid work in London EC1V 4EX", [("London", None, "GB")], False, True, None),
     ("Central London, London", [("London", None, "GB")], False, False, None),
     ("Brex · San Francisco, CA (Hybrid)", [("San Francisco", "CA", "US")], False, True, None),
+    ("Seattle, WA 98103 (Green Lake - Wallingford area)", [("Seattle", "WA", "US")], False, False,
+     None),
+    ("Kochi, Bengaluru", [("Kochi", None, "IN"), ("Bengaluru", None, "IN")], False, False, None),
+    ("Gurugram, Delhi / NCR", [("Gurugram", None, "IN"), ("New Delhi", None, "IN")], False, False,
+     None),
     ("Greater London, England, United Kingdom", [("London", None, "GB")], False, False, None),
     ("Ontario", [(None, "ON", "CA")], False, False, None),
 ]
