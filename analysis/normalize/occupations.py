@@ -803,6 +803,8 @@ WORK_OCCUPATIONS: tuple[tuple[str, str], ...] = (
     (r"\bdancers?\b", "27-2031"),
     (r"\bphotographers?\b", "27-4021"),
     (r"\btutors?\b", "25-3041"),
+    (r"\b(?:voice|guitar|piano|music|bass|drum|violin|singing|art|swim)\w*\b.*\b(?:teacher|instructor)"
+     r"|\bprivate\s+instruction\b", "25-3021"),
     (r"\bsubstitute\s+teacher\b", "25-3031"),
     (r"\bpersonal\s+trainer\b|\bfitness\s+(?:coach|instructor|trainer)\b", "39-9031"),
     (r"\bstore\s+manager\b|\bretail\s+(?:store\s+)?manager\b", "41-1011"),

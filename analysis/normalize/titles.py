@@ -35,6 +35,7 @@
 from __future__ import annotations
 
 import dataclasses
+import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -92,7 +93,7 @@ ROLE_FAMILIES: tuple[tuple[str, str], ...] = (
         "product manager",
         r"\bproduct\s+(?:manager|management|owner|lead)\b|\bgpm\b|\bhead\s+of\s+product\b"
         r"|\b(?:director|vp|vice\s+president)\s*(?:,|of)?\s*product\b(?!\s+(?:marketing|analytics|design))"
-        r"|\bproduct\s+director\b",
+        r"|\bproduct\s+director\b|^(?:senior\s+|sr\.?\s+|principal\s+|staff\s+|lead\s+|group\s+)?pm\b",
     ),
     (
         "research scientist",
@@ -117,7 +118,8 @@ ROLE_FAMILIES: tuple[tuple[str, str], ...] = (
     ),
     (
         "data engineer",
-        r"\bdata\s+(?:engineer|engineering|platform\s+engineer|warehouse\s+engineer)\b|\betl\s+developer"
+        r"\bdata\s+(?:engineer|engineering|platform\s+engineer(?:ing)?|warehouse\s+engineer)\b"
+        r"|\betl\s+developer"
         r"|\banalytics\s+engineer|\bbig\s+data\s+(?:engineer|developer)"
         r"|\b(?:hadoop|spark|kafka|databricks|snowflake|dbt)\s+(?:\w+\s+)?(?:engineer|developer)\b",
     ),
@@ -137,7 +139,8 @@ ROLE_FAMILIES: tuple[tuple[str, str], ...] = (
         r"|salesforce|servicenow|sap|workday"
         r"|embedded|firmware)"
         r"\s+(?:software\s+|development\s+)?(?:engineer|developer|programmer)"
-        r"|(?<!cnc\s)\bprogrammer\b|" + _NOT_SOFTWARE_DEVELOPER + r"\bdeveloper\b",
+        r"|(?<!cnc\s)\bprogrammer\b|" + _NOT_SOFTWARE_DEVELOPER + r"\bdeveloper\b"
+        r"|\bfull[\s-]?stack\b",
     ),
     (
         "hardware engineer",
@@ -437,7 +440,7 @@ EMPTY = TitleInfo()
 
 
 def _clean(title: str) -> str:
-    text = unicodedata.normalize("NFKC", title).replace("\u2019", "'")
+    text = unicodedata.normalize("NFKC", html.unescape(title)).replace("\u2019", "'")
     text = _SEASON_RE.sub(" ", _PLACE_SUFFIX_RE.sub("", re.sub(r"\s+", " ", text).strip()))
     text = _GENDER_SUFFIX_RE.sub("", _WORD_HYPHEN_RE.sub(" ", text))
     text = _BRITISH_RE.sub(lambda m: BRITISH_SPELLINGS[m.group(0).lower()], _in_english(text))
