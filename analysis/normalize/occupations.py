@@ -716,7 +716,8 @@ def _head_alone(title: str) -> Occupation | None:
 
 # Heads that name a managing role: outside the management occupations (11-) a word match for
 # them must share the field ("Director, Research Science" is no 27-2012 film director).
-MANAGING_HEADS = frozenset({"director", "manager", "chief", "head", "president", "lead"})
+MANAGING_HEADS = frozenset({"director", "manager", "chief", "head", "president", "lead",
+                            "officer"})
 
 
 def _shares_a_field(words: tuple[str, ...], found: Occupation) -> bool:

@@ -377,6 +377,33 @@ BRITISH_SPELLINGS = {
     "organiser": "organizer", "physiotherapist": "physical therapist",
     "physiotherapy": "physical therapy", "bookeeper": "bookkeeper",
 }
+# Job words of British, Australian and Indian postings in the US words SOC titles use: an
+# "operative" is a worker, a "carer" a personal care aide, "People & Culture" is HR.
+REGIONAL_JOB_WORDS = {
+    "operative": "worker", "operatives": "workers", "carer": "caregiver", "carers": "caregivers",
+    "care assistant": "personal care aide", "home care worker": "home health aide",
+    "disability support worker": "personal care aide",
+    "people & culture": "human resources", "people and culture": "human resources",
+    "people, culture & wellbeing": "human resources", "people services": "human resources",
+    "hr": "human resources", "ir": "industrial relations",
+    "hrbp": "human resources business partner",
+    "rgn": "registered nurse", "rn": "registered nurse", "rns": "registered nurse",
+    "bar staff": "bartender", "barstaff": "bartender", "night fill": "stocker",
+    "groundworker": "construction laborer", "tradesman": "maintenance worker",
+    "multi tradesman": "maintenance worker", "security officer": "security guard",
+    "front desk agent": "front desk clerk", "cold caller": "telemarketer",
+    "emt": "emergency medical technician", "whs": "health and safety",
+}
+_REGIONAL_RE = re.compile(
+    r"(?<![\w&])(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+")
+                               for k in sorted(REGIONAL_JOB_WORDS, key=len, reverse=True))
+    + r")(?![\w&])", re.I)
+
+
+def _fold(words: str) -> str:
+    return re.sub(r"\s+", " ", words.lower())
+
+
 _BRITISH_RE = re.compile(r"\b(?:" + "|".join(BRITISH_SPELLINGS) + r")\b", re.I)
 
 _FLAGS = re.I
@@ -444,7 +471,8 @@ def _clean(title: str) -> str:
     text = _SEASON_RE.sub(" ", _PLACE_SUFFIX_RE.sub("", re.sub(r"\s+", " ", text).strip()))
     text = _GENDER_SUFFIX_RE.sub("", _WORD_HYPHEN_RE.sub(" ", text))
     text = _BRITISH_RE.sub(lambda m: BRITISH_SPELLINGS[m.group(0).lower()], _in_english(text))
-    return _PLURAL_RE.sub(r"\1", text)
+    text = _PLURAL_RE.sub(r"\1", text)
+    return _REGIONAL_RE.sub(lambda m: REGIONAL_JOB_WORDS[_fold(m.group(0))], text)
 
 
 def _in_english(title: str) -> str:

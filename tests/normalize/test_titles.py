@@ -250,3 +250,23 @@ def test_a_pasted_description_in_the_title_gives_no_confident_reading():
     info = parse_title(pasted)
     assert (info.role_family, info.level, info.soc_code, info.title_method) == (
         None, None, None, "unknown")
+
+
+@pytest.mark.parametrize(
+    ("title", "soc"),
+    [
+        ("Warehouse Operative - Night Shift", "53-7062"),  # UK "operative" is a worker
+        ("Live in carer", "31-1122"),
+        ("RGN (Bank) - General", "29-1141"),
+        ("Bar Staff", "35-3011"),
+        ("Groundworker", "47-2061"),
+        ("HR Business Partner", "13-1071"),
+        ("Paediatric Physiotherapist", "29-1123"),  # British spelling
+    ],
+)
+def test_regional_job_words_are_read_in_soc_vocabulary(title, soc):
+    assert parse_title(title).soc_code == soc
+
+
+def test_a_lawn_care_worker_is_no_care_aide():
+    assert parse_title("Lawn Care Worker").minor_group != "31-1100"
