@@ -841,10 +841,12 @@ def _with_subdivision(city: str, code_token: str, country: str | None,
               or len(code_token) > 3 and named == [where]
               and (_key(code_token) in _major_subdivisions() or where == "GB")):
             return _world_place(city, where, code)
-    # "Berlin, DE": an ISO country code where the city is that country's, not a US state's.
-    code_country = _code_country(code_token)
-    if fallback and code_country in _world_countries(city):
-        return _world_place(city, code_country, None)
+    # "Berlin, DE", "Kassel, de": an ISO country code where the city is that country's, not a
+    # US state's (a code in lower case is as much a country's as in upper case).
+    code_country = _code_country(code_token.upper() if code_token.islower() else code_token)
+    if fallback and code_country and (code_country in _world_countries(city)
+                                      or code_token.islower()):
+        return _world_place(city, code_country, None)  # ", de" after no Delaware town
     return fallback
 
 

@@ -202,6 +202,9 @@ PLACES_CASES = [  # text, [(city, state, country)], is_remote, is_hybrid, remote
     ("Seattle, WA 98103 (Green Lake - Wallingford area)", [("Seattle", "WA", "US")], False, False,
      None),
     ("Kochi, Bengaluru", [("Kochi", None, "IN"), ("Bengaluru", None, "IN")], False, False, None),
+    ("Kassel, de", [("Kassel", None, "DE")], False, False, None),  # a country code in lower case
+    ("Oberding, de", [("Oberding", None, "DE")], False, False, None),
+    ("Newark, de", [("Newark", "DE", "US")], False, False, None),  # a Delaware town
     ("Gurugram, Delhi / NCR", [("Gurugram", None, "IN"), ("New Delhi", None, "IN")], False, False,
      None),
     ("Greater London, England, United Kingdom", [("London", None, "GB")], False, False, None),
