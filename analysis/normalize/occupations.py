@@ -817,6 +817,17 @@ WORK_OCCUPATIONS: tuple[tuple[str, str], ...] = (
     (r"\bqa\s+tester\b|\bsoftware\s*tester\b|\btest\s+(?:analyst|engineer)\b", "15-1253"),
     (r"\b(?:construction|building|roof|home|site)\s+inspector\b", "47-4011"),
     (r"\bheavy\s+equipment\s+operator\b", "47-2073"),
+    (r"\bhuman\s+resources\b(?!\s+(?:manager|director|assistant))|\bindustrial\s+relations\b"
+     r"|\bemployee\s+relations\b|\blabor\s+relations\b", "13-1071"),
+    (r"\bhealth\s*(?:&|and)\s*safety\b|\bwhs\b|\behs\b", "19-5011"),
+    (r"\bproduction\s+(?:worker|operative|associate|operator)\b", "51-9199"),
+    (r"\bstocker\b|\bshelf\s+stacker\b|\bnight\s+fill\b", "53-7065"),
+    (r"\bwarehouse\b", "53-7062"),
+    (r"\bsecurity\s+(?:guard|officer)\b|\barmed\b.*\bofficer\b", "33-9032"),
+    (r"\bconcierge\b", "39-6012"),
+    (r"\bvalet\b", "53-6021"),
+    (r"\bbar\s+(?:supervisor|manager)\b", "35-1012"),
+    (r"\bgraphic\s+designer\b", "27-1024"),
 )
 _WORK_RES = tuple((re.compile(p, re.I), code) for p, code in WORK_OCCUPATIONS)
 

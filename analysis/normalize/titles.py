@@ -375,7 +375,8 @@ BRITISH_SPELLINGS = {
     "gynaecology": "gynecology", "gynaecologist": "gynecologist", "labourer": "laborer",
     "labour": "labor", "programme": "program", "programmes": "programs", "centre": "center",
     "organiser": "organizer", "physiotherapist": "physical therapist",
-    "physiotherapy": "physical therapy", "bookeeper": "bookkeeper",
+    "physiotherapy": "physical therapy", "bookeeper": "bookkeeper", "counsellor": "counselor",
+    "counselling": "counseling",
 }
 # Job words of British, Australian and Indian postings in the US words SOC titles use: an
 # "operative" is a worker, a "carer" a personal care aide, "People & Culture" is HR.

@@ -355,6 +355,10 @@ def test_a_wide_head_noun_alone_places_nothing():
         ("Store Manager", "41-1011"),
         ("Purchase Manager", "11-3061"),
         ("SEO Manager", "11-2021"),
+        ("Human Resources Consultant", "13-1071"),
+        ("Work Health & Safety Advisor", "19-5011"),
+        ("Warehouse Part Time Overnight", "53-7062"),
+        ("Security Guard Home Owners Association Community", "33-9032"),
     ],
 )
 def test_common_informal_titles(title, code):
