@@ -863,6 +863,14 @@ def _classify_words(title: str) -> Occupation:
     unless a later candidate names a detailed code inside it."""
     index = _index()
     segments, parts, asides = _segments(title)
+    words = [w for seg in (*segments, *asides)
+             for w in _strip_levels(_words(_NOISE_RE.sub(" ", seg)))]
+    if (words and set(words) <= GENERIC_WORDS and not index.lookup(tuple(words))
+            and not any(index.lookup(key) for seg in segments
+                        for keys in _variants(seg) for key in keys if key)):
+        # "Engineer", "Founding Engineer", "Senior Analyst": a role word alone names no
+        # occupation (civil? software?): unknown, not the commonest engineer.
+        return Occupation(reason=AMBIGUOUS)
     outcome = Occupation(reason=NO_OCCUPATION_WORD)
     group: Occupation | None = None
     candidates = _candidates(segments)

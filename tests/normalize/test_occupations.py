@@ -363,3 +363,9 @@ def test_a_wide_head_noun_alone_places_nothing():
 )
 def test_common_informal_titles(title, code):
     assert classify_occupation(title).soc_code == code
+
+
+@pytest.mark.parametrize("title", ["Engineer", "Founding Engineer", "Senior Analyst", "Manager"])
+def test_a_role_word_alone_is_no_occupation(title):
+    # H-1B's normalized "engineer" is software, a city's is civil: unknown, not the commonest
+    assert classify_occupation(title).method == "unknown"
