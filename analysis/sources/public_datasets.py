@@ -47,7 +47,7 @@ from pathlib import PurePath
 
 from analysis.normalize.locations import split_locations
 from analysis.normalize.pay import PayRange, infer_period
-from analysis.sources.records import MISSING_WORDS, UNIT_PERIODS, Record
+from analysis.sources.records import MISSING_WORDS, UNIT_PERIODS, Record, with_place_word
 
 __all__ = [
     "DATASET_FORMATS",
@@ -418,8 +418,7 @@ def _record_from_row(
         employer = spec.employer_suffix.sub("", employer)
     locations = spec.locations(cells)
     if spec.remote and (cells.get(spec.remote[0]) or "").lower() in spec.remote[1]:
-        if not any("remote" in place.lower() for place in locations):
-            locations = [*locations, "Remote"]
+        locations = with_place_word(locations, "Remote")
     return Record(
         source=spec.source,
         source_file=source_file,

@@ -82,6 +82,14 @@ class Record:
     country: str | None = None  # a country column beside the location, as written
 
 
+def with_place_word(locations: list[str], word: str) -> list[str]:
+    """The locations with a place word ("Remote", "Hybrid") a flag or column says, unless a
+    location already says it."""
+    if any(word.lower() in place.lower() for place in locations):
+        return locations
+    return [*locations, word]
+
+
 def clean_text(value) -> str | None:
     if value is None:
         return None

@@ -27,7 +27,14 @@ from analysis.sources.columns import (
     name_unit,
     place_parts,
 )
-from analysis.sources.records import Record, clean_text, describe_ranges, stated_range, to_number
+from analysis.sources.records import (
+    Record,
+    clean_text,
+    describe_ranges,
+    stated_range,
+    to_number,
+    with_place_word,
+)
 
 # A key stands in for a field in the objects that lack the field's chosen key only when its name
 # says the field clearly (see `read_objects`).
@@ -109,9 +116,7 @@ def with_workplace(locations: list[str], value: str | None, *, column: str = "")
         word = "Remote"
     else:
         return locations
-    if any(word.lower() in place.lower() for place in locations):
-        return locations
-    return [*locations, word]
+    return with_place_word(locations, word)
 
 
 # A table whose only posting field is its title, beside this many columns nothing was read from,
