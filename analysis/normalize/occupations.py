@@ -835,9 +835,19 @@ WORK_OCCUPATIONS: tuple[tuple[str, str], ...] = (
 _WORK_RES = tuple((re.compile(p, re.I), code) for p, code in WORK_OCCUPATIONS)
 
 
+# Military occupations (SOC 55-) share words with civilian ones ("Intelligence Analyst",
+# "Operations Officer"); a title is read as one only when it says it is military.
+_MILITARY_RE = re.compile(
+    r"\b(?:army|navy|naval|military|air\s+force|marines?|usmc|coast\s+guard|infantry|artillery"
+    r"|sergeant|soldier|airman|enlisted|warfare|combat|missile|armou?r|cavalry|special\s+forces"
+    r"|commissioned|nco|squadron|battalion|platoon)\b", re.I)
+
+
 @lru_cache(maxsize=65536)
 def _classify(title: str) -> Occupation:
     found = _classify_words(title)
+    if found.major_group == "55-0000" and not _MILITARY_RE.search(title):
+        found = Occupation(reason=AMBIGUOUS)
     found = _function_manager(title, found) or found
     if found.method == METHOD_UNKNOWN:
         return (_first_listed(_WORK_RES, title) or _head_alone(title) or _without_crew_word(title)
@@ -850,6 +860,8 @@ def _without_crew_word(title: str) -> Occupation | None:
     words = title.split()
     if len(words) < 2 or words[-1].lower().rstrip("s") not in CREW_WORDS:
         return None
+    if _index().lookup(_index_key(title)):
+        return None  # a published title ("Food Service Worker") the index could not settle
     found = _classify_words(" ".join(words[:-1]))
     return found if found.minor_group else None
 

@@ -369,3 +369,23 @@ def test_common_informal_titles(title, code):
 def test_a_role_word_alone_is_no_occupation(title):
     # H-1B's normalized "engineer" is software, a city's is civil: unknown, not the commonest
     assert classify_occupation(title).method == "unknown"
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Business Intelligence / Data Visualisation Analyst",
+     "Salaried General Practitioner - Albion Place"],
+)
+def test_a_civilian_title_is_never_read_as_military(title):
+    assert classify_occupation(title).major_group != "55-0000"
+
+
+def test_a_title_that_says_military_can_be_military():
+    assert classify_occupation("Infantry Officer").major_group == "55-0000"
+
+
+def test_a_published_title_the_index_cannot_settle_is_not_guessed_without_its_crew_word():
+    # "Food Service Worker" is listed under cooks, food preparation and serving codes; "Food
+    # Service" alone once matched "Food Service Driver".
+    assert classify_occupation("Food Service Worker").minor_group != "53-3000"
+    assert classify_occupation("Electrician Leader").soc_code == "47-2111"
