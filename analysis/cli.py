@@ -295,7 +295,8 @@ def _compare(args) -> int:
         table = compare_groups(
             bands, across=args.across, reference=args.reference, currency=args.currency
         )
-    table.to_csv(sys.stdout, index=False)
+    # "employers": how many employers stand behind each index (no interval below MIN_EMPLOYERS).
+    table.rename(columns={"n_employers": "employers"}).to_csv(sys.stdout, index=False)
     return EXIT_OK
 
 

@@ -20,9 +20,12 @@ REFERENCE_LOCATION = "Sunnyvale, CA"
 SMALL_N = 5
 # Below this many postings a figure is shown but marked low-confidence (lighter, grey).
 LOW_CONFIDENCE_N = 20
-# Fewer employers than this and a group is one or two companies' pay policy, not a market:
-# employers set bands, so their postings are not independent.
-MIN_EMPLOYERS = 3
+# Fewer employers than this and a group is a handful of companies' pay policies, not a market:
+# employers set bands, so their postings are not independent draws, and every interval here
+# resamples employers (analysis.stats). With fewer than 5 employers a cluster interval rests on
+# at most 3 degrees of freedom and says little; no interval is claimed and the group reads "too
+# few employers". One rule for showing a number, headlining it and giving it an interval.
+MIN_EMPLOYERS = 5
 # One employer posting more than this share of a group's postings dominates it.
 DOMINANT_SHARE = 0.5
 
@@ -39,13 +42,19 @@ SEED = 0
 # A benchmark widens its peer group (metro → state → nation) until it holds this many postings:
 # fewer makes a percentile jump by 10 points per posting.
 MIN_PEERS = 10
+# When a posting's level has too few peers to place it even nationally (fewer than SMALL_N
+# postings or MIN_EMPLOYERS employers), its benchmark takes in the levels this many rungs either
+# side on its ladder, and says so: neighbouring grades' ranges overlap in most salary structures,
+# while two rungs apart is a promotion or two of pay, a gap the benchmark would report as the
+# posting's own.
+BENCHMARK_LEVEL_REACH = 1
 # Metros a role × metro matrix shows by default: more columns no longer fit a page.
 TOP_METROS = 10
 # "Too wide to inform": a band whose top is more than double its bottom (max / min > 2.0, a range
-# spread above 67 %). Employer salary structures typically use range spreads of about 20-60 % for
-# professional grades and up to 80-100 % for executive grades (WorldatWork salary-structure
-# surveys); a posted range wider than the widest structural grade spans several grades and does
-# not tell a candidate where an offer will land.
+# spread (max − min) / min above 100 %). Employer salary structures typically use range spreads
+# of about 20-60 % for professional grades and up to 80-100 % for executive grades (WorldatWork
+# salary-structure surveys, same definition); a posted range wider than the widest structural
+# grade spans several grades and does not tell a candidate where an offer will land.
 TOO_WIDE = 2.0
 # Hidden-level inference needs this many closed bands in a group before it clusters them, and
 # this many bands in each inferred level (one band is not a level).

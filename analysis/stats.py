@@ -7,10 +7,12 @@ interval. Whether a number may headline a report is decided here too (:func:`rea
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from statistics import NormalDist
 
 import numpy as np
 import pandas as pd
+from scipy import special  # t quantiles; scipy.stats would add 0.6 s to every report
 
 from analysis.config import CONFIDENCE, MIN_EMPLOYERS, N_BOOT, SEED, SMALL_N
 
@@ -26,86 +28,252 @@ def _tails(confidence: float) -> tuple[float, float]:
     return tail, 1 - tail
 
 
-def bootstrap_medians(values: np.ndarray, *, n_boot: int, rng: np.random.Generator) -> np.ndarray:
-    """`n_boot` medians of `values` resampled with replacement, vectorized in bounded chunks."""
-    values = np.asarray(values, dtype=float)
-    chunk = max(1, _BOOT_CELLS // max(len(values), 1))
-    out = np.empty(n_boot)
-    for start in range(0, n_boot, chunk):
-        stop = min(start + chunk, n_boot)
-        picks = rng.integers(0, len(values), size=(stop - start, len(values)))
-        out[start:stop] = np.median(values[picks], axis=1)
-    return out
+def weighted_quantile(values: np.ndarray, q: float, weights: np.ndarray | None = None) -> float:
+    """Quantile `q` of `values` where each value counts with its weight: a posting listed at
+    three places with weight 1/3 each counts once.
 
+    Each sorted value sits at the middle of its weight's share of the total, and quantiles
+    interpolate between those points (Hazen's definition, numpy's ``method="hazen"`` when the
+    weights are equal; the median of an even count is the mean of the middle two, as in pandas).
 
-def median_interval(
-    values: np.ndarray,
-    *,
-    confidence: float = CONFIDENCE,
-    n_boot: int = N_BOOT,
-    rng: np.random.Generator | None = None,
-) -> tuple[float, float]:
-    """Bootstrap percentile interval of the median of `values`.
-
-    One value gives that value at both ends (no uncertainty can be estimated; small-n rules flag
-    it); no values give NaN.
-
-    >>> low, high = median_interval(np.arange(100.0))
-    >>> bool(40 < low < 49.5 < high < 59)
-    True
+    >>> values = np.array([1.0, 2.0, 3.0, 4.0])
+    >>> weighted_quantile(values, 0.5), weighted_quantile(values, 0.25)
+    (2.5, 1.5)
+    >>> weighted_quantile(values, 0.5, np.array([3.0, 1.0, 1.0, 1.0]))  # 1.0 holds half the weight
+    1.75
     """
     values = np.asarray(values, dtype=float)
     if len(values) == 0:
-        return np.nan, np.nan
-    if len(values) == 1:
-        return float(values[0]), float(values[0])
-    rng = np.random.default_rng(SEED) if rng is None else rng
-    low, high = np.quantile(bootstrap_medians(values, n_boot=n_boot, rng=rng), _tails(confidence))
-    return float(low), float(high)
+        return float("nan")
+    weights = np.ones(len(values)) if weights is None else np.asarray(weights, dtype=float)
+    order = np.argsort(values, kind="stable")
+    cumulative = np.cumsum(weights[order])
+    centres = (cumulative - weights[order] / 2) / cumulative[-1]
+    return float(np.interp(q, centres, values[order]))
 
 
-def median_intervals(
+def weighted_median(values: np.ndarray, weights: np.ndarray | None = None) -> float:
+    """:func:`weighted_quantile` at 0.5.
+
+    >>> weighted_median(np.array([1.0, 2.0, 3.0]))
+    2.0
+    >>> weighted_median(np.array([1.0, 9.0]), np.array([3.0, 1.0]))
+    3.0
+    """
+    return weighted_quantile(values, 0.5, weights)
+
+
+def cluster_labels(clusters, *, side: str = "") -> np.ndarray:
+    """Employer names as cluster labels; a posting with no employer is its own cluster (nothing
+    says which pay policy it shares), never one "unknown" employer pooling strangers.
+
+    >>> cluster_labels(np.array(["Acme", None, "Acme", float("nan")], dtype=object)).tolist()
+    ['Acme', '(no employer) 1', 'Acme', '(no employer) 3']
+    """
+    labels = pd.Series(np.asarray(clusters, dtype=object))
+    missing = labels.isna()
+    labels = labels.astype(object).where(~missing, [f"(no employer){side} {i}" for i in
+                                                    range(len(labels))])
+    return labels.astype(str).to_numpy()
+
+
+def cluster_median_draws(
     values: np.ndarray,
-    codes: np.ndarray,
     *,
-    n_groups: int,
-    confidence: float = CONFIDENCE,
-    n_boot: int = N_BOOT,
-    seed: int = SEED,
-) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`median_interval` of `values` within each group code 0..n_groups-1, one seed."""
-    _tails(confidence)
-    rng = np.random.default_rng(seed)
-    low = np.full(n_groups, np.nan)
-    high = np.full(n_groups, np.nan)
-    order = np.argsort(codes, kind="stable")
-    bounds = np.searchsorted(codes[order], np.arange(n_groups + 1))
-    for group in range(n_groups):
-        group_values = values[order[bounds[group] : bounds[group + 1]]]
-        if len(group_values):
-            low[group], high[group] = median_interval(
-                group_values, confidence=confidence, n_boot=n_boot, rng=rng
-            )
-    return low, high
-
-
-def median_ratio_draws(
-    values: np.ndarray,
-    reference: np.ndarray,
-    *,
+    clusters: np.ndarray,
+    weights: np.ndarray | None = None,
     n_boot: int = N_BOOT,
     rng: np.random.Generator,
 ) -> np.ndarray:
-    """Bootstrap draws of median(`values`) / median(`reference`), both sides resampled."""
-    return bootstrap_medians(values, n_boot=n_boot, rng=rng) / bootstrap_medians(
-        reference, n_boot=n_boot, rng=rng
-    )
+    """`n_boot` weighted medians of `values` with whole clusters (employers) resampled.
+
+    Employers set bands, so one employer's postings move together: resampling postings would
+    treat 40 postings of one pay policy as 40 independent facts. Each draw picks as many
+    employers as there are, with replacement, and weights each posting by how often its employer
+    was picked. Vectorized in bounded chunks (draws x postings cells).
+    """
+    values = np.asarray(values, dtype=float)
+    _, cluster_codes = np.unique(cluster_labels(clusters), return_inverse=True)
+    n_clusters = int(cluster_codes.max()) + 1 if len(values) else 0
+    weights = np.ones(len(values)) if weights is None else np.asarray(weights, dtype=float)
+    order = np.argsort(values, kind="stable")
+    values, cluster_codes, weights = values[order], cluster_codes[order], weights[order]
+    picks = rng.multinomial(n_clusters, np.full(n_clusters, 1 / n_clusters), size=n_boot)
+    out = np.empty(n_boot)
+    chunk = max(1, _BOOT_CELLS // max(len(values), 1))
+    for start in range(0, n_boot, chunk):
+        cumulative = np.cumsum(picks[start : start + chunk, cluster_codes] * weights, axis=1)
+        out[start : start + chunk] = _middle(values, cumulative)
+    return out
 
 
-def ratio_interval(draws: np.ndarray, *, confidence: float = CONFIDENCE) -> tuple[float, float]:
-    """Percentile interval of bootstrap `draws` (of a ratio, a change, any statistic)."""
-    low, high = np.quantile(np.asarray(draws, dtype=float), _tails(confidence))
-    return float(low), float(high)
+def _middle(sorted_values: np.ndarray, cumulative: np.ndarray) -> np.ndarray:
+    """Per row of cumulative weights, the weighted median of `sorted_values`: the mean of the
+    lower and upper middle values, as the median of an even count (no lower-median jitter)."""
+    half = cumulative[:, -1:] / 2
+    last = len(sorted_values) - 1
+    lower = np.minimum((cumulative < half).sum(axis=1), last)
+    upper = np.minimum((cumulative <= half).sum(axis=1), last)
+    return (sorted_values[lower] + sorted_values[upper]) / 2
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """A number with its employer-clustered interval.
+
+    ``low`` and ``high`` are NaN when fewer than :data:`~analysis.config.MIN_EMPLOYERS`
+    employers stand behind it (``too_few_employers``): no interval is claimed then. ``se`` is the
+    standard error on the log scale, ``df`` the t distribution's degrees of freedom.
+    """
+
+    value: float
+    low: float
+    high: float
+    se: float
+    df: float
+    n_employers: int
+
+    @property
+    def too_few_employers(self) -> bool:
+        return self.n_employers < MIN_EMPLOYERS
+
+    @property
+    def p_value(self) -> float:
+        """Two-sided t test of value = 1 for a ratio (log value = 0); NaN without an interval."""
+        if not np.isfinite(self.low) or not self.se > 0:
+            return float("nan")
+        return float(2 * special.stdtr(self.df, -abs(np.log(self.value)) / self.se))
+
+
+def _log_se(draws: np.ndarray, n_clusters: int) -> float:
+    """Bootstrap standard error of log draws, scaled by G / (G - 1): resampling G employers
+    understates their variance by that factor, which matters at 5-10 employers."""
+    logs = np.log(draws[np.isfinite(draws) & (draws > 0)])
+    return float(np.std(logs, ddof=1) * np.sqrt(n_clusters / (n_clusters - 1)))
+
+
+def _t_interval(value: float, se: float, df: float, confidence: float) -> tuple[float, float]:
+    """value x exp(± t(df) se): a t interval on the log scale, which keeps ratios positive."""
+    t = special.stdtrit(df, _tails(confidence)[1])
+    return float(value * np.exp(-t * se)), float(value * np.exp(t * se))
+
+
+def _n_clusters(clusters) -> int:
+    return int(len(np.unique(cluster_labels(clusters))))
+
+
+def median_estimate(
+    values: np.ndarray,
+    *,
+    clusters: np.ndarray,
+    weights: np.ndarray | None = None,
+    confidence: float = CONFIDENCE,
+    n_boot: int = N_BOOT,
+    rng: np.random.Generator | None = None,
+) -> Estimate:
+    """The weighted median of `values` with an employer-clustered interval.
+
+    The standard error comes from :func:`cluster_median_draws` (on the log scale, scaled by
+    G / (G − 1)); the interval is median x exp(± t(G − 1) se). In planted markets with employer
+    pay premiums (log sd 0.18) it covers the true median 95% of the time at 5, 7, 15 and 40
+    employers, where a percentile interval of resampled postings covers it about half the time.
+    Fewer than :data:`~analysis.config.MIN_EMPLOYERS` employers: no interval (NaN ends).
+
+    >>> rng = np.random.default_rng(1)
+    >>> est = median_estimate(rng.normal(100, 5, 60), clusters=np.repeat(np.arange(12), 5))
+    >>> bool(est.low < est.value < est.high), est.n_employers
+    (True, 12)
+    """
+    values = np.asarray(values, dtype=float)
+    n_clusters = _n_clusters(clusters)
+    value = weighted_median(values, weights)
+    if n_clusters < MIN_EMPLOYERS or not np.all(values > 0):
+        return Estimate(value, float("nan"), float("nan"), float("nan"), float("nan"), n_clusters)
+    rng = np.random.default_rng(SEED) if rng is None else rng
+    draws = cluster_median_draws(values, clusters=clusters, weights=weights, n_boot=n_boot, rng=rng)
+    se, df = _log_se(draws, n_clusters), n_clusters - 1
+    return Estimate(value, *_t_interval(value, se, df, confidence), se, df, n_clusters)
+
+
+def ratio_estimate(
+    values: np.ndarray,
+    reference: np.ndarray,
+    *,
+    clusters: np.ndarray,
+    reference_clusters: np.ndarray,
+    weights: np.ndarray | None = None,
+    reference_weights: np.ndarray | None = None,
+    paired: bool = False,
+    confidence: float = CONFIDENCE,
+    n_boot: int = N_BOOT,
+    rng: np.random.Generator | None = None,
+) -> Estimate:
+    """median(`values`) / median(`reference`) with an employer-clustered interval.
+
+    Two groups of different employers (two metros, two roles) are resampled each by its own
+    employers; their log standard errors add, and the t distribution takes Welch-Satterthwaite
+    degrees of freedom from the two employer counts. ``paired=True`` is for the same group seen
+    twice (two snapshots): the same employers stand behind both medians and move both, so the
+    employers of both are resampled together, once per draw, and the interval is the percentile
+    interval of those paired ratios. ``n_employers`` is the smaller group's count (paired: the
+    employers in both); fewer than :data:`~analysis.config.MIN_EMPLOYERS` gives no interval.
+    """
+    values, reference = np.asarray(values, dtype=float), np.asarray(reference, dtype=float)
+    n_a, n_b = _n_clusters(clusters), _n_clusters(reference_clusters)
+    value = weighted_median(values, weights) / weighted_median(reference, reference_weights)
+    nan = float("nan")
+    n_employers = min(n_a, n_b)
+    if paired:
+        shared = set(cluster_labels(clusters)) & set(cluster_labels(reference_clusters))
+        n_employers = min(n_employers, len(shared))
+    if (n_employers < MIN_EMPLOYERS or not np.isfinite(value) or value <= 0
+            or not (np.all(values > 0) and np.all(reference > 0))):
+        return Estimate(value, nan, nan, nan, nan, n_employers)
+    rng = np.random.default_rng(SEED) if rng is None else rng
+    if paired:
+        # The same employers set both medians, so their premiums cancel in the ratio: what is
+        # left varies within employers, and the small-cluster corrections (G / (G - 1), t(G - 1)),
+        # there for between-employer variance, over-cover (99 % at 7 employers). The percentile
+        # interval of the paired draws covers a planted raise 96-97 % of the time at 5-30.
+        draws_a, draws_b, n_union = _paired_draws(
+            values, reference, clusters, reference_clusters, weights, reference_weights,
+            n_boot=n_boot, rng=rng)
+        ratios = draws_a / draws_b
+        ratios = ratios[np.isfinite(ratios) & (ratios > 0)]
+        low, high = np.quantile(ratios, _tails(confidence))
+        se = float(np.std(np.log(ratios), ddof=1))
+        return Estimate(value, float(low), float(high), se, float(n_union - 1), n_employers)
+    else:
+        se_a = _log_se(cluster_median_draws(values, clusters=clusters, weights=weights,
+                                            n_boot=n_boot, rng=rng), n_a)
+        se_b = _log_se(cluster_median_draws(reference, clusters=reference_clusters,
+                                            weights=reference_weights, n_boot=n_boot, rng=rng),
+                       n_b)
+        se = float(np.hypot(se_a, se_b))
+        parts = se_a**4 / (n_a - 1) + se_b**4 / (n_b - 1)
+        df = se**4 / parts if parts > 0 else float(n_a + n_b - 2)
+    return Estimate(value, *_t_interval(value, se, df, confidence), se, df, n_employers)
+
+
+def _paired_draws(values_a, values_b, clusters_a, clusters_b, weights_a, weights_b, *, n_boot,
+                  rng):
+    """Cluster draws of two medians with one resample of the employers of both per draw."""
+    names = np.concatenate([cluster_labels(clusters_a, side="a"),
+                            cluster_labels(clusters_b, side="b")])
+    _, codes = np.unique(names, return_inverse=True)
+    n_union = int(codes.max()) + 1
+    picks = rng.multinomial(n_union, np.full(n_union, 1 / n_union), size=n_boot)
+    split = len(values_a)
+    out = []
+    for values, code, weights in ((values_a, codes[:split], weights_a),
+                                  (values_b, codes[split:], weights_b)):
+        weights = np.ones(len(values)) if weights is None else np.asarray(weights, dtype=float)
+        order = np.argsort(values, kind="stable")
+        cumulative = np.cumsum(picks[:, code[order]] * weights[order], axis=1)
+        total = cumulative[:, -1:]
+        draws = _middle(np.asarray(values, dtype=float)[order], cumulative)
+        out.append(np.where(total[:, 0] > 0, draws, np.nan))  # no employer of this side drawn
+    return out[0], out[1], n_union
 
 
 def excludes(low: float, high: float, value: float) -> bool:
@@ -166,10 +334,10 @@ def readable(
 ):
     """True where a number rests on enough postings and employers to be shown and headlined.
 
-    Works on scalars and on Series alike (REPORTS.md rule 1: hide below n < 5 or fewer than 3
-    employers).
+    Works on scalars and on Series alike: below :data:`~analysis.config.SMALL_N` postings or
+    :data:`~analysis.config.MIN_EMPLOYERS` employers a number is marked and never headlines.
 
-    >>> readable(12, 4), readable(12, 2), readable(4, 4)
+    >>> readable(12, 6), readable(12, 4), readable(4, 6)
     (True, False, False)
     """
     result = (pd.Series(n_postings) >= min_n) & (pd.Series(n_employers) >= min_employers)

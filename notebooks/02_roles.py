@@ -85,9 +85,10 @@ if len(matrix):
 # %% [markdown]
 # ## Bands by role family
 #
-# Medians are left blank for role families with fewer than 5 postings or 3 employers; rows with
-# fewer than 20 postings are grey. Bonus and equity count postings whose text mentions them:
-# neither is in the base salary compared above.
+# Medians are left blank for role families with too few postings or employers to stand for a
+# market (the thresholds are in the method note); rows resting on few postings are grey.
+# Bonus and equity count postings whose text mentions them: neither is in the base salary
+# compared above.
 
 # %%
 report_table(

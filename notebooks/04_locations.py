@@ -100,8 +100,9 @@ if len(per_level):
 # %% [markdown]
 # ## The index by metro
 #
-# Raw = ratio of median midpoints; adjusted = composition-adjusted index with its 95% interval;
-# metros with fewer than 5 postings or 3 employers are left out; n < 20 in grey.
+# Raw = ratio of median midpoints; adjusted = composition-adjusted index with its 95% interval
+# (employer-clustered); metros with too few postings or employers are left out and few postings
+# are in grey (thresholds in the method note).
 
 # %%
 report_table(location_table(table, focus=ref.focus), n_column="Postings")

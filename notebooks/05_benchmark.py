@@ -13,8 +13,10 @@
 # %% [markdown]
 # # 05 · Posting benchmark
 #
-# Where one posting's pay band sits among its peers (same role family and level, nearest place
-# with enough of them); the seed posting unless a posting_id or a posting as text is given.
+# Where one posting's pay band sits among its peers (same role family and level, the level
+# inferred from pay when the title states none; nearest place with enough of them, with pay
+# location-adjusted to the posting's metro beyond it); the seed posting unless a posting_id or a
+# posting as text is given.
 
 # %% tags=["parameters"]
 data = ""
@@ -81,17 +83,20 @@ if placed:
 # %%
 report_table(
     peer_comparison_table(result),
-    money_columns=("This posting", "Peers p25", "Peers median", "Peers p75"),
-    n_column="n peers",
+    money_columns=("This posting", "Peers p10", "Peers p25", "Peers median", "Peers p75",
+                   "Peers p90"),
+    n_column="Peer postings",
 )
 
 # %% [markdown]
 # ## The peers
 #
-# Every peer posting, highest midpoint first.
+# Every peer posting, highest midpoint first, at the pay compared (location-adjusted when peers
+# come from beyond the posting's metro; the midpoint as posted beside it then).
 
 # %%
-report_table(peer_list_table(peers, top=40), money_columns=("Minimum", "Midpoint", "Maximum"))
+report_table(peer_list_table(peers, top=40),
+             money_columns=("Minimum", "Midpoint", "Maximum", "Midpoint as posted"))
 
 # %%
 caveats(text.caveats)

@@ -14,7 +14,7 @@
 # # 06 · Transparency and compliance
 #
 # Who states pay, by state and over time, which postings a pay-transparency law covers yet show
-# none, and how many posted ranges are too wide to tell a candidate anything.
+# none, and how many posted bands are too wide to tell a candidate anything.
 
 # %% tags=["parameters"]
 data = ""
@@ -89,6 +89,9 @@ publish_chart(ax, data=rates, name=STATES_CHART, caption=text.captions[STATES_CH
 
 # %% [markdown]
 # ## Chart 3 · How wide posted ranges are
+#
+# Range spread = (max − min) / min of each closed band, as in every report: a 100k–150k band
+# spreads 50%; bands counted, not postings.
 
 # %%
 ax = range_width_chart(widths)

@@ -85,7 +85,7 @@ ax = shift_chart(shifts, by=by) if has_chart else None
 
 # %%
 (report_table(shift_table(shifts, by=by), money_columns=("Previous median", "New median"),
-              n_column="n now") if has_chart else None)
+              n_column="Bands now") if has_chart else None)
 
 # %% [markdown]
 # ## Largest re-banded postings

@@ -196,3 +196,57 @@ def group_shifts_frame() -> pd.DataFrame:
         columns=["metro", "n_old", "n_new", "median_old", "median_new", "change_low",
                  "change_high", "within_noise"],
     ).assign(change=lambda d: d["median_new"] / d["median_old"] - 1)
+
+
+# --- Planted markets with employer pay policies (issue 13's coverage checks) ------------------
+
+PLANTED_METROS = {  # metro -> pay factor; Sunnyvale pays exactly 1.25 x Austin everywhere
+    "San Jose-Sunnyvale-Santa Clara, CA": 1.25,
+    "Austin-Round Rock-San Marcos, TX": 1.0,
+    "Seattle-Tacoma-Bellevue, WA": 1.2,
+    "Denver-Aurora-Centennial, CO": 1.05,
+}
+PLANTED_LEVELS = {"entry": 1.0, "mid": 1.3, "senior": 1.7}
+PLANTED_FAMILIES = {"software engineer": 1.0, "data scientist": 0.95, "product manager": 1.05}
+
+
+def planted_employer_market(
+    seed: int,
+    *,
+    metros: dict[str, float] = PLANTED_METROS,
+    employers_per_metro: int = 7,
+    employer_sd: float = 0.18,
+    posting_sd: float = 0.10,
+    postings_per_employer: float = 6.0,
+    base: float = 100_000.0,
+    raise_by: float = 1.0,
+    employer_effects: dict[str, float] | None = None,
+    levels: dict[str, float] = PLANTED_LEVELS,
+    families: dict[str, float] = PLANTED_FAMILIES,
+) -> tuple[pd.DataFrame, dict[str, float]]:
+    """A market where employers set bands: each employer has its own log pay premium
+    (sd `employer_sd`) shared by all its postings, on top of metro x level x role pay.
+
+    Returns the bands (the columns the analyses read; not schema-validated, for speed) and the
+    employer effects drawn, so a second snapshot of the same employers can be planted with
+    `employer_effects` and `raise_by` (every posting's pay x raise_by). Mixes of level and role
+    are the same in every metro, so raw and adjusted indices share the truth.
+    """
+    rng = np.random.default_rng(seed)
+    effects = dict(employer_effects or {})
+    rows = []
+    for m, (metro, factor) in enumerate(metros.items()):
+        for e in range(employers_per_metro):
+            employer = f"M{m}E{e}"
+            effect = effects.setdefault(employer, float(rng.normal(0, employer_sd)))
+            for p in range(1 + rng.poisson(postings_per_employer - 1)):
+                level = rng.choice(list(levels))
+                family = rng.choice(list(families))
+                mid = (base * factor * raise_by * levels[level] * families[family]
+                       * np.exp(effect + rng.normal(0, posting_sd)))
+                rows.append((f"{employer}-{p}-{raise_by}", employer, metro, level, family,
+                             mid * 0.85, mid, mid * 1.15))
+    bands = pd.DataFrame(rows, columns=["posting_id", "employer", "metro", "level", "role_family",
+                                        "annual_min", "annual_mid", "annual_max"])
+    bands = bands.assign(band=0, has_pay=True, currency="USD", country="US")
+    return bands, effects

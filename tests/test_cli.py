@@ -45,6 +45,17 @@ def test_compare_prints_index_against_sunnyvale(capsys):
     assert table.loc["San Jose-Sunnyvale-Santa Clara, CA", "index"] == 100
 
 
+def test_compare_adjust_keeps_its_interval_columns_and_counts_employers(capsys):
+    assert main(["compare", "--adjust", "role_family,level"]) == 0
+    table = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert {"index", "index_low", "index_high", "employers"} <= set(table.columns)
+    # no interval is claimed for a metro with fewer than MIN_EMPLOYERS employers
+    few = table.loc[~table["is_reference"] & (table["employers"] < 5)]
+    assert few["index_low"].isna().all()
+    many = table.loc[~table["is_reference"] & (table["employers"] >= 5)]
+    assert len(many) and many["index_low"].notna().all()
+
+
 def test_ingest_reports_counts(tmp_path):
     raw = tmp_path / "board.csv"
     raw.write_text(

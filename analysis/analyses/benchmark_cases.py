@@ -17,13 +17,13 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.analyses.benchmark import (
-    benchmark_posting,
+    benchmark_with_peers,
     cell_value,
-    peer_bands,
     posting_from_text,
     posting_row,
+    too_few_peers,
 )
-from analysis.config import DEFAULT_CURRENCY, MIN_EMPLOYERS, MIN_PEERS, SMALL_N
+from analysis.config import DEFAULT_CURRENCY, MIN_EMPLOYERS, MIN_PEERS
 
 # The seed posting's id in its employer's careers site; its file and URL both carry it.
 SEED_KEY = "1107338720995841"
@@ -32,7 +32,7 @@ SEED_TEXT = {
     "location": "Sunnyvale, CA",
     "pay_text": "$117,000/year to $173,000/year + bonus + equity + benefits",
 }
-# A percentile among fewer peers, or peers from fewer employers, is not reported (SMALL_N = 5).
+# A percentile among peers from fewer employers is not reported (MIN_EMPLOYERS = 5).
 MIN_PEER_EMPLOYERS = MIN_EMPLOYERS
 # Why a benchmark could not be drawn; "ok" when it could.
 STATUSES = ("ok", "not found", "no pay", "other currency", "no peers", "too few peers")
@@ -71,7 +71,7 @@ def benchmark_status(posting: pd.Series, peers: pd.DataFrame, *, currency: str) 
         return "other currency"
     if peers.empty:
         return "no peers"
-    if len(peers) < SMALL_N or peers["employer"].nunique() < MIN_PEER_EMPLOYERS:
+    if too_few_peers(peers):
         return "too few peers"
     return "ok"
 
@@ -92,7 +92,7 @@ def benchmark_for(
     `posting_id` of `bands`; else the seed posting (:func:`seed_posting_id`), or the seed's text
     when `bands` does not hold it. The benchmark is :func:`benchmark_posting`'s row plus
     ``status`` (:func:`benchmark_status`) and ``given_as`` ("bands" or "text"); the peers are
-    :func:`peer_bands` (empty when the posting is not found).
+    :func:`~.benchmark.peer_bands` (empty when the posting is not found).
     """
     if not pay_text and not posting_id:
         posting_id = seed_posting_id(bands)
@@ -104,8 +104,9 @@ def benchmark_for(
         text = SEED_TEXT
     if text is None and not (bands["posting_id"] == posting_id).any():
         # an unknown posting has no role family, hence no peers: every value comes back NaN
-        nothing = benchmark_posting(bands, posting=pd.DataFrame([{"posting_id": posting_id}]))
-        return nothing.assign(status="not found", given_as="bands"), bands.iloc[0:0]
+        nothing, peers = benchmark_with_peers(
+            bands, posting=pd.DataFrame([{"posting_id": posting_id}]), currency=currency)
+        return nothing.assign(status="not found", given_as="bands"), peers
     if text is None:
         row = posting_row(bands, posting_id=posting_id)
         target = {"posting_id": posting_id}
@@ -113,7 +114,6 @@ def benchmark_for(
         posting = posting_from_text(**text, currency=currency)
         row = posting.iloc[0]
         target = {"posting": posting}
-    result = benchmark_posting(bands, **target, currency=currency, min_peers=min_peers)
-    peers = peer_bands(bands, **target, currency=currency, min_peers=min_peers)
+    result, peers = benchmark_with_peers(bands, **target, currency=currency, min_peers=min_peers)
     status = benchmark_status(row, peers, currency=currency)
     return result.assign(status=status, given_as="bands" if text is None else "text"), peers

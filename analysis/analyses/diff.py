@@ -11,9 +11,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis.analyses.summary import comparable_bands
-from analysis.config import CONFIDENCE, DEFAULT_CURRENCY, N_BOOT, SEED, SMALL_N
-from analysis.stats import excludes, median_ratio_draws, ratio_interval
+from analysis.analyses.summary import comparable_bands, posting_weights
+from analysis.config import CONFIDENCE, DEFAULT_CURRENCY, MIN_EMPLOYERS, N_BOOT, SEED, SMALL_N
+from analysis.stats import excludes, ratio_estimate, weighted_median
 
 STATUSES = ("added", "removed", "rebanded", "unchanged")
 _BAND_KEY = ["pay_min", "pay_max", "pay_period", "currency", "band_label"]
@@ -123,43 +123,61 @@ def group_shifts(
 ) -> pd.DataFrame:
     """How each group's median band midpoint moved between two snapshots, with its uncertainty.
 
-    Per group: n then and now, median annual_mid then and now, change (new / old - 1), a
-    bootstrap percentile interval of the change (both snapshots resampled independently), and
-    `within_noise` when that interval contains 0 — such a move is not a finding. Groups with
-    fewer than `min_n` bands in either snapshot get no interval (and `within_noise` True).
+    Per group: n then and now (bands), employers behind both, median annual_mid then and now
+    (posting-weighted), change (new / old - 1), an employer-clustered interval of the change
+    (:func:`analysis.stats.ratio_estimate` with ``paired=True``: the employers of both snapshots
+    are resampled together, since the same employers set both medians), and `within_noise` when
+    that interval contains 0 — such a move is not a finding. Groups with fewer than `min_n`
+    bands in either snapshot, or fewer than ``MIN_EMPLOYERS`` employers in both, get no interval
+    (and `within_noise` True).
     """
     keys = [by] if isinstance(by, str) else list(by)
     rng = np.random.default_rng(seed)
-    before = dict(tuple(comparable_bands(old, currency=currency).groupby(keys, observed=True)))
-    after = dict(tuple(comparable_bands(new, currency=currency).groupby(keys, observed=True)))
+    old_bands, new_bands = (comparable_bands(frame, currency=currency) for frame in (old, new))
+    old_bands = old_bands.assign(_weight=posting_weights(old_bands, by=keys))
+    new_bands = new_bands.assign(_weight=posting_weights(new_bands, by=keys))
+    before = dict(tuple(old_bands.groupby(keys, observed=True)))
+    after = dict(tuple(new_bands.groupby(keys, observed=True)))
+    empty = old_bands.iloc[0:0]
     rows = []
     for key in sorted(set(before) | set(after), key=str):
-        then = before.get(key, pd.DataFrame(columns=["annual_mid"]))["annual_mid"].to_numpy(float)
-        now = after.get(key, pd.DataFrame(columns=["annual_mid"]))["annual_mid"].to_numpy(float)
+        then, now = before.get(key, empty), after.get(key, empty)
         row = dict(zip(keys, key if isinstance(key, tuple) else (key,), strict=True))
+        estimate = ratio_estimate(
+            now["annual_mid"].to_numpy(float), then["annual_mid"].to_numpy(float),
+            clusters=now["employer"].to_numpy(), reference_clusters=then["employer"].to_numpy(),
+            weights=now["_weight"].to_numpy(), reference_weights=then["_weight"].to_numpy(),
+            paired=True, confidence=confidence, n_boot=n_boot, rng=rng,
+        ) if len(then) and len(now) else None
         row.update(
             n_old=len(then),
             n_new=len(now),
-            median_old=np.median(then) if len(then) else np.nan,
-            median_new=np.median(now) if len(now) else np.nan,
+            n_employers=estimate.n_employers if estimate else 0,
+            median_old=weighted_median(then["annual_mid"].to_numpy(float),
+                                       then["_weight"].to_numpy()),
+            median_new=weighted_median(now["annual_mid"].to_numpy(float),
+                                       now["_weight"].to_numpy()),
         )
         row["change"] = row["median_new"] / row["median_old"] - 1
         low = high = np.nan
-        if len(then) >= min_n and len(now) >= min_n:
-            ratios = median_ratio_draws(now, then, n_boot=n_boot, rng=rng)
-            low, high = (end - 1 for end in ratio_interval(ratios, confidence=confidence))
+        if estimate is not None and len(then) >= min_n and len(now) >= min_n:
+            low, high = estimate.low - 1, estimate.high - 1
         row.update(change_low=low, change_high=high, within_noise=not excludes(low, high, 0))
         rows.append(row)
-    columns = [*keys, "n_old", "n_new", "median_old", "median_new", "change", "change_low",
-               "change_high", "within_noise"]
+    columns = [*keys, "n_old", "n_new", "n_employers", "median_old", "median_new", "change",
+               "change_low", "change_high", "within_noise"]
     return pd.DataFrame(rows, columns=columns)
 
 
 def noise_flags(shifts: pd.DataFrame) -> pd.Series:
-    """How to read each group's move: "beyond noise", "within noise", "too few to test" (no
+    """How to read each group's move: "beyond noise", "within noise", "too few employers" (no
+    interval: under ``MIN_EMPLOYERS`` employers behind both snapshots), "too few to test" (no
     interval: under `min_n` bands in a snapshot), "new" or "gone" (absent from one snapshot)."""
     flags = pd.Series("within noise", index=shifts.index, dtype=object)
     flags[shifts["change_low"].isna()] = "too few to test"
+    if "n_employers" in shifts:
+        flags[shifts["change_low"].isna() & (shifts["n_employers"] < MIN_EMPLOYERS)] = (
+            "too few employers")
     flags[shifts["n_old"] == 0] = "new"
     flags[shifts["n_new"] == 0] = "gone"
     flags[~shifts["within_noise"].astype(bool)] = "beyond noise"

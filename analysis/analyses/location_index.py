@@ -219,9 +219,10 @@ def metro_index(
         ``table``: one row per shown metro, highest adjusted index first, with ``INDEX_COLUMNS``:
         the adjusted ``index`` and its 95% interval, the raw ratio of medians (``raw_index``,
         ``raw_low``, ``raw_high``), ``n_employers``, ``below`` / ``above`` (the interval lies
-        wholly under / over 100) and ``reading`` ("reference", "below", "above" or "within
-        noise"), and ``raw_outside``: the raw index lies outside the adjusted 95% interval (the
-        chart's ring falls outside the dot's line). ``raw``: the raw comparison of every metro.
+        wholly under / over 100) and ``reading`` ("reference", "below", "above", "within
+        noise", or "too few employers" when no interval is claimed), and ``raw_outside``: the
+        raw index lies outside the adjusted 95% interval (the chart's ring falls outside the
+        dot's line). ``raw``: the raw comparison of every metro.
         Both are empty when `reference` is None or fewer than two metros have comparable pay.
     """
     metros = comparable_bands(bands, currency=currency)["metro"].dropna().nunique()
@@ -233,7 +234,7 @@ def metro_index(
     raw = compare_groups(bands, reference=reference, currency=currency, min_n=min_n,
                               n_boot=n_boot, seed=seed)
     table = adjusted.merge(
-        raw[["metro", "index", "index_low", "index_high", "n_employers"]].rename(columns={
+        raw[["metro", "index", "index_low", "index_high"]].rename(columns={
             "index": "raw_index", "index_low": "raw_low", "index_high": "raw_high"}),
         on="metro")
     shown = table["is_reference"] | readable(table["n_postings"], table["n_employers"],
@@ -241,8 +242,9 @@ def metro_index(
     table = table.loc[shown].reset_index(drop=True)
     below, above = table["index_high"] < 100, table["index_low"] > 100
     # how each index reads against the reference's 100, given its interval
-    reading = np.select([table["is_reference"].astype(bool), below, above],
-                        ["reference", "below", "above"], "within noise")
+    untested = ~table["is_reference"].astype(bool) & table["index_low"].isna()
+    reading = np.select([table["is_reference"].astype(bool), untested, below, above],
+                        ["reference", "too few employers", "below", "above"], "within noise")
     # adjusting moves the gap beyond noise: the raw index lies outside the adjusted interval
     raw_outside = ~table["is_reference"].astype(bool) & (
         (table["raw_index"] < table["index_low"]) | (table["raw_index"] > table["index_high"]))
@@ -304,9 +306,6 @@ def metro_index_by_level(
     ])
     if metros is not None:
         stacked = stacked.loc[stacked["metro"].isin(metros)]
-    employers = (comparable.groupby(["level", "metro"])["employer"].nunique()
-                 .rename("n_employers").reset_index())
-    stacked = stacked.merge(employers, on=["level", "metro"], how="left")
     stacked["readable"] = ~stacked["is_reference"].astype(bool) & readable(
         stacked["n_postings"], stacked["n_employers"], min_n=min_n, min_employers=min_employers)
     return stacked[LEVEL_COLUMNS]

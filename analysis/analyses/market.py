@@ -207,11 +207,12 @@ def focus_market(
     Returns
     -------
     :func:`market_reference` rows (one per role family) plus posted_scope, few_employers
-    (n_employers < `min_employers`), the 95% bootstrap interval of the posted median midpoint
-    (posted_mid_median_low / _high, `n_boot` resamples), gap_to_p50 (posted median mid minus the
-    OEWS median, USD), gap_to_p50_pct (as a fraction of the OEWS median) and ``versus_p50``:
-    "above" or "below" when the interval excludes the OEWS median, "within noise" when it
-    contains it. Sorted by gap_to_p50_pct, largest first.
+    (n_employers < `min_employers`), the 95% employer-clustered interval of the posted median
+    midpoint (posted_mid_median_low / _high, `n_boot` resamples), gap_to_p50 (posted median mid
+    minus the OEWS median, USD), gap_to_p50_pct (as a fraction of the OEWS median) and
+    ``versus_p50``: "above" or "below" when the interval excludes the OEWS median, "within
+    noise" when it contains it, "too few employers" when there is no interval. Sorted by
+    gap_to_p50_pct, largest first.
     """
     data = comparable_bands(bands, currency=currency)
     local = data.loc[data["metro"] == metro]
@@ -229,6 +230,9 @@ def focus_market(
     out["gap_to_p50"] = out["posted_mid_median"] - out["p50"]
     out["gap_to_p50_pct"] = out["gap_to_p50"] / out["p50"]
     inside = out["p50"].between(out["posted_mid_median_low"], out["posted_mid_median_high"])
-    out["versus_p50"] = np.where(inside, "within noise",
-                                 np.where(out["gap_to_p50"] > 0, "above", "below"))
+    # No interval (fewer than MIN_EMPLOYERS employers): no claim either way.
+    untested = out["posted_mid_median_low"].isna()
+    out["versus_p50"] = np.select(
+        [untested, inside, out["gap_to_p50"] > 0],
+        ["too few employers", "within noise", "above"], "below").astype(object)
     return out.sort_values("gap_to_p50_pct", ascending=False, ignore_index=True)

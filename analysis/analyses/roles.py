@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.analyses.summary import band_summary, comparable_bands
+from analysis.analyses.summary import band_summary, comparable_bands, posting_weights
 from analysis.config import (
     CONFIDENCE,
     DEFAULT_CURRENCY,
@@ -26,7 +26,7 @@ from analysis.config import (
     SMALL_N,
     TOP_METROS,
 )
-from analysis.stats import median_ratio_draws, ratio_interval
+from analysis.stats import ratio_estimate, weighted_median
 
 MATRIX_COLUMNS = [
     "role_family",
@@ -235,33 +235,44 @@ def reference_premium(
     """Per group, the reference metro's median midpoint against the other `metros` pooled.
 
     A heatmap invites reading one cell against another; this says whether the reference column's
-    lead within a role is more than noise. premium = reference median / pooled median - 1, with a
-    bootstrap percentile interval (both sides resampled); `clear` is True when the interval
-    excludes 0. Groups with fewer than `min_n` postings on either side get NaN and small_n.
+    lead within a role is more than noise. premium = reference median / pooled median - 1, with an
+    employer-clustered interval (:func:`analysis.stats.ratio_estimate`); `clear` is True when the
+    interval excludes 0. Groups with fewer than `min_n` postings on either side get NaN and
+    small_n; fewer than ``MIN_EMPLOYERS`` employers on a side: a premium but no interval
+    (``too_few_employers``).
     """
     data = comparable_bands(bands, currency=currency).dropna(subset=[by])
     data = data.loc[data["metro"].isin(metros)]
     rng = np.random.default_rng(seed)
     rows = []
     for key, group in data.groupby(by, observed=True, sort=True):
-        inside = group.loc[group["metro"] == reference]
-        outside = group.loc[group["metro"] != reference]
+        side = group["metro"] == reference
+        group = group.assign(_weight=posting_weights(group.assign(_side=side), by=["_side"]))
+        inside, outside = group.loc[side], group.loc[~side]
         row = {by: key, "n_reference": inside["posting_id"].nunique(),
                "n_other": outside["posting_id"].nunique(),
-               "reference_median": inside["annual_mid"].median(),
-               "other_median": outside["annual_mid"].median()}
+               "reference_median": weighted_median(inside["annual_mid"].to_numpy(float),
+                                                   inside["_weight"].to_numpy()),
+               "other_median": weighted_median(outside["annual_mid"].to_numpy(float),
+                                               outside["_weight"].to_numpy())}
         row["small_n"] = min(row["n_reference"], row["n_other"]) < min_n
+        row["too_few_employers"] = min(inside["employer"].nunique(),
+                                       outside["employer"].nunique()) < MIN_EMPLOYERS
         if row["small_n"]:
             row.update(premium=np.nan, premium_low=np.nan, premium_high=np.nan)
         else:
-            ratio = median_ratio_draws(inside["annual_mid"].to_numpy(),
-                                       outside["annual_mid"].to_numpy(), n_boot=n_boot, rng=rng)
-            low, high = ratio_interval(ratio, confidence=confidence)
-            row.update(premium=row["reference_median"] / row["other_median"] - 1,
-                       premium_low=low - 1, premium_high=high - 1)
+            estimate = ratio_estimate(
+                inside["annual_mid"].to_numpy(float), outside["annual_mid"].to_numpy(float),
+                clusters=inside["employer"].to_numpy(),
+                reference_clusters=outside["employer"].to_numpy(),
+                weights=inside["_weight"].to_numpy(),
+                reference_weights=outside["_weight"].to_numpy(),
+                confidence=confidence, n_boot=n_boot, rng=rng)
+            row.update(premium=estimate.value - 1, premium_low=estimate.low - 1,
+                       premium_high=estimate.high - 1)
         rows.append(row)
     columns = [by, "n_reference", "n_other", "reference_median", "other_median", "premium",
-               "premium_low", "premium_high", "clear", "small_n"]
+               "premium_low", "premium_high", "clear", "small_n", "too_few_employers"]
     result = pd.DataFrame(rows, columns=[c for c in columns if c != "clear"])
     result["clear"] = (result["premium_low"] > 0) | (result["premium_high"] < 0)
     return result[columns]

@@ -1,17 +1,22 @@
 """Band summaries by any grouping: n, percentiles of annual min / mid / max, range spread.
 
+Percentiles are posting-weighted (a posting with several bands in a group counts once) and the
+median's interval resamples employers (:mod:`analysis.stats`).
+
 One currency at a time: bands in other currencies are left out, never converted (count them with
 `currency_coverage`).
 """
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
-from analysis.config import CONFIDENCE, DEFAULT_CURRENCY, N_BOOT, SEED, SMALL_N
-from analysis.stats import median_intervals
+from analysis.config import CONFIDENCE, DEFAULT_CURRENCY, MIN_EMPLOYERS, N_BOOT, SEED, SMALL_N
+from analysis.stats import median_estimate, weighted_median, weighted_quantile
 
-PERCENTILES = {"p25": 0.25, "median": 0.5, "p75": 0.75}
+# The percentiles compensation analysts read (p50 is named "median").
+PERCENTILES = {"p10": 0.1, "p25": 0.25, "median": 0.5, "p75": 0.75, "p90": 0.9}
 ANNUAL_COLUMNS = ("annual_min", "annual_mid", "annual_max")
 
 
@@ -19,6 +24,18 @@ def comparable_bands(bands: pd.DataFrame, *, currency: str = DEFAULT_CURRENCY) -
     """Bands with a closed range (min and max) in `currency`: the rows summaries compare."""
     keep = bands["has_pay"] & (bands["currency"] == currency) & bands["annual_mid"].notna()
     return bands.loc[keep]
+
+
+def posting_weights(bands: pd.DataFrame, *, by: list[str] | None = None) -> pd.Series:
+    """1 / the number of bands a posting has (within each `by` group): a posting that lists
+    several places or levels counts once in a posting-level statistic.
+
+    >>> frame = pd.DataFrame({"posting_id": ["a", "a", "b"], "metro": ["X", "Y", "X"]})
+    >>> posting_weights(frame).tolist(), posting_weights(frame, by=["metro"]).tolist()
+    ([0.5, 0.5, 1.0], [1.0, 1.0, 1.0])
+    """
+    keys = [*(by or []), "posting_id"]
+    return 1.0 / bands.groupby(keys, dropna=False, observed=True)["posting_id"].transform("size")
 
 
 def currency_coverage(bands: pd.DataFrame, *, currency: str = DEFAULT_CURRENCY) -> pd.DataFrame:
@@ -47,16 +64,18 @@ def band_summary(
     by : column(s) to group by, e.g. "metro" or ["role_family", "level"].
     currency : only bands in this currency are summarized.
     min_n : groups with fewer postings get ``small_n = True``.
-    confidence : level of the bootstrap percentile interval of the median annual_mid.
-    n_boot, seed : bootstrap resamples (rows resampled with replacement within each group) and the
-        seed that makes them repeatable.
+    confidence : level of the interval of the median annual_mid.
+    n_boot, seed : employer resamples behind that interval and the seed that makes them
+        repeatable.
 
     Returns
     -------
-    One row per group: n_bands, n_postings, n_employers; annual_{min,mid,max}_{p25,median,p75};
-    annual_mid_median_low / annual_mid_median_high, the bootstrap percentile interval of the median
-    annual_mid (a group of one band gets its value as both ends: no uncertainty can be estimated,
-    which small_n flags); spread_median, the median of (max - min) / min; small_n.
+    One row per group: n_bands, n_postings, n_employers; annual_{min,mid,max}_{p10,p25,median,
+    p75,p90} (median is p50; each a posted value, posting-weighted so that a posting with several
+    bands in the group counts once); annual_mid_median_low / annual_mid_median_high, the
+    employer-clustered interval of the median annual_mid (:func:`analysis.stats.median_estimate`;
+    NaN with fewer than ``MIN_EMPLOYERS`` employers, ``too_few_employers``); spread_median, the
+    median range spread (max − min) / min; small_n.
 
     Examples
     --------
@@ -65,29 +84,32 @@ def band_summary(
     ['role_family', 'n_bands', 'n_postings', 'n_employers']
     """
     keys = [by] if isinstance(by, str) else list(by)
-    data = comparable_bands(bands, currency=currency).assign(
-        spread=lambda d: (d["annual_max"] - d["annual_min"]) / d["annual_min"]
+    data = comparable_bands(bands, currency=currency)
+    data = data.assign(
+        spread=(data["annual_max"] - data["annual_min"]) / data["annual_min"],
+        _weight=posting_weights(data, by=keys),
     )
-    grouped = data.groupby(keys, dropna=False, observed=True, sort=True)
-    summary = grouped.agg(
-        n_bands=("posting_id", "size"),
-        n_postings=("posting_id", "nunique"),
-        n_employers=("employer", "nunique"),
-    )
-    for column in ANNUAL_COLUMNS:
-        for name, q in PERCENTILES.items():
-            summary[f"{column}_{name}"] = grouped[column].quantile(q)
-    low, high = median_intervals(
-        data["annual_mid"].to_numpy(dtype=float),
-        grouped.ngroup().to_numpy(),
-        n_groups=len(summary),
-        confidence=confidence,
-        n_boot=n_boot,
-        seed=seed,
-    )
-    summary["annual_mid_median_low"] = low
-    summary["annual_mid_median_high"] = high
-    summary["spread_median"] = grouped["spread"].median()
+    rng = np.random.default_rng(seed)
+    rows = []
+    for key, group in data.groupby(keys, dropna=False, observed=True, sort=True):
+        weights = group["_weight"].to_numpy()
+        row = dict(zip(keys, key, strict=True))
+        row.update(n_bands=len(group), n_postings=group["posting_id"].nunique(),
+                   n_employers=group["employer"].nunique())
+        for column in ANNUAL_COLUMNS:
+            values = group[column].to_numpy(dtype=float)
+            for name, q in PERCENTILES.items():
+                row[f"{column}_{name}"] = weighted_quantile(values, q, weights)
+        median = median_estimate(group["annual_mid"].to_numpy(dtype=float),
+                                 clusters=group["employer"].to_numpy(), weights=weights,
+                                 confidence=confidence, n_boot=n_boot, rng=rng)
+        row.update(annual_mid_median_low=median.low, annual_mid_median_high=median.high,
+                   spread_median=weighted_median(group["spread"].to_numpy(dtype=float), weights))
+        rows.append(row)
+    columns = [*keys, "n_bands", "n_postings", "n_employers",
+               *(f"{c}_{name}" for c in ANNUAL_COLUMNS for name in PERCENTILES),
+               "annual_mid_median_low", "annual_mid_median_high", "spread_median"]
+    summary = pd.DataFrame(rows, columns=columns)
     summary["small_n"] = summary["n_postings"] < min_n
-    return summary.reset_index()
-
+    summary["too_few_employers"] = summary["n_employers"] < MIN_EMPLOYERS
+    return summary

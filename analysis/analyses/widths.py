@@ -1,8 +1,9 @@
 """Range width: how far apart a posted band's top and bottom are, and which are too wide to inform.
 
-Width is stated two ways that agree: the ratio max / min, and the range spread (max − min) /
-midpoint used by salary-structure surveys. :data:`TOO_WIDE` is the cut-off as a ratio,
-:data:`TOO_WIDE_SPREAD` the same cut-off as a spread.
+Width is stated two ways that agree: the ratio max / min, and the range spread (max − min) / min,
+the comp-practice definition (WorldatWork) that salary-structure surveys and
+:func:`~analysis.analyses.summary.band_summary` use too. :data:`TOO_WIDE` is the cut-off as a
+ratio, :data:`TOO_WIDE_SPREAD` the same cut-off as a spread.
 """
 
 from __future__ import annotations
@@ -14,15 +15,17 @@ from analysis.config import DEFAULT_CURRENCY, TOO_WIDE
 
 
 def ratio_to_spread(ratio: float) -> float:
-    """The range spread (max − min) / midpoint of a band whose max / min is `ratio`.
+    """The range spread (max − min) / min of a band whose max / min is `ratio`: ratio − 1.
 
-    With midpoint (min + max) / 2, spread = 2 (ratio − 1) / (ratio + 1): a ratio of 2.0 is a spread
-    of 2/3 (67 %), so the two ways of stating "too wide" agree.
+    A ratio of 2.0 is a spread of 1.0 (100 %), so the two ways of stating "too wide" agree.
+
+    >>> ratio_to_spread(1.5)  # a 100k–150k band
+    0.5
     """
-    return 2 * (ratio - 1) / (ratio + 1)
+    return ratio - 1
 
 
-# The same cut-off as TOO_WIDE, stated as a range spread: (max − min) / midpoint > 2/3.
+# The same cut-off as TOO_WIDE, stated as a range spread: (max − min) / min > 1.0 (100 %).
 TOO_WIDE_SPREAD = ratio_to_spread(TOO_WIDE)
 
 
@@ -38,7 +41,7 @@ def range_width(
 
     Closed bands are those with a positive minimum and a maximum (a single figure has ratio 1).
     With ``per_band=True`` returns the bands with columns ``width_ratio``, ``spread``
-    ((max − min) / midpoint, midpoint = (min + max) / 2; see :func:`ratio_to_spread`) and
+    ((max − min) / min, so a 100k–150k band is 0.5; see :func:`ratio_to_spread`) and
     ``too_wide`` (ratio > `too_wide`, default :data:`TOO_WIDE` = 2.0, the same bands as spread >
     :data:`TOO_WIDE_SPREAD`). Otherwise the distribution per group
     (overall when `by` is None): n_bands, ratio_p25, ratio_median, ratio_p75, n_too_wide,
@@ -48,8 +51,7 @@ def range_width(
     data = data.loc[data["annual_min"].gt(0) & data["annual_max"].notna()]
     data = data.assign(
         width_ratio=data["annual_max"] / data["annual_min"],
-        spread=(data["annual_max"] - data["annual_min"])
-        / ((data["annual_max"] + data["annual_min"]) / 2),
+        spread=(data["annual_max"] - data["annual_min"]) / data["annual_min"],
     )
     data = data.assign(too_wide=data["width_ratio"] > too_wide)
     if per_band:

@@ -14,15 +14,24 @@ import pandas as pd
 from analysis.analyses.benchmark import benchmark_table, cell_value
 from analysis.analyses.benchmark_cases import MIN_PEER_EMPLOYERS
 from analysis.analyses.roles import top_employer
-from analysis.config import CONFIDENCE, DEFAULT_CURRENCY, MIN_PEERS, N_BOOT, SEED, SMALL_N
+from analysis.config import (
+    CONFIDENCE,
+    DEFAULT_CURRENCY,
+    MIN_EMPLOYERS,
+    MIN_PEERS,
+    N_BOOT,
+    SEED,
+    SMALL_N,
+)
 from analysis.findings import Caption, Finding, ReportText
 from analysis.findings.wording import INTERVAL, confidence_of, n_text, plural
 from analysis.formats import money, money_range, ordinal
 
 BENCHMARK_CHART = "05_benchmark"
-# The peer columns Chart 1's data file keeps.
+# The peer columns Chart 1's data file keeps: the pay compared (location-adjusted when the
+# benchmark was), then the midpoint as posted and the factor between them.
 CHART_COLUMNS = ["posting_id", "employer", "title", "metro", "level", "annual_min", "annual_mid",
-                 "annual_max"]
+                 "annual_max", "posted_annual_mid", "location_factor"]
 
 
 @dataclass(frozen=True)
@@ -49,6 +58,18 @@ class BenchmarkFacts:
     top_employer, top_employer_postings : the employer posting most peers (None, 0 without peers).
     level_stated : the posting's title states a level.
     level_mix : the peers by level, largest first ("senior 8, staff 4, not stated 3").
+    level_basis, peer_levels : as :func:`~analysis.analyses.benchmark.benchmark_posting` set
+        them ("stated", "inferred from pay", "all levels", with " ± 1 level" when adjacent
+        levels joined).
+    level_text : the peers' level in words ("level inferred from pay: senior — the posting
+        states none, 93% likely among senior, staff, manager").
+    widened : peers come from beyond the posting's metro (state or nation).
+    location_adjusted, n_unadjusted : widened peers' pay was moved to the posting's metro with
+        the metro index; peers left as posted for want of an index.
+    location_text : what was done about location, in words ("" in the metro).
+    too_few_employers : fewer than ``MIN_EMPLOYERS`` peer employers: no interval, no claim.
+    below_levels_considered : the level was inferred, yet the posting pays below the typical
+        midpoint of every level considered.
     """
 
     status: str
@@ -71,25 +92,100 @@ class BenchmarkFacts:
     top_employer_postings: int
     level_stated: bool
     level_mix: str
+    level_basis: str
+    peer_levels: str
+    level_text: str
+    widened: bool
+    location_adjusted: bool
+    n_unadjusted: int
+    location_text: str
+    too_few_employers: bool
+    below_levels_considered: bool
 
 
 def peer_group_text(benchmark: pd.DataFrame) -> str:
-    """The peer group of a :func:`~analysis.analyses.benchmark.benchmark_posting` row, in words.
+    """The peer group of a :func:`~analysis.analyses.benchmark.benchmark_posting` row, in words:
+    role family, level (and how it was chosen), scope, and whether pay was location-adjusted.
 
     >>> row = pd.DataFrame([{"role_family": "data scientist", "level": "senior",
     ...                      "peer_scope": "state", "metro": None, "state": "CA"}])
     >>> peer_group_text(row)
     'data scientist postings, senior level, state of CA'
+    >>> row = row.assign(level=None, inferred_level="senior", peer_levels="mid, senior, staff",
+    ...                  level_basis="inferred from pay ± 1 level", location_adjusted=True)
+    >>> print(peer_group_text(row))  # doctest: +NORMALIZE_WHITESPACE
+    data scientist postings, senior ± 1 level (inferred from pay; mid, senior, staff), state of CA,
+    pay location-adjusted with the metro index
     """
     row = benchmark.iloc[0]
     family = cell_value(row, "role_family") or "unclassified role"
-    level = cell_value(row, "level")
+    level = cell_value(row, "level") or cell_value(row, "inferred_level")
+    basis = cell_value(row, "level_basis") or ("stated" if level else "all levels")
+    adjacent = basis.endswith(" level")  # "stated ± 1 level"
+    reach = basis[basis.index("±"):] if adjacent else ""
+    inferred = basis.startswith("inferred")
+    if level is None or basis == "all levels":
+        levels = "any level"
+    elif adjacent:
+        how = f"inferred from pay; {row['peer_levels']}" if inferred else row["peer_levels"]
+        levels = f"{level} {reach} ({how})"
+    else:
+        levels = f"{level} level (inferred from pay)" if inferred else f"{level} level"
     scope = {
         "metro": f"{cell_value(row, 'metro')} metro",
         "state": f"state of {cell_value(row, 'state')}",
         "nation": "nationwide",
     }[row["peer_scope"]]
-    return f"{family} postings, {f'{level} level' if level else 'any level'}, {scope}"
+    if row["peer_scope"] != "metro" and "location_adjusted" in row.index:
+        scope += (", pay location-adjusted with the metro index" if row["location_adjusted"]
+                  else ", pay as posted (not location-adjusted)")
+    return f"{family} postings, {levels}, {scope}"
+
+
+def level_text(benchmark: pd.DataFrame) -> str:
+    """How the peers' level was chosen, in words.
+
+    >>> row = pd.DataFrame([{"level": None, "inferred_level": "entry", "level_probability": 0.8,
+    ...                      "levels_considered": "entry, mid, senior",
+    ...                      "level_basis": "inferred from pay", "peer_levels": "entry"}])
+    >>> print(level_text(row))  # doctest: +NORMALIZE_WHITESPACE
+    level inferred from pay: entry — the posting states none (80% likely among entry, mid,
+    senior, the levels with at least 5 peer postings nationally)
+    """
+    row = benchmark.iloc[0]
+    basis = cell_value(row, "level_basis") or "all levels"
+    if basis == "all levels":
+        return ("every level — the posting states none, and too few peers state theirs to infer "
+                "it from pay")
+    if basis.startswith("stated"):
+        text = f"level as stated: {cell_value(row, 'level')}"
+    else:
+        text = (f"level inferred from pay: {row['inferred_level']} — the posting states none "
+                f"({row['level_probability']:.0%} likely among {row['levels_considered']}, the "
+                f"levels with at least {SMALL_N} peer postings nationally)")
+    if basis.endswith(" level"):
+        text += (f"; with too few peers at that level even nationally, the adjacent levels join "
+                 f"({basis[basis.index('±'):]}: {row['peer_levels']})")
+    return text
+
+
+def location_text(benchmark: pd.DataFrame) -> str:
+    """What the benchmark did about location, in words ("" when peers share the posting's metro).
+    """
+    row = benchmark.iloc[0]
+    if row["peer_scope"] == "metro":
+        return ""
+    metro = cell_value(row, "metro")
+    if not row["location_adjusted"]:
+        why = ("the posting's metro has no metro index (too few employers post there)" if metro
+               else "the posting has no metro")
+        return f"pay as posted, not location-adjusted: {why}"
+    text = f"peers' pay moved to the {metro} metro as pay × index({metro}) / index(its metro)"
+    left = int(row["n_peers_unadjusted"])
+    if left:
+        text += (f"; {plural(left, 'peer posting')} in metros without an index (fewer than "
+                 f"{MIN_EMPLOYERS} employers, or no metro) left as posted")
+    return text
 
 
 # Why a posting is not placed, by status: a clause after "cannot be benchmarked: ".
@@ -117,6 +213,8 @@ def benchmark_facts(
     name = title or (f"Posting {posting_id}" if posting_id else "The posting")
     n_peers, n_employers = int(row["n_peers"]), int(row["n_peer_employers"])
     gap = row["gap_to_median"]
+    # no interval (too few peer employers): no above, below or within-noise claim either
+    claim = row["status"] == "ok" and not bool(row["too_few_employers"])
     employer_name, employer_postings = top_employer(peers["employer"])
     levels = peers["level"].astype(object).fillna("not stated").value_counts()
     return BenchmarkFacts(
@@ -132,14 +230,23 @@ def benchmark_facts(
         n_peers=n_peers,
         n_employers=n_employers,
         describable=n_peers >= SMALL_N and n_employers >= MIN_PEER_EMPLOYERS,
-        direction="" if pd.isna(gap) else ("below" if gap < 0 else "above"),
+        direction="" if pd.isna(gap) or not claim else ("below" if gap < 0 else "above"),
         gap=abs(gap),
         gap_pct=abs(row["gap_to_median_pct"]),
-        within_noise=row["status"] == "ok" and bool(row["gap_within_noise"]),
+        within_noise=claim and bool(row["gap_within_noise"]),
         top_employer=employer_name,
         top_employer_postings=employer_postings,
         level_stated=cell_value(row, "level") is not None,
         level_mix=", ".join(f"{level} {count:,}" for level, count in levels.items()),
+        level_basis=row["level_basis"],
+        peer_levels=row["peer_levels"],
+        level_text=level_text(benchmark),
+        widened=row["peer_scope"] != "metro",
+        location_adjusted=bool(row["location_adjusted"]),
+        n_unadjusted=int(row["n_peers_unadjusted"]),
+        location_text=location_text(benchmark),
+        too_few_employers=bool(row["too_few_employers"]),
+        below_levels_considered=bool(row["below_levels_considered"]),
     )
 
 
@@ -147,27 +254,36 @@ def peer_comparison_table(benchmark: pd.DataFrame) -> pd.DataFrame:
     """A :func:`benchmark_for` row as a report table: the posting against its peers, by measure.
 
     :func:`~.benchmark.benchmark_table` with display names (Measure, This posting, Peers
-    p25, Peers median, Peers p75, Percentile, n peers) and the percentile as an ordinal ("12th"),
-    left empty unless the posting is placed (status "ok").
+    p10, Peers p25, Peers median, Peers p75, Peers p90, Percentile, Peer postings) and the
+    percentile as an ordinal ("12th"), left empty unless the posting is placed (status "ok").
     """
     table = benchmark_table(benchmark)
     placed = benchmark["status"].iloc[0] == "ok"
     percentile = table["percentile"].map(ordinal) if placed else None
     return table.assign(percentile=percentile).rename(columns={
-        "measure": "Measure", "posting": "This posting", "peer_p25": "Peers p25",
-        "peer_median": "Peers median", "peer_p75": "Peers p75", "percentile": "Percentile",
-        "n_peers": "n peers"})
+        "measure": "Measure", "posting": "This posting", "peer_p10": "Peers p10",
+        "peer_p25": "Peers p25", "peer_median": "Peers median", "peer_p75": "Peers p75",
+        "peer_p90": "Peers p90", "percentile": "Percentile", "n_peers": "Peer postings"})
 
 
 PEER_COLUMNS = {"employer": "Employer", "title": "Title", "metro": "Metro", "level": "Level",
                 "annual_min": "Minimum", "annual_mid": "Midpoint", "annual_max": "Maximum"}
 
 
+# Shown beside the compared (location-adjusted) pay when any peer's pay was moved.
+POSTED_COLUMNS = {"posted_annual_mid": "Midpoint as posted"}
+
+
 def peer_list_table(peers: pd.DataFrame, *, top: int = 40) -> pd.DataFrame:
     """The `top` peer postings of :func:`benchmark_for` with the highest midpoints, highest first,
-    as a report lists them (:data:`PEER_COLUMNS`)."""
+    as a report lists them (:data:`PEER_COLUMNS`; the pay compared, location-adjusted when the
+    benchmark was, then :data:`POSTED_COLUMNS` when any peer's pay was moved)."""
     ranked = peers.sort_values(["annual_mid", "posting_id"], ascending=[False, True])
-    return ranked[list(PEER_COLUMNS)].rename(columns=PEER_COLUMNS).head(top)
+    columns = dict(PEER_COLUMNS)
+    factor = peers.get("location_factor")
+    if factor is not None and (factor.fillna(1.0) != 1.0).any():
+        columns |= POSTED_COLUMNS
+    return ranked[list(columns)].rename(columns=columns).head(top)
 
 
 def benchmark_text(
@@ -191,10 +307,10 @@ def benchmark_text(
               f"job boards; peers = closed {currency} ranges, one band per posting.")
     if facts.placed:
         findings = _placed_findings(row, facts)
-        title = (f"{who} posts in line with its {plural(n_peers, 'peer')}' median"
+        title = (f"{who} posts in line with its {plural(n_peers, 'peer posting')}' median"
                  if facts.within_noise else
                  f"{who} posts {facts.gap_pct:.0%} {facts.direction} the median of its "
-                 f"{plural(n_peers, 'peer')}")
+                 f"{plural(n_peers, 'peer posting')}")
     elif facts.status == "not found":
         findings = [Finding(
             f"**{who} is not in snapshot {snapshot}**, so nothing is benchmarked; give a "
@@ -210,8 +326,8 @@ def benchmark_text(
             "title, location and pay text.", kind="seed", subject=who, confidence="none"))
     given = " given as text" if facts.given_as == "text" else ""
     scope = (f"One posting{given} ({who}, {facts.place}) against "
-             f"{plural(n_peers, 'peer posting')}: {facts.peer_group}. Annual base salary, as "
-             f"posted, {currency}." if facts.status != "not found" else
+             f"{plural(n_peers, 'peer posting')}: {facts.peer_group}. Annual base salary, "
+             f"{_as_posted(facts)}, {currency}." if facts.status != "not found" else
              f"{who} looked up among the {plural(bands['posting_id'].nunique(), 'posting')} of "
              f"snapshot {snapshot}.")
     return ReportText(
@@ -256,8 +372,10 @@ def _placed_findings(row: pd.Series, facts: BenchmarkFacts) -> list[Finding]:
             kind="gap to median", value=float(row["gap_to_median"]), interval=interval,
             chart="Chart 1", **common),
         Finding(
-            f"**Peers are {facts.peer_group}**: the narrowest of metro, state and nation holding "
-            f"at least {MIN_PEERS} peer postings; {plural(n, 'posting')} from "
+            f"**Peers are {facts.peer_group}**: {facts.level_text}; the narrowest of metro, "
+            f"state and nation holding at least {MIN_PEERS} peer postings"
+            f"{'; ' + facts.location_text if facts.location_text else ''}; "
+            f"{plural(n, 'posting')} from "
             f"{plural(employers, 'employer')}, the largest ({facts.top_employer}) posting "
             f"{facts.top_employer_postings:,} of them.",
             kind="peer group", value=float(n), **common),
@@ -297,14 +415,22 @@ def _chart_caption(row, facts: BenchmarkFacts, currency: str, source: str) -> Ca
              f"{facts.gap_pct:.0%} {facts.direction} their median")
     return Caption(
         title=(f"{band} sits at the {ordinal(row['pct_mid'])} percentile of "
-               f"{plural(facts.n_peers, 'peer')}' midpoints, {where}"),
-        subtitle=(f"Annual base salary, as posted, {currency} · peers: {facts.peer_group} · "
+               f"{plural(facts.n_peers, 'peer posting')}' midpoints, {where}"),
+        subtitle=(f"Annual base salary, {_as_posted(facts)}, {currency} · peers: "
+                  f"{facts.peer_group} · "
                   f"{n_text(facts.n_peers, facts.n_employers).replace('n=', 'n = ', 1)}"),
-        alt=(f"Strip of {plural(facts.n_peers, 'peer pay band')} sorted by midpoint, with "
+        alt=(f"Strip of the pay bands of {plural(facts.n_peers, 'peer posting')} (one band "
+             f"each) sorted by midpoint, with "
              f"{facts.who}'s band {band} drawn over them at the {ordinal(row['pct_mid'])} "
              f"percentile."),
         source=source,
     )
+
+
+def _as_posted(facts: BenchmarkFacts) -> str:
+    """How the pay shown was posted: the peers' is moved to the posting's metro when adjusted."""
+    return ("the posting's as posted, its peers' location-adjusted to its metro"
+            if facts.location_adjusted else "as posted")
 
 
 def _caveats(facts: BenchmarkFacts) -> list[str]:
@@ -312,29 +438,77 @@ def _caveats(facts: BenchmarkFacts) -> list[str]:
     return [
         "Posted is not paid: these are advertised base-salary ranges; bonus, equity and "
         "benefits named in the posting are not in the figures.",
-        (f"The title states no level, so peers span every level ({facts.level_mix}); part of a "
-         f"gap can be seniority, not pay." if not facts.level_stated and n else
-         "Levels are read from titles; a misread level puts the posting among the wrong peers."),
+        _level_caveat(facts),
         (f"One employer ({facts.top_employer}) posts {facts.top_employer_postings:,} of the "
-         f"{plural(n, 'peer')}; the percentile partly reflects its ranges." if facts.placed else
+         f"{plural(n, 'peer posting')}; the percentile partly reflects its ranges."
+         if facts.placed else
          "No percentile is reported, so the peers listed are context, not a placement."
          if n else "Without peers there is no distribution to read."),
+        *_location_caveat(facts),
     ]
+
+
+def _level_caveat(facts: BenchmarkFacts) -> str:
+    n, basis = facts.n_peers, facts.level_basis
+    if basis == "all levels" and n:
+        return (f"The title states no level, so peers span every level (peer postings by level: "
+                f"{facts.level_mix}); part of a gap can be seniority, not pay.")
+    if basis.startswith("inferred"):
+        text = (f"The title states no level; its {facts.level_text}. A level read from the "
+                f"posting's own pay leans toward peers paid like it, so the gap can look smaller "
+                f"than it is" + (
+                    "; and the posting pays below the typical midpoint of every level "
+                    "considered, so it may belong to a lower level with too few peers to "
+                    "consider, and its gap to these peers be partly seniority."
+                    if facts.below_levels_considered else "."))
+    else:
+        text = ("Levels are read from titles; a misread level puts the posting among the wrong "
+                "peers.")
+    if basis.endswith(" level"):
+        text += (f" Peers span adjacent levels ({facts.peer_levels}; by level: "
+                 f"{facts.level_mix}); part of a gap can be seniority, not pay.")
+    return text
+
+
+def _location_caveat(facts: BenchmarkFacts) -> list[str]:
+    if not facts.widened or not facts.n_peers:
+        return []
+    if not facts.location_adjusted:
+        return [f"Peers come from beyond the posting's metro at pay as posted ("
+                f"{facts.location_text.removeprefix('pay as posted, not location-adjusted: ')}"
+                f"); part of a gap can be location, not pay."]
+    return ["Peers outside the posting's metro are compared at its metro's pay level: the metro "
+            "index (composition-adjusted for role family and level, report 04) is an average "
+            "over roles and levels, so a role priced differently from its metro's average keeps "
+            "part of that difference."]
 
 
 def _method() -> list[str]:
     return [
         "Peers: other postings with a closed range (minimum and maximum) in the report currency, "
-        "the same role family, the same level when the posting's title states one, in the "
-        f"posting's metro; widened to its state, then the nation, while fewer than {MIN_PEERS} "
-        "peers remain. A posting with several bands counts once, by its first band.",
+        "the same role family and the same level, in the posting's metro; widened to its state, "
+        f"then the nation, while fewer than {MIN_PEERS} peer postings remain. A posting with "
+        "several bands counts once, by its first band.",
+        "Level: as the title states it; when it states none, inferred from pay: each level with "
+        f"at least {SMALL_N} peer postings nationally is a normal model of log midpoint (its own "
+        "mean, a standard deviation pooled across levels, its share of postings as prior), and "
+        "the level of highest posterior is used; with fewer than two such levels, peers span "
+        f"every level. When the level has fewer than {SMALL_N} peer postings or "
+        f"{MIN_PEER_EMPLOYERS} employers even nationally, the adjacent levels of its ladder join, "
+        "and the report says so.",
+        "Location: beyond the metro, each peer's minimum, midpoint and maximum are multiplied by "
+        "index(posting's metro) / index(peer's metro), the composition-adjusted metro index "
+        "(log midpoint on metro, role family and level, employer-clustered; report 04); metros "
+        f"whose index rests on fewer than {MIN_EMPLOYERS} employers, and a posting's metro "
+        "without an index, leave pay as posted.",
         "Percentile of the posting's minimum, midpoint and maximum among the peers' minimums, "
         "midpoints and maximums: the share of peers below plus half of those tied (scipy's "
-        f"percentileofscore, kind \"mean\"); reported only with at least {SMALL_N} peers from "
-        f"{MIN_PEER_EMPLOYERS} employers.",
-        f"Interval of the peer median midpoint: {CONFIDENCE:.0%} bootstrap percentile interval, "
-        f"{N_BOOT:,} "
-        f"resamples, seed {SEED}; a posting inside it is reported as within noise.",
+        f"percentileofscore, kind \"mean\"); reported only with at least {SMALL_N} peer postings "
+        f"from {MIN_PEER_EMPLOYERS} employers.",
+        f"Interval of the peer median midpoint: {CONFIDENCE:.0%} employer-clustered interval "
+        f"(employers resampled, {N_BOOT:,} resamples, seed {SEED}; t with employers − 1 degrees "
+        f"of freedom); none with fewer than {MIN_EMPLOYERS} peer employers. A posting inside it "
+        "is reported as within noise; without it, nothing is said about the gap.",
         "Default posting: Meta's \"Research Scientist, Machine Learning (PhD)\", Sunnyvale, CA, "
         "\"$117,000/year to $173,000/year + bonus + equity + benefits\" (careers/meta/"
         "1107338720995841.html), benchmarked from that text when the data does not hold it.",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.analyses.diff import noise_flags, reband_summary, shift_summary
-from analysis.config import CONFIDENCE, N_BOOT, SMALL_N
+from analysis.config import CONFIDENCE, MIN_EMPLOYERS, N_BOOT, SMALL_N
 from analysis.findings import Caption, Finding, ReportText
 from analysis.findings.wording import confidence_of, count_of, percent, plural
 from analysis.formats import short_metro
@@ -24,7 +24,7 @@ def _group_nouns(by: str) -> tuple[str, str]:
 def _move(row, by: str) -> str:
     """"Austin-Round Rock-San Marcos, TX +5.9% (95% CI +1.2% to +9.8%, n 40 → 44)"."""
     return (f"{row[by]} {row['change']:+.1%} ({CONFIDENCE:.0%} CI {row['change_low']:+.1%} to "
-            f"{row['change_high']:+.1%}, n {row['n_old']:,} → {row['n_new']:,})")
+            f"{row['change_high']:+.1%}, {row['n_old']:,} → {row['n_new']:,} bands)")
 
 
 def shift_chart_data(shifts: pd.DataFrame) -> pd.DataFrame:
@@ -88,7 +88,7 @@ def changes_text(
                       f"also beyond noise" if len(moved) > 1 else "")),
             subtitle=(f"Change in median band midpoint by {label}, {previous} → {current} · "
                       f"{currency} annual base salary, as posted · line = {CONFIDENCE:.0%} "
-                      f"bootstrap interval ({n_boot:,} resamples); grey: within noise · "
+                      f"interval, employers resampled ({n_boot:,} times); grey: within noise · "
                       f"n = bands, {reading.n_old:,} → {reading.n_new:,}"),
             alt=(f"Forest plot of the % change in median posted pay midpoint by {label} between "
                  f"{previous} and {current}, with {CONFIDENCE:.0%} intervals; {noise}."),
@@ -209,10 +209,11 @@ def _method(currency: str, n_boot: int) -> list[str]:
         "Postings are matched across snapshots by posting_id: added (only in the new one), "
         "removed (only in the previous one), re-banded (bands differ), unchanged.",
         f"Median change = new median / previous median − 1 of annual_mid over closed {currency} "
-        f"bands per group; {CONFIDENCE:.0%} percentile interval from {n_boot:,} bootstrap "
-        f"resamples of each snapshot; a change whose interval holds 0 is \"within noise\"; "
-        f"groups with fewer than {SMALL_N} bands in either snapshot get no interval (\"too few "
-        f"to test\").",
+        f"bands per group (a posting with several bands counts once); {CONFIDENCE:.0%} percentile "
+        f"interval from {n_boot:,} resamples of the employers of both snapshots together (the "
+        f"same employers set both medians); a change whose interval holds 0 is \"within noise\"; "
+        f"groups with fewer than {SMALL_N} bands in either snapshot (\"too few to test\") or "
+        f"fewer than {MIN_EMPLOYERS} employers (\"too few employers\") get no interval.",
         "Re-band change = new / previous midpoint of the posting's first band − 1.",
         f"Disclosure change: difference of shares with Newcombe's hybrid score {CONFIDENCE:.0%} "
         f"interval.",
@@ -238,8 +239,8 @@ def shift_table(
             "Previous median": data["median_old"],
             "New median": data["median_new"],
             f"Change ({confidence:.0%} CI)": change,
-            "n then": data["n_old"].astype(int),
-            "n now": data["n_new"].astype(int),
+            "Bands then": data["n_old"].astype(int),
+            "Bands now": data["n_new"].astype(int),
             "Reading": noise_flags(data).to_numpy(),
         }
     ).reset_index(drop=True)

@@ -220,7 +220,7 @@ def _jump_finding(facts: LadderFacts, coverage: LevelCoverage) -> Finding:
     return Finding(
         f"**The biggest jump is {big['from_level']} → {big['level']}, {big['step_pct']:+.0%}** "
         f"({money(big['from_mid'])} → {money(big['mid'])}, n={int(big['from_n']):,} and "
-        f"{int(big['n_postings']):,}){rest}",
+        f"{int(big['n_postings']):,} postings){rest}",
         kind="biggest step", subject=f"{big['from_level']} → {big['level']}",
         value=float(big["step_pct"]), n=n,
         confidence=confidence_of(min(int(big["from_n"]), int(big["n_postings"]))),
@@ -258,11 +258,11 @@ def _thin_finding(facts: LadderFacts, coverage: LevelCoverage) -> Finding:
         smallest = facts.smallest_level
         return Finding(
             f"**Every level rests on at least {LOW_CONFIDENCE_N} postings** (smallest: "
-            f"{smallest['level']}, n={int(smallest['n_postings']):,}).",
+            f"{smallest['level']}, {n_text(int(smallest['n_postings']))}).",
             kind="thin levels", subject="levels", value=0.0, n=coverage.ladder_postings,
             confidence=confidence_of(coverage.ladder_postings), chart="the table below",
         )
-    listed = join_names([f"{r.level} (n={r.n_postings:,})" for r in thin.itertuples()],
+    listed = join_names([f"{r.level} ({n_text(r.n_postings)})" for r in thin.itertuples()],
                         limit=len(thin))
     verb = "rests" if len(thin) == 1 else "rest"
     where = ("grey in the table below, faded in Chart 1" if facts.n_faded
@@ -319,7 +319,7 @@ def _others_finding(others: pd.DataFrame, track_name: str) -> Finding:
         return Finding(f"**No other role family states levels on the {track_name} track** in "
                        f"this data.", kind="other ladders", subject=track_name, n=0,
                        confidence="none")
-    sizes = join_names([f"{r.role_family} (n={r.n_postings:,})" for r in others.itertuples()],
+    sizes = join_names([f"{r.role_family} ({n_text(r.n_postings)})" for r in others.itertuples()],
                        limit=len(others))
     n = int(others["n_postings"].sum())
     largest = ("The largest ladder on this track is" if len(others) == 1

@@ -16,6 +16,7 @@ from analysis.analyses.location_index import LocationIndex, Reference
 from analysis.config import CONFIDENCE, INDEX_LEVELS, MIN_EMPLOYERS, N_BOOT, SMALL_N
 from analysis.findings import Caption, Finding, ReportText
 from analysis.findings.wording import (
+    CLUSTERED,
     INTERVAL,
     agree,
     confidence_of,
@@ -132,6 +133,9 @@ def _lead_claim(lead: pd.Series, *, focus: str, same: str, **_) -> str:
     city = metro_city(lead["metro"])
     if lead["reading"] == "within noise":
         return f"{city} posts in line with {focus} {same}"
+    if lead["reading"] == "too few employers":
+        return (f"{city} indexes {lead['index']:.0f} against {focus} {same}, with too few "
+                f"employers to call it a gap")
     return f"{city} posts {abs(100 - lead['index']):.0f}% {lead['reading']} {focus} {same}"
 
 
@@ -144,7 +148,9 @@ def _lead_finding(lead: pd.Series, controls, **words) -> Finding:
         f"{n_text(n, employers)}).",
         kind="location gap", subject=str(lead["metro"]), value=float(lead["index"]),
         interval=(float(lead["index_low"]), float(lead["index_high"])), n=n,
-        employers=employers, confidence=confidence_of(n, employers), chart="Chart 1",
+        employers=employers,
+        confidence="too few" if lead["reading"] == "too few employers"
+        else confidence_of(n, employers), chart="Chart 1",
     )
 
 
@@ -164,10 +170,15 @@ def adjustment_finding(table: pd.DataFrame, controls: Sequence[str]) -> Finding:
     quoted = moved.head(3) if len(moved) else others.head(3)
     pairs = "; ".join(
         f"{metro_city(r.metro)} raw {r.raw_index:.0f}, adjusted {r.index:.0f} "
-        f"({r.index_low:.0f}–{r.index_high:.0f})" for r in quoted.itertuples())
+        f"({interval_text(r.index_low, r.index_high, bare=True)})" for r in quoted.itertuples())
     n = int(others["n_postings"].sum())
     k, total = len(moved), len(others)
     adjusting = f"Adjusting for {describe_controls(controls)}"
+    if controls and others["index_low"].isna().all():
+        sentence = (f"**{adjusting} cannot be read against noise**: too few employers post in "
+                    f"the metros compared for any interval: {pairs}.")
+        return Finding(sentence, kind="adjustment", subject="metros", value=0.0, n=n,
+                       confidence="too few", chart="Chart 1")
     if not controls:
         sentence = (f"**No adjustment is applied** (adjust_for is empty), so the dots are ratios "
                     f"of geometric means and the rings ratios of medians: {pairs}.")
@@ -195,6 +206,14 @@ def _readings_finding(index: LocationIndex, *, focus: str, same: str, **_) -> Fi
     others, lowest = index.others, index.lowest
     below, total = index.count("below"), len(others)
     n = int(others["n_postings"].sum())
+    untested = index.count("too few employers")
+    if untested == total:
+        return Finding(
+            f"**No metro can be read against {focus}**: {count_of(total, total, 'metro')} "
+            f"{agree(total, 'has', 'have')} an index but too few employers behind "
+            f"{'it' if total == 1 else 'them'} or {focus} for an interval.",
+            kind="location readings", subject="metros", value=0.0, n=n, confidence="too few",
+            chart="Chart 1")
     return Finding(
         f"**{sentence_case(count_of(below, total, 'metro'))} "
         f"{agree(below, 'posts', 'post', of=total)} below "
@@ -367,11 +386,12 @@ def location_method(
         "(minimum + maximum) / 2.",
         f"Location: \"{location}\" parsed to its metro (CBSA, OMB 2023 delineations) with "
         "pb.parse_location, else read as a metro name.",
-        "Adjusted index: OLS of log(midpoint) on metro dummies plus control dummies (missing level "
-        f"= its own category); index = 100 × exp(metro coefficient), {CONFIDENCE:.0%} t "
-        f"interval, classical "
-        "errors; one observation per band.",
-        f"Raw index: ratio of median midpoints (bootstrap, {N_BOOT:,} resamples, seed 0). A metro "
+        "Adjusted index: least squares of log(midpoint) on metro dummies plus control dummies "
+        f"(missing level = its own category), a posting weighted once; index = 100 × exp(metro "
+        f"coefficient), {CONFIDENCE:.0%} t interval with employer-clustered (CR1) errors and "
+        "t degrees of freedom from the employers of the two metros compared.",
+        f"Raw index: ratio of median midpoints ({N_BOOT:,} employer resamples, seed 0). "
+        f"{sentence_case(CLUSTERED)}. A metro "
         "whose adjusted interval includes 100 is reported as within noise; adjustment moves a "
         f"metro beyond noise when its raw index lies outside the adjusted {INTERVAL}.",
         f"By level: the same model within {_levels_text(INDEX_LEVELS)} (levels where the "

@@ -16,6 +16,7 @@ import pandas as pd
 from analysis.config import CONFIDENCE, MIN_EMPLOYERS, N_BOOT, SEED, SMALL_N
 from analysis.findings import Caption, Finding, ReportText
 from analysis.findings.wording import (
+    CLUSTERED,
     INTERVAL,
     agree,
     confidence_of,
@@ -143,8 +144,9 @@ def market_text(
         method=[
             f"Posted: median of annual_mid (midpoint of the annualized posted range) over closed "
             f"ranges in {currency}, per role family, in the focus metro; {percent(CONFIDENCE)} "
-            f"bootstrap interval, {N_BOOT:,} resamples, seed {SEED}. A role family is above or "
-            f"below the OEWS median only when that interval excludes it.",
+            f"interval, {N_BOOT:,} resamples of employers, seed {SEED}. A role family is above or "
+            f"below the OEWS median only when that interval excludes it; "
+            f"{CLUSTERED}.",
             f"Reference: BLS OEWS {OEWS_RELEASE} cross-industry annual wages (p10, p25, median, "
             "p75, p90) for the SOC code of each role family, in the metro's area; national "
             "figures where OEWS suppresses the metro's median. Percentile position: linear "
@@ -167,7 +169,7 @@ def _gaps(rows: pd.DataFrame) -> str:
     """'ml engineer +12% ($240k vs $214k, n=39); …' for each row."""
     return "; ".join(
         f"{r.role_family} {r.gap_to_p50_pct:+.0%} ({money(r.posted_mid_median)} vs "
-        f"{money(r.p50)}, n={r.n_postings:,})" for r in rows.itertuples())
+        f"{money(r.p50)}, {n_text(r.n_postings)})" for r in rows.itertuples())
 
 
 def _gap_interval(row: pd.Series) -> tuple[float, float]:

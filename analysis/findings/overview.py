@@ -39,7 +39,8 @@ def overview_text(
     # an empty snapshot has no bands to name it: take its name from the store's history
     snapshot = facts["snapshot"] or (str(history["snapshot"].iloc[-1]) if len(history)
                                      else "unknown")
-    source_line = f"Source: paybands snapshot {snapshot}; postings as ingested; n = postings."
+    # Chart 1 counts postings and Chart 2 bands: each subtitle says which, not the shared source.
+    source_line = f"Source: paybands snapshot {snapshot}; postings as ingested."
     findings = [
         _disclosure_finding(facts, quality, comparable, currency),
         _quarantine_finding(quarantined, records_in, reasons),
@@ -116,11 +117,11 @@ def _disclosure_finding(facts: dict, quality: dict, comparable: pd.DataFrame,
     else:
         closed_text = (f"is a closed {currency} range" if closed == 1
                        else f"are closed {currency} ranges")
-        bands = (f"giving {plural(pay_bands, 'pay band')}; {closed:,} {closed_text} that every "
-                 f"comparison in this suite uses")
+        bands = (f"giving {plural(pay_bands, 'pay band')}; {plural(closed, 'band')} "
+                 f"{closed_text} that every comparison in this suite uses")
     return Finding(
         f"**{percent(facts['share_with_pay'])} of postings state pay** ({with_pay:,} of "
-        f"{postings:,}), {bands}.",
+        f"{plural(postings, 'posting')}), {bands}.",
         kind="disclosure share", subject="dataset", value=facts["share_with_pay"],
         n=postings, employers=employers, confidence=confidence_of(postings, employers),
         chart="Chart 1",
@@ -180,7 +181,8 @@ def _snapshots_finding(history: pd.DataFrame, growth: float | None, facts: dict,
                     f"count, so growth is not shown.")
     else:
         sentence = (f"**{len(history):,} snapshots** are in the store; the latest holds "
-                    f"{plural(facts['postings'], 'posting')}, {growth:+,.0f} on the previous one.")
+                    f"{plural(facts['postings'], 'posting')}, {growth:+,.0f} "
+                    f"{'posting' if abs(growth) == 1 else 'postings'} on the previous one.")
     return Finding(sentence, kind="snapshots", subject="store", value=growth,
                    n=facts["postings"])
 
@@ -195,8 +197,8 @@ def _sources_caption(sources, postings, snapshot, source_line) -> Caption:
     return Caption(
         title=f"{largest['source']} supplies {percent(largest['postings'] / postings)} of "
               f"postings; {spread}",
-        subtitle=f"Share of postings stating a pay range, by source · n = postings · snapshot "
-                 f"{snapshot}",
+        subtitle=f"Share of postings stating a pay range, by source · "
+                 f"n = {plural(postings, 'posting')} · snapshot {snapshot}",
         alt="Bar chart of the share of postings that state pay, by source.",
         source=source_line,
         xlabel="Share of postings with a pay range",
@@ -210,8 +212,10 @@ def _periods_caption(periods, quality, source_line) -> Caption:
     return Caption(
         title=f"{str(top['pay_period']).capitalize()} is how most ranges are posted "
               f"({percent(top['share'])} of bands)",
-        subtitle=f"Share of pay bands by the period they are posted in · n = bands · "
-                 f"{plural(quality['inferred'], 'period')} inferred from the amount",
+        subtitle=f"Share of pay bands by the period they are posted in · "
+                 f"n = {plural(quality['pay_bands'], 'pay band')} · "
+                 f"{plural(quality['inferred'], 'band')} with the period inferred from the "
+                 f"amount",
         alt="Bar chart of the share of pay bands posted per year, hour and other periods.",
         source=source_line,
         xlabel="Share of pay bands",
@@ -229,7 +233,8 @@ def history_table(history: pd.DataFrame) -> pd.DataFrame:
     """Snapshots in the store as the report lists them."""
     columns = {"snapshot": "Snapshot", "created": "Ingested", "input_files": "Files",
                "records_in": "Records in", "postings": "Postings",
-               "postings_with_pay": "With pay", "bands": "Bands", "quarantined": "Quarantined",
+               "postings_with_pay": "Postings with pay", "bands": "Bands",
+               "quarantined": "Records quarantined",
                "reconciles": "Counts reconcile"}
     return history.assign(created=history["created"].astype(str).str[:10]).rename(
         columns=columns)

@@ -35,6 +35,7 @@ from analysis.config import (
 )
 from analysis.findings import Caption, Finding, ReportText
 from analysis.findings.wording import (
+    CLUSTERED,
     confidence_of,
     count_of,
     join_names,
@@ -381,7 +382,7 @@ def _ranking_findings(facts: RoleFacts, currency: str) -> list[Finding]:
             f"{money(top['annual_mid_median'])} "
             f"({n_text(int(top['n_postings']), int(top['n_employers']))}), {lead:.0%} above the "
             f"median role family, {middle['role_family']} at "
-            f"{money(middle['annual_mid_median'])} (n={int(middle['n_postings']):,}); "
+            f"{money(middle['annual_mid_median'])} ({n_text(int(middle['n_postings']))}); "
             f"{CONFIDENCE:.0%} interval of the gap {low:+.0%} to {high:+.0%}{noise}.",
             kind="role lead", subject=str(top["role_family"]), value=lead, interval=(low, high),
             n=int(top["n_postings"]), employers=int(top["n_employers"]),
@@ -469,8 +470,8 @@ def _noise_clause(grid: MetroFacts, focus_role: str) -> str:
         return text
     if premium["small_n"]:
         return f"{text}; {focus_role} has too few postings on one side to test"
-    gap = (f"{money(premium['reference_median'])} (n={int(premium['n_reference']):,}) against "
-           f"{money(premium['other_median'])} (n={int(premium['n_other']):,}), "
+    gap = (f"{money(premium['reference_median'])} ({n_text(int(premium['n_reference']))}) "
+           f"against {money(premium['other_median'])} ({n_text(int(premium['n_other']))}), "
            f"{premium['premium']:+.0%}, {CONFIDENCE:.0%} interval {premium['premium_low']:+.0%} "
            f"to {premium['premium_high']:+.0%}")
     if grid.focus_lead_is_clear:
@@ -483,7 +484,8 @@ def _cells_finding(grid: MetroFacts) -> Finding:
     low = grid.low_confidence_cells
     lighter = (f"; {plural(low, 'more cell' if hidden else 'cell')} "
                f"{'is' if low == 1 else 'are'} drawn lighter "
-               f"(n < {LOW_CONFIDENCE_N} or fewer than {MIN_EMPLOYERS} employers)" if low else "")
+               f"(fewer than {LOW_CONFIDENCE_N} postings or {MIN_EMPLOYERS} employers)" if low
+               else "")
     if not hidden:
         lead = f"**No role × metro cell has fewer than {SMALL_N} postings**{lighter}"
     else:
@@ -514,7 +516,8 @@ def _roles_caption(facts: RoleFacts, focus_role: str, base: str, snapshot: str,
         title=title,
         subtitle=(f"Median posted minimum to maximum per role family, tick = median midpoint · "
                   f"{base} · all locations · snapshot {snapshot} · n = {facts.n_postings:,} "
-                  f"postings{highlight}; faded: n < {SMALL_N} or < {MIN_EMPLOYERS} employers"),
+                  f"postings{highlight}; faded: fewer than {SMALL_N} postings or {MIN_EMPLOYERS} "
+                  f"employers"),
         alt=(f"Floating bars from the median posted minimum to maximum for each of "
              f"{plural(facts.n_roles, 'role family', many='role families')}, highest median "
              f"midpoint at the top{orange}."),
@@ -587,14 +590,15 @@ def _method(grid: MetroFacts, metro: str, currency: str, n_boot: int) -> list[st
         f"currencies are left out, never converted. Annual = hour × 2,080, month × 12, etc.",
         "Midpoint = (annual min + annual max) / 2; typical band = median minimum to median "
         "maximum; spread = (max − min) / min, its median per role family.",
-        "n counts postings; medians are taken over bands (a posting may state several).",
+        "n counts postings; medians are taken over bands, a posting with several bands weighted "
+        "once.",
         f"The median role family is the middle of the role families ranked by median midpoint "
         f"(those with ≥ {SMALL_N} postings and ≥ {MIN_EMPLOYERS} employers; the lower middle of "
-        f"an even count). Gaps carry {CONFIDENCE:.0%} bootstrap percentile intervals "
-        f"({n_boot:,} resamples); a gap whose interval includes 0 is called noise.",
+        f"an even count). Gaps carry {CONFIDENCE:.0%} intervals ({n_boot:,} resamples); "
+        f"{CLUSTERED}; a gap whose interval includes 0 is called noise.",
         f"Chart 2: the {plural(len(grid.metros), 'metro')} with the most postings, {metro} always "
-        f"included; cells with n < {SMALL_N} hidden, n < {LOW_CONFIDENCE_N} or < "
-        f"{MIN_EMPLOYERS} employers lighter, one employer > {percent(DOMINANT_SHARE)} of postings "
-        f"marked *. The metro lead compares the pinned metro with the others pooled, within each "
-        f"role family.",
+        f"included; cells with fewer than {SMALL_N} postings hidden, fewer than "
+        f"{LOW_CONFIDENCE_N} postings or {MIN_EMPLOYERS} employers lighter, one employer > "
+        f"{percent(DOMINANT_SHARE)} of postings marked *. The metro lead compares the pinned metro "
+        f"with the others pooled, within each role family.",
     ]

@@ -15,6 +15,7 @@ from analysis.findings.wording import (
     confidence_of,
     count_of,
     join_names,
+    n_text,
     percent,
     plural,
 )
@@ -139,8 +140,8 @@ def _states_finding(facts: dict, ranked: pd.DataFrame, min_postings: int) -> Fin
         low, high = ranked.iloc[0], ranked.iloc[-1]
         rest = (f"among the {len(ranked):,} states with at least {min_postings} postings the "
                 f"rate runs from {percent(low['share_with_pay'])} ({low['state']}, "
-                f"n={low['postings']:,}) to {percent(high['share_with_pay'])} ({high['state']}, "
-                f"n={high['postings']:,}).")
+                f"{n_text(low['postings'])}) to {percent(high['share_with_pay'])} "
+                f"({high['state']}, {n_text(high['postings'])}).")
     elif len(ranked):
         only = ranked.iloc[0]
         rest = (f"only {only['state']} has {min_postings} or more postings, "
@@ -164,8 +165,8 @@ def _gap_finding(coverage) -> Finding:
     reading = gap_reading(gap)
     return Finding(
         f"**Postings under a law in force disclose {_GAP_WORDS[reading]} other US postings**: "
-        f"{percent(gap['share_a'])} (n={covered_n:,}) vs {percent(gap['share_b'])} "
-        f"(n={other_n:,}), a gap of {_points(gap['gap'])} points ({CONFIDENCE:.0%} CI "
+        f"{percent(gap['share_a'])} ({n_text(covered_n)}) vs {percent(gap['share_b'])} "
+        f"({n_text(other_n)}), a gap of {_points(gap['gap'])} points ({CONFIDENCE:.0%} CI "
         f"{_points(gap['gap_low'])} to {_points(gap['gap_high'])})"
         + (", within noise." if gap["within_noise"] else ".")
         + " Remote postings are left out of both.",
@@ -200,21 +201,21 @@ def _uncovered_finding(coverage) -> Finding:
 
 
 def _width_finding(wide: dict, currency: str) -> Finding:
-    common = dict(kind="too wide share", subject=f"closed {currency} ranges", n=wide["bands"],
+    common = dict(kind="too wide share", subject=f"closed {currency} bands", n=wide["bands"],
                   chart="Chart 3")
     if not wide["bands"]:
-        return Finding(f"**No closed {currency} ranges to measure**: no posting states both a "
+        return Finding(f"**No closed {currency} bands to measure**: no posting states both a "
                        f"minimum and a maximum in {currency}.", confidence="none", **common)
     k, n = wide["too_wide"], wide["bands"]
-    # "neither range is", "the one range is", "none of 3 ranges are"
+    # "neither band is", "the one band is", "none of 3 bands are"
     one = 1 if n == 1 or (n == 2 and not k) else k
     return Finding(
-        f"**{count_of(k, n, f'closed {currency} range')} "
+        f"**{count_of(k, n, f'closed {currency} band')} "
         f"({percent(wide['share_too_wide'], digits=1)}) {agree(one, 'is', 'are')} "
         f"too wide to inform**: {agree(one, 'its', 'their')} maximum is more than "
-        f"{TOO_WIDE:g}× the minimum, a spread above {percent(TOO_WIDE_SPREAD)} of "
-        f"the midpoint; the median range spreads {percent(wide['median_spread'])} of its "
-        f"midpoint.",
+        f"{TOO_WIDE:g}× the minimum, a range spread ((max − min) / min) above "
+        f"{percent(TOO_WIDE_SPREAD)}; the median band tops out "
+        f"{percent(wide['median_spread'])} above its minimum.",
         value=wide["share_too_wide"], confidence=confidence_of(wide["bands"]), **common)
 
 
@@ -307,7 +308,7 @@ def _states_caption(facts, rates, ranked, judged_on, min_postings, source_line) 
         title=title,
         subtitle=(f"Share of postings stating a pay range, by state, with its pay-transparency "
                   f"law in force on {judged_on:%Y-%m-%d} · snapshot {facts['snapshot'] or 'none'}"
-                  f" · n = postings; grey: fewer than {min_postings} · "
+                  f" · bars count postings; grey: fewer than {min_postings} postings · "
                   f"{plural(stateless, 'posting')} without a state (remote or unknown) left out"),
         alt="Bar chart of the share of postings that state pay, by state, ranked, with law status.",
         source=source_line,
@@ -316,17 +317,18 @@ def _states_caption(facts, rates, ranked, judged_on, min_postings, source_line) 
 
 
 def _spread_caption(wide: dict, snapshot: str, currency: str, source_line: str) -> Caption:
-    title = (f"Half of posted ranges spread {percent(wide['median_spread'])} of their midpoint or "
-             f"less; {percent(wide['share_too_wide'], digits=1)} are too wide to inform"
-             if wide["bands"] else f"No closed {currency} ranges to measure")
+    title = (f"Half of posted bands top out {percent(wide['median_spread'])} or less above their "
+             f"minimum; {percent(wide['share_too_wide'], digits=1)} are too wide to inform"
+             if wide["bands"] else f"No closed {currency} bands to measure")
     return Caption(
         title=title,
-        subtitle=(f"Range spread = (max − min) / midpoint of each closed {currency} band, annual "
+        subtitle=(f"Range spread = (max − min) / min of each closed {currency} band, annual "
                   f"base salary as posted · too wide: max more than {TOO_WIDE:g}× min (spread > "
                   f"{percent(TOO_WIDE_SPREAD)}) · snapshot {snapshot} · "
                   f"n = {plural(wide['bands'], 'band')}"),
-        alt=(f"Histogram of range spread of posted pay bands, with the too-wide threshold at "
-             f"{percent(TOO_WIDE_SPREAD)} and {plural(wide['too_wide'], 'band')} beyond it."),
+        alt=(f"Histogram of range spread ((max − min) / min) of posted pay bands, with the "
+             f"too-wide threshold at {percent(TOO_WIDE_SPREAD)} and "
+             f"{plural(wide['too_wide'], 'band')} beyond it."),
         source=source_line,
     )
 
@@ -344,8 +346,9 @@ def _method(period: str, judged_on: pd.Timestamp, min_postings: int) -> list[str
         f"undated postings are judged on {judged_on:%Y-%m-%d}.",
         f"Covered vs other US postings: difference of shares with Newcombe's hybrid score "
         f"{CONFIDENCE:.0%} interval; a gap whose interval holds 0 is reported as within noise.",
-        f"Range spread = (max − min) / ((max + min) / 2). Too wide: max / min > {TOO_WIDE:g}, "
-        f"the same as spread > {TOO_WIDE_SPREAD:.3f} (wider than the widest salary-structure "
+        f"Range spread = (max − min) / min, the comp-practice (WorldatWork) definition the other "
+        f"reports use too; a 100k–150k band spreads 50%. Too wide: max / min > {TOO_WIDE:g}, the "
+        f"same as spread > {percent(TOO_WIDE_SPREAD)} (wider than the widest salary-structure "
         "grades). Closed bands in the report currency only.",
     ]
 

@@ -13,6 +13,10 @@ from analysis.stats import readable
 
 # What every interval is called in a report: "95% interval" at the configured level.
 INTERVAL = f"{CONFIDENCE:.0%} interval"
+# How every interval is made, for method notes: one sentence shared by all reports.
+CLUSTERED = (f"intervals resample employers, not postings (an employer's postings share its pay "
+             f"policy, so they are not independent draws); none is claimed with fewer than "
+             f"{MIN_EMPLOYERS} employers (\"too few employers\")")
 
 
 def plural(n: int, noun: str, *, many: str | None = None) -> str:
@@ -116,7 +120,7 @@ def confidence_of(n: int | None, employers: int | None = None) -> str:
     "none" when nothing was measured, "too few" below SMALL_N postings or MIN_EMPLOYERS
     employers (never headlined), "low" below LOW_CONFIDENCE_N, else "ok".
 
-    >>> [confidence_of(*a) for a in [(0, 0), (4, 3), (30, 2), (12, 3), (40, 6), (40, None)]]
+    >>> [confidence_of(*a) for a in [(0, 0), (4, 5), (30, 4), (12, 5), (40, 6), (40, None)]]
     ['none', 'too few', 'too few', 'low', 'ok', 'ok']
     """
     if not n:
@@ -127,16 +131,21 @@ def confidence_of(n: int | None, employers: int | None = None) -> str:
 
 
 def interval_text(
-    low: float, high: float, *, fmt: str = "{:.0f}", confidence: float = CONFIDENCE
+    low: float, high: float, *, fmt: str = "{:.0f}", confidence: float = CONFIDENCE,
+    bare: bool = False,
 ) -> str:
-    """ "95% interval 91–104", or "no interval" when either end is unknown.
+    """ "95% interval 91–104" ("91–104" when `bare`), or "no interval" when either end is
+    unknown (too few employers: no interval is claimed).
 
-    >>> interval_text(91.2, 104.0), interval_text(float("nan"), 3)
-    ('95% interval 91–104', 'no interval')
+    >>> interval_text(91.2, 104.0), interval_text(91.2, 104.0, bare=True)
+    ('95% interval 91–104', '91–104')
+    >>> interval_text(float("nan"), 3)
+    'no interval'
     """
     if any(v is None or (isinstance(v, float) and math.isnan(v)) for v in (low, high)):
         return "no interval"
-    return f"{confidence:.0%} interval {fmt.format(low)}–{fmt.format(high)}"
+    ends = f"{fmt.format(low)}–{fmt.format(high)}"
+    return ends if bare else f"{confidence:.0%} interval {ends}"
 
 
 def too_few(subject: str, *, need: str) -> str:

@@ -29,6 +29,8 @@ def benchmark_chart(
     Peers run bottom to top by midpoint; the posting's band sits in the row its midpoint ranks at,
     with a light accent column behind the peers it overlaps, and its percentile written beside it
     ("mid at the 12th percentile of 17 peers"). A dashed line marks the peers' median midpoint.
+    Peers from beyond the posting's metro are drawn at their location-adjusted pay when the
+    benchmark's ``location_adjusted`` says so (the x label says it too).
     """
     row = benchmark.iloc[0]
     data = peers.dropna(subset=["annual_min", "annual_max"]).sort_values("annual_mid")
@@ -79,7 +81,11 @@ def benchmark_chart(
     ax.set_ylabel(f"n = {n:,} peer postings ({employers:,} employers),\nsorted by band midpoint",
                   color=INK)
     ax.xaxis.set_major_formatter(MONEY_AXIS)
-    ax.set_xlabel(f"USD, {BASE_SALARY}: line = posted minimum to maximum, tick = midpoint")
+    # beyond the metro the peers drawn are the location-adjusted pay the percentile reads
+    adjusted = bool(row.get("location_adjusted", False))
+    ax.set_xlabel("USD, annual base salary, peers location-adjusted: line = minimum to maximum, "
+                  "tick = midpoint" if adjusted else
+                  f"USD, {BASE_SALARY}: line = posted minimum to maximum, tick = midpoint")
     return tidy(ax)
 
 

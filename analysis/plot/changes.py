@@ -54,7 +54,7 @@ def shift_chart(
         # Offsets in points from the axes' right edge: the columns keep their width.
         ax.annotate(
             f"{money(row.median_old)} → {money(row.median_new)} · "
-            f"n {row.n_old:,} → {row.n_new:,}",
+            f"{row.n_old:,} → {row.n_new:,} bands",
             xy=(1, row.Index), xycoords=("axes fraction", "data"), xytext=(10, 0),
             textcoords="offset points", va="center", ha="left", fontsize=8.5, color=INK,
         )

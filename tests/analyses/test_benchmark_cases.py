@@ -11,6 +11,9 @@ from analysis.analyses.benchmark_cases import (
     benchmark_for,
     seed_posting_id,
 )
+from analysis.config import SMALL_N
+from analysis.normalize.vocabulary import LEVELS
+from analysis.stats import percentile_of
 
 
 def test_seed_posting_id_by_file_or_url():
@@ -33,6 +36,26 @@ def test_seed_posting_in_sample():
     result, peers = benchmark_for(bands)
     assert result["posting_id"].item() == seed and result["status"].item() == "ok"
     assert len(peers) == result["n_peers"].item()
+
+
+def test_seed_posting_is_benchmarked_against_same_level_peers():
+    # the seed's title states no level: its level is inferred from its pay, and every peer is at
+    # that level (on main before this, peers spanned intern to director)
+    from analysis.store import load_bands
+
+    bands = load_bands()
+    result, peers = benchmark_for(bands)
+    row = result.iloc[0]
+    assert row["level"] is None and row["level_basis"] == "inferred from pay"
+    assert row["inferred_level"] in LEVELS and row["peer_levels"] == row["inferred_level"]
+    assert (peers["level"].astype(object) == row["inferred_level"]).all()
+    assert len(peers) == row["n_peers"] >= SMALL_N
+    # widened beyond Sunnyvale's metro, so compared at Sunnyvale's pay level
+    if row["peer_scope"] != "metro":
+        assert row["location_adjusted"]
+        moved = peers.loc[peers["metro"] != row["metro"]]
+        assert (moved["location_factor"].notna().sum() + row["n_peers_unadjusted"]) == len(moved)
+    assert row["pct_mid"] == pytest.approx(percentile_of(peers["annual_mid"].to_numpy(), 145_000))
 
 
 

@@ -79,6 +79,7 @@ def test_group_shifts_flags_noise_and_real_moves():
                     band_row(
                         posting_id=f"{tag}{metro}{i}",
                         metro=metro,
+                        employer=f"E{i % 12}",
                         pay_min=mid * 0.9,
                         pay_max=mid * 1.1,
                         annual_min=mid * 0.9,
@@ -94,6 +95,7 @@ def test_group_shifts_flags_noise_and_real_moves():
     assert not shifts.loc["A", "within_noise"]
     assert shifts.loc["B", "within_noise"]  # no planted move
     assert shifts.loc["C", "within_noise"] and np.isnan(shifts.loc["C", "change_low"])
+    assert shifts.loc["A", "n_employers"] == 12 and shifts.loc["C", "n_employers"] == 3
     plain = (
         new.groupby("metro")["annual_mid"].median() / old.groupby("metro")["annual_mid"].median()
     )
@@ -168,3 +170,16 @@ def test_reband_summary_counts_directions_and_leans():
     assert reband_summary(largest_rebands(diff.iloc[[2]], top=1))["lean"] == "down"
     empty = reband_summary(largest_rebands(diff.iloc[0:0]))
     assert empty["rebanded"] == 0 and np.isnan(empty["median_change"])
+
+
+def test_a_move_behind_too_few_employers_is_not_tested():
+    def snapshot(factor, tag):
+        return bands_frame([band_row(
+            posting_id=f"{tag}{i}", metro="A", employer=f"E{i % 3}",
+            pay_min=90_000.0 * factor, pay_max=110_000.0 * factor, annual_min=90_000.0 * factor,
+            annual_max=110_000.0 * factor, annual_mid=100_000.0 * factor) for i in range(60)])
+
+    shifts = group_shifts(snapshot(1.0, "o"), snapshot(1.2, "n"), by="metro")
+    assert shifts["change"].iloc[0] == pytest.approx(0.2)
+    assert np.isnan(shifts["change_low"].iloc[0]) and shifts["within_noise"].iloc[0]
+    assert noise_flags(shifts).iloc[0] == "too few employers"

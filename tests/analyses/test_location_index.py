@@ -54,7 +54,7 @@ def metros():
         SUNNYVALE: (1.25, {"entry": 40, "mid": 40, "senior": 40}, 8),
         AUSTIN: (1.0, {"entry": 35, "mid": 35, "senior": 30}, 6),
         SEATTLE: (1.25, EVEN, 5),
-        NEW_YORK: (1.5, {"entry": 10, "mid": 10, "senior": 10}, 4),
+        NEW_YORK: (1.5, {"entry": 10, "mid": 10, "senior": 10}, 5),
         DENVER: (1.0, {"entry": 2, "mid": 2}, 2),  # 4 postings
         BOSTON: (1.0, {"entry": 5, "mid": 5}, 2),  # 10 postings, 2 employers
     })
@@ -102,7 +102,8 @@ def test_metro_index_merges_adjusted_and_raw_and_reads_noise(metros):
     for metro in table.index:
         assert table.loc[metro, "index"] == pytest.approx(adjusted.loc[metro, "index"])
         assert table.loc[metro, "raw_index"] == pytest.approx(raw.loc[metro, "index"])
-        assert table.loc[metro, "raw_low"] == pytest.approx(raw.loc[metro, "index_low"])
+        assert table.loc[metro, "raw_low"] == pytest.approx(raw.loc[metro, "index_low"],
+                                                            nan_ok=True)
         assert table.loc[metro, "n_employers"] == raw.loc[metro, "n_employers"]
     assert table["reading"].to_dict() == {SUNNYVALE: "reference", AUSTIN: "below",
                                           SEATTLE: "within noise", NEW_YORK: "above"}
@@ -223,3 +224,13 @@ def test_gaps_by_level_rule_on_literal_intervals():
     assert gaps["top_low"].tolist() == [95, 90] and gaps["bottom_high"].tolist() == [90, 95]
     assert gaps_by_level(frame, min_levels=3).empty
     assert gaps_by_level(frame.iloc[:0]).empty
+
+
+def test_a_reference_of_few_employers_gives_no_reading(metros):
+    # Sunnyvale kept to four employers: no interval for anyone, so no "within noise" either.
+    thin = metros.loc[(metros["metro"] != SUNNYVALE) | metros["employer"].isin(["E0", "E1", "E2",
+                                                                                "E3"])]
+    table = metro_index(thin, reference=SUNNYVALE, n_boot=200).table.set_index("metro")
+    others = table.drop(index=SUNNYVALE)
+    assert len(others) and (others["reading"] == "too few employers").all()
+    assert others["index_low"].isna().all()

@@ -150,9 +150,14 @@ def test_focus_market_classifies_against_the_oews_median():
 
 
 def test_focus_market_below_and_national_fallback():
-    rows = _spread("se", [100_000 + 1_000 * i for i in range(10)], SJ, employers=2)
+    few = _spread("se", [100_000 + 1_000 * i for i in range(10)], SJ, employers=2)
+    out = focus_market(bands_frame(few), metro=SJ, oews=_oews(), n_boot=300)
+    # Two employers: a gap, but no interval and no claim that it is above or below.
+    assert out["versus_p50"].item() == "too few employers" and out["few_employers"].item()
+    assert out["gap_to_p50"].item() < 0
+    rows = _spread("se", [100_000 + 1_000 * i for i in range(10)], SJ, employers=6)
     out = focus_market(bands_frame(rows), metro=SJ, oews=_oews(), n_boot=300)
-    assert out["versus_p50"].item() == "below" and out["few_employers"].item()
+    assert out["versus_p50"].item() == "below" and not out["few_employers"].item()
     # a focus metro with no postings: every posting against the national figures
     out = focus_market(bands_frame(rows), metro="Nowhere, ZZ", oews=_oews(), n_boot=300)
     assert out["posted_scope"].item() == "nation"

@@ -1,3 +1,4 @@
+import numpy as np
 import pandas as pd
 from factories import NO_PAY, band_row, bands_frame
 
@@ -10,12 +11,11 @@ def test_summary_matches_a_plain_groupby(market):
     pd.testing.assert_series_equal(
         summary["annual_mid_median"], plain["annual_mid"].median(), check_names=False
     )
-    pd.testing.assert_series_equal(
-        summary["annual_min_p25"], plain["annual_min"].quantile(0.25), check_names=False
-    )
-    pd.testing.assert_series_equal(
-        summary["annual_max_p75"], plain["annual_max"].quantile(0.75), check_names=False
-    )
+    # Quartiles and deciles follow Hazen's definition (the one that extends to weights).
+    for column, name, q in (("annual_min", "p25", 0.25), ("annual_max", "p75", 0.75),
+                            ("annual_mid", "p10", 0.1), ("annual_min", "p90", 0.9)):
+        expected = plain[column].apply(lambda s, q=q: np.quantile(s, q, method="hazen"))
+        pd.testing.assert_series_equal(summary[f"{column}_{name}"], expected, check_names=False)
     spread = (
         ((market["annual_max"] - market["annual_min"]) / market["annual_min"])
         .groupby(market["metro"])
@@ -75,8 +75,9 @@ def test_bootstrap_interval_of_the_median_contains_it_and_narrows_with_n(market)
 
 def test_bootstrap_interval_options_single_bands_and_missing_keys(market):
     one = band_summary(market.iloc[[0]], by="metro")
-    assert one["annual_mid_median_low"].item() == one["annual_mid_median_high"].item()
-    assert one["annual_mid_median_low"].item() == market["annual_mid"].iloc[0]
+    assert one["annual_mid_median"].item() == market["annual_mid"].iloc[0]
+    assert one["too_few_employers"].item()  # one employer: a number, no interval
+    assert np.isnan(one["annual_mid_median_low"].item())
     first = band_summary(market, by="metro", seed=4, n_boot=200)
     assert first.equals(band_summary(market, by="metro", seed=4, n_boot=200))
     narrow = band_summary(market, by="metro", confidence=0.5)
@@ -86,8 +87,23 @@ def test_bootstrap_interval_options_single_bands_and_missing_keys(market):
         < wide["annual_mid_median_high"] - wide["annual_mid_median_low"]
     ).all()
     # Groups with a missing key keep their own interval, aligned with their own median.
-    with_missing = market.assign(metro=market["metro"].where(market.index % 3 != 0))
+    with_missing = market.assign(metro=market["metro"].where(market.index % 5 != 0))
     summary = band_summary(with_missing, by="metro")
     assert len(summary) == 3
     assert (summary["annual_mid_median_low"] <= summary["annual_mid_median"]).all()
     assert (summary["annual_mid_median"] <= summary["annual_mid_median_high"]).all()
+
+
+def test_a_posting_with_several_bands_in_a_group_counts_once():
+    def band(posting_id, low, high, **extra):
+        return band_row(posting_id=posting_id, pay_min=low, pay_max=high, annual_min=low,
+                        annual_max=high, annual_mid=(low + high) / 2, **extra)
+
+    rows = [band(f"p{i}", 90_000.0, 110_000.0 + 2 * i, employer=f"E{i}") for i in range(5)]
+    # One posting states three bands at 200k (three levels): weighted 1/3 each, once in all.
+    rows += [band("multi", 190_000.0, 210_000.0, band=b, employer="E9") for b in range(3)]
+    summary = band_summary(bands_frame(rows), by="metro").iloc[0]
+    assert summary["n_bands"] == 8 and summary["n_postings"] == 6
+    # Six postings, equally weighted: the median is between the 3rd and 4th (100,002 and 100,003),
+    # not pulled to 100,004 as eight equally counted bands would.
+    assert summary["annual_mid_median"] == 100_002.5

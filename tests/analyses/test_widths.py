@@ -1,10 +1,10 @@
 """Range width: ratio and spread of closed bands, the too-wide cut-off, headline numbers."""
 
 import numpy as np
-import pandas as pd
 import pytest
 from factories import NO_PAY, band_row, bands_frame
 
+from analysis.analyses.summary import band_summary
 from analysis.analyses.widths import TOO_WIDE_SPREAD, range_width, ratio_to_spread, width_summary
 from analysis.config import TOO_WIDE
 
@@ -44,26 +44,37 @@ def test_range_width_against_plain_pandas():
     assert by_state.loc["NY", "share_too_wide"] == 1.0
 
 
+# (min, max, spread = (max − min) / min): the comp-practice definition, worked by hand
+SPREADS = [
+    (100_000.0, 150_000.0, 0.5),
+    (100_000.0, 200_000.0, 1.0),  # ratio exactly 2.0: spread exactly 100 %, not too wide
+    (80_000.0, 200_000.0, 1.5),
+    (50_000.0, 250_000.0, 4.0),
+    (120_000.0, 120_000.0, 0.0),  # a single figure
+]
+
+
+def test_spread_is_max_minus_min_over_min():
+    bands = bands_frame([_band(f"b{i}", low, high) for i, (low, high, _) in enumerate(SPREADS)])
+    per_band = range_width(bands, per_band=True)
+    assert per_band["spread"].tolist() == pytest.approx([spread for *_, spread in SPREADS])
+    assert per_band["too_wide"].tolist() == [False, False, True, True, False]
+
+
 def test_spread_states_the_same_cut_off_as_the_ratio():
-    assert TOO_WIDE_SPREAD == pytest.approx(2 / 3)
+    assert TOO_WIDE_SPREAD == 1.0  # max / min > 2.0 ⇔ (max − min) / min > 100 %
+    assert ratio_to_spread(TOO_WIDE) == TOO_WIDE_SPREAD
     assert ratio_to_spread(1.0) == 0
-    bands = bands_frame(
-        [
-            _band("a", 100_000.0, 150_000.0),
-            _band("b", 100_000.0, 200_000.0),  # ratio exactly 2.0: spread exactly 2/3
-            _band("c", 80_000.0, 200_000.0),
-            _band("d", 120_000.0, 120_000.0),  # a single figure
-        ]
-    )
-    per_band = range_width(bands, per_band=True).set_index("posting_id")
-    plain = (per_band["annual_max"] - per_band["annual_min"]) / (
-        (per_band["annual_max"] + per_band["annual_min"]) / 2
-    )
-    pd.testing.assert_series_equal(per_band["spread"], plain, check_names=False)
-    assert per_band["spread"].to_dict() == pytest.approx(
-        {"a": 0.4, "b": 2 / 3, "c": 6 / 7, "d": 0.0}
-    )
-    assert per_band["too_wide"].tolist() == [False, False, True, False]
+    assert ratio_to_spread(1.5) == 0.5  # a 100k–150k band
+    assert ratio_to_spread(4.0) == 3.0
+
+
+def test_spread_agrees_with_the_band_summary():
+    # one definition everywhere: the width report and the summary tables give the same median
+    bands = bands_frame([_band(f"b{i}", low, high) for i, (low, high, _) in enumerate(SPREADS)])
+    widths = range_width(bands, per_band=True)
+    summary = band_summary(bands.assign(all="all"), by="all", n_boot=10)
+    assert summary.loc[0, "spread_median"] == pytest.approx(widths["spread"].median()) == 1.0
 
 
 def test_width_summary_against_plain_pandas():

@@ -34,23 +34,29 @@ def _facts(bands, posting_id="me", **options):
 
 
 def test_facts_of_a_placed_posting_below_its_peers():
-    # 20 peers from 4 employers (E0 posts 5), levels senior and staff; the posting far below
-    rows = peer_market(20, employers=4)
+    # 21 peers from 5 employers: 16 seniors (E0 posts 4 of them), 5 staff; the posting, far
+    # below, states no level: it is inferred senior from its pay and compared with seniors only
+    rows = peer_market(21, employers=5)
     for i, row in enumerate(rows):
-        row["level"] = "senior" if i < 12 else "staff"
+        row["level"] = "senior" if i < 16 else "staff"
     bands = bands_frame(rows + [peer_band("me", 60_000, 80_000, employer="Acme")])
     result, facts = _facts(bands)
-    median = pd.Series([r["annual_mid"] for r in rows]).median()
+    median = pd.Series([r["annual_mid"] for r in rows[:16]]).median()
     assert facts.placed and facts.status == "ok" and facts.reason == ""
     assert facts.who == "Research Scientist, Machine Learning (PhD) at Acme"
     assert facts.employer == "Acme" and facts.place == SJ
-    assert facts.peer_group == f"research scientist postings, any level, {SJ} metro"
-    assert (facts.n_peers, facts.n_employers, facts.describable) == (20, 4, True)
+    assert facts.peer_group == (f"research scientist postings, senior level (inferred from pay), "
+                                f"{SJ} metro")
+    assert (facts.n_peers, facts.n_employers, facts.describable) == (16, 5, True)
     assert facts.direction == "below" and not facts.within_noise
     assert facts.gap == pytest.approx(median - 70_000)
     assert facts.gap_pct == pytest.approx((median - 70_000) / median)
-    assert (facts.top_employer, facts.top_employer_postings) == ("E0", 5)
-    assert not facts.level_stated and facts.level_mix == "senior 12, staff 8"
+    assert (facts.top_employer, facts.top_employer_postings) == ("E0", 4)
+    assert not facts.level_stated and facts.level_mix == "senior 16"
+    assert (facts.level_basis, facts.peer_levels) == ("inferred from pay", "senior")
+    assert facts.level_text.startswith("level inferred from pay: senior — the posting states none")
+    assert "among senior, staff" in facts.level_text
+    assert not facts.widened and facts.location_text == "" and not facts.too_few_employers
     assert facts.has_band and facts.given_as == "bands"
 
 
@@ -66,7 +72,10 @@ def test_facts_within_noise_only_when_placed():
     # two peers from two employers: too few to place, though the posting sits at their median
     bands = bands_frame(peer_market(2) + [peer_band("me", 105_000, 165_000)])
     result, facts = _facts(bands)
-    assert result["gap_within_noise"].item()
+    assert result["too_few_employers"].item() and not result["gap_within_noise"].item()
+    assert result[["peer_annual_mid_median_low", "peer_annual_mid_median_high"]].isna().all(
+        axis=None)
+    assert facts.too_few_employers and facts.direction == ""
     assert facts.status == "too few peers" and not facts.placed and not facts.within_noise
     assert facts.reason == "it has too few peers" and facts.has_band
     assert not facts.describable and facts.n_peers == 2
@@ -123,8 +132,9 @@ def test_peer_comparison_table_names_and_ordinals():
     bands = bands_frame(peer_market(20) + [peer_band("me", 195_000, 245_000)])
     result, _ = benchmark_for(bands, posting_id="me")
     table = peer_comparison_table(result)
-    assert table.columns.tolist() == ["Measure", "This posting", "Peers p25", "Peers median",
-                                      "Peers p75", "Percentile", "n peers"]
+    assert table.columns.tolist() == ["Measure", "This posting", "Peers p10", "Peers p25",
+                                      "Peers median", "Peers p75", "Peers p90", "Percentile",
+                                      "Peer postings"]
     assert table["Percentile"].tolist() == ["50th", "50th", "50th"]
     assert table["This posting"].tolist() == [195_000, 220_000, 245_000]
     # not placed (peers from too few employers): no percentile, whatever the peer count
@@ -176,14 +186,14 @@ def _assert_clean(text):
 
 
 def test_placed_findings_quote_the_benchmark_row():
-    rows = peer_market(20, employers=4)
+    rows = peer_market(21, employers=5)  # E0 posts 5
     bands = bands_frame(rows + [peer_band("me", 60_000, 80_000, employer="Acme")])
     text, row, peers = _text(bands)
     n, employers = len(peers), peers["employer"].nunique()
-    assert (n, employers) == (row["n_peers"], row["n_peer_employers"]) == (20, 4)
+    assert (n, employers) == (row["n_peers"], row["n_peer_employers"]) == (21, 5)
     percentile, percentiles, gap, group = text.findings
-    assert percentile.value == row["pct_mid"] and (percentile.n, percentile.employers) == (n, 4)
-    assert f"{ordinal(row['pct_mid'])} percentile of 20 peer postings from 4 employers" in (
+    assert percentile.value == row["pct_mid"] and (percentile.n, percentile.employers) == (n, 5)
+    assert f"{ordinal(row['pct_mid'])} percentile of 21 peer postings from 5 employers" in (
         percentile.sentence)
     assert money_range(row["annual_min"], row["annual_max"]) in percentile.sentence
     assert percentiles.chart == "the table below"
@@ -192,14 +202,23 @@ def test_placed_findings_quote_the_benchmark_row():
     assert money(row["peer_annual_mid_median"]) in gap.sentence
     assert money_range(*gap.interval) in gap.sentence and "outside" in gap.sentence
     assert f"({abs(row['gap_to_median_pct']):.0%}) below" in gap.sentence
-    assert group.value == 20 and "the largest (E0) posting 5 of them" in group.sentence
+    assert group.value == 21 and "the largest (E0) posting 5 of them" in group.sentence
     assert all(f.confidence == "ok" for f in text.findings)
     caption = text.captions[BENCHMARK_CHART]
     assert caption.title.startswith(f"{money_range(60_000, 80_000)} sits at the "
-                                    f"{ordinal(row['pct_mid'])} percentile of 20 peers")
+                                    f"{ordinal(row['pct_mid'])} percentile of 21 peer "
+                                    f"postings' midpoints")
     assert f"{abs(row['gap_to_median_pct']):.0%} below their median" in caption.title
-    assert "n = 20 postings, 4 employers" in caption.subtitle
-    assert text.title.endswith("below the median of its 20 peers")
+    assert "n = 21 postings, 5 employers" in caption.subtitle
+    assert text.title.endswith("below the median of its 21 peer postings")
+    # every peer count says it counts postings, in the caveats and the method too
+    assert "peers span every level (peer postings by level: not stated 21)" in \
+        text.caveats[1]
+    assert "posts 5 of the 21 peer postings" in text.caveats[2]
+    assert "while fewer than 10 peer postings remain" in text.method[0]
+    assert "Strip of the pay bands of 21 peer postings (one band each)" in caption.alt
+    # how the peers were chosen is said: every level, as the posting states none and peers none
+    assert "every level — the posting states none" in group.sentence
     assert posting_label(pd.DataFrame([row])) == "Acme"
     _assert_clean(text)
 
@@ -207,7 +226,7 @@ def test_placed_findings_quote_the_benchmark_row():
 def test_within_noise_is_said_in_title_finding_and_caption():
     text, row, _ = _text(bands_frame(peer_market(20) + [peer_band("me", 170_000, 250_000)]))
     assert row["gap_within_noise"]
-    assert "in line with its 20 peers' median" in text.title
+    assert "in line with its 20 peer postings' median" in text.title
     assert "within noise" in text.findings[2].sentence
     assert "within noise of their median" in text.captions[BENCHMARK_CHART].title
 
@@ -252,3 +271,117 @@ def test_unplaced_postings_still_read(case):
         assert "not in snapshot 2026-11-01" in text.findings[0].sentence
     if case in ("seed", "empty"):
         assert "The seed posting is not in this data" in text.findings[-1].sentence
+
+
+# --- which peers: level basis, adjacency, location ----------------------------------------------
+
+SF = "San Francisco-Oakland-Fremont, CA"
+
+
+def _two_metro_market():
+    """Six employers, each posting senior software engineers in San Jose and, at 1.25x, in San
+    Francisco; senior research scientists: 3 in San Jose, 12 in San Francisco (same pay x 1.25)."""
+    rows = []
+    for e in range(6):
+        for metro, factor in ((SJ, 1.0), (SF, 1.25)):
+            mid = 160_000 * factor * (1 + e / 20)
+            rows.append(peer_band(f"swe-{e}-{factor}", mid * 0.9, mid * 1.1, metro=metro,
+                                  employer=f"E{e}", role_family="software engineer",
+                                  level="senior"))
+    for i in range(15):
+        metro, factor = (SJ, 1.0) if i < 3 else (SF, 1.25)
+        low = (170_000 + 10_000 * (i % 3)) * factor
+        rows.append(peer_band(f"rs{i}", low, low + 40_000 * factor, metro=metro,
+                              employer=f"E{i % 6}", level="senior"))
+    return rows
+
+
+def _all_words(text):
+    words = [text.title, text.scope, *text.caveats, *text.notes.values()]
+    words += [f.sentence for f in text.findings]
+    words += [w for c in text.captions.values() for w in (c.title, c.subtitle, c.alt)]
+    return " ".join(words)
+
+
+def test_widened_peers_are_said_to_be_location_adjusted():
+    bands = bands_frame(_two_metro_market() + [peer_band("me", 180_000, 220_000,
+                                                         level="senior", employer="Acme")])
+    text, row, peers = _text(bands)
+    assert row["peer_scope"] == "state" and row["location_adjusted"] and row["status"] == "ok"
+    said = "pay location-adjusted with the metro index"
+    group = text.findings[-1]
+    assert said in group.sentence and said in text.scope
+    assert said in text.captions[BENCHMARK_CHART].subtitle
+    assert f"pay × index({SJ}) / index(its metro)" in group.sentence
+    assert "its peers' location-adjusted to its metro" in text.scope
+    assert "level as stated: senior" in group.sentence
+    assert any("compared at its metro's pay level" in c for c in text.caveats)
+    # the peers' table shows the pay compared and the pay as posted
+    table = peer_list_table(peers)
+    assert "Midpoint as posted" in table.columns
+    moved = table.loc[table["Metro"] == SF]
+    assert (moved["Midpoint"] * 1.25).to_numpy() == pytest.approx(
+        moved["Midpoint as posted"].to_numpy())
+    _assert_clean(text)
+
+
+def test_widened_without_the_postings_metro_index_says_pay_is_as_posted():
+    fresno = peer_band("me", 180_000, 220_000, level="senior", metro="Fresno, CA")
+    text, row, peers = _text(bands_frame(_two_metro_market() + [fresno]))
+    assert row["peer_scope"] == "state" and not row["location_adjusted"]
+    words = _all_words(text)
+    assert "pay as posted (not location-adjusted)" in text.scope
+    assert "the posting's metro has no metro index" in text.findings[-1].sentence
+    assert "part of a gap can be location, not pay" in words
+    assert "location-adjusted with the metro index" not in words
+    assert "Midpoint as posted" not in peer_list_table(peers).columns
+
+
+def test_inferred_and_adjacent_levels_are_said():
+    # no staff peers but two from one employer; seniors and senior staff from six employers
+    rows = [peer_band(f"st{i}", 250_000, 300_000, level="staff", employer="Solo")
+            for i in range(2)]
+    rows += [peer_band(f"sr{i}", 180_000 + 5_000 * i, 230_000 + 5_000 * i, level="senior",
+                       employer=f"E{i}") for i in range(6)]
+    rows += [peer_band(f"ss{i}", 300_000 + 5_000 * i, 360_000 + 5_000 * i,
+                       level="senior staff", employer=f"E{i}") for i in range(6)]
+    text, row, peers = _text(bands_frame(rows + [peer_band("me", 250_000, 300_000,
+                                                            level="staff")]))
+    assert row["level_basis"] == "stated ± 1 level"
+    assert set(peers["level"]) == {"senior", "staff", "senior staff"}
+    group = text.findings[-1].sentence
+    assert "senior ± 1 level" not in group  # the posting's own level is the centre
+    assert "staff ± 1 level (senior, staff, senior staff)" in group
+    assert "the adjacent levels join (± 1 level: senior, staff, senior staff)" in group
+    assert "Peers span adjacent levels (senior, staff, senior staff;" in text.caveats[1]
+
+    # the posting states no level: inferred from pay, said in the peer group and the caveat
+    rows = [dict(r, level=None if r["posting_id"].startswith("st") else r["level"]) for r in rows]
+    text, row, peers = _text(bands_frame(rows + [peer_band("me", 205_000, 255_000)]))
+    assert (row["level_basis"], row["inferred_level"]) == ("inferred from pay", "senior")
+    assert set(peers["level"]) == {"senior"}
+    assert "level inferred from pay: senior — the posting states none" in text.findings[-1].sentence
+    assert "senior level (inferred from pay)" in text.scope
+    assert "A level read from the posting's own pay leans toward peers paid like it" in \
+        text.caveats[1]
+    assert "pays below the typical midpoint of every level" not in text.caveats[1]
+    # paid below every level considered: said
+    text, row, _ = _text(bands_frame(rows + [peer_band("me", 100_000, 120_000)]))
+    assert row["inferred_level"] == "senior" and row["below_levels_considered"]
+    assert "pays below the typical midpoint of every level considered" in text.caveats[1]
+
+
+def test_too_few_peer_employers_no_interval_and_no_claim():
+    # twelve peers from four employers, the posting at their median: no interval, so neither
+    # "within noise" nor above or below is said anywhere
+    market = peer_market(12, employers=4)
+    text, row, _ = _text(bands_frame(market + [peer_band("me", 150_000, 210_000)]))
+    assert row["too_few_employers"] and row["status"] == "too few peers"
+    assert math.isnan(row["peer_annual_mid_median_low"])
+    words = _all_words(text).lower()
+    for claim in ("within noise", "in line with", " above ", " below ", "interval"):
+        assert claim not in words, claim
+    # five employers: the interval exists and the claim is made
+    text, row, _ = _text(bands_frame(peer_market(12, employers=5)
+                                     + [peer_band("me", 150_000, 210_000)]))
+    assert not row["too_few_employers"] and "within noise" in _all_words(text)

@@ -145,12 +145,13 @@ def test_chart_data_carries_the_reading_the_chart_draws():
 def test_shift_table_formats_changes_and_keeps_numbers():
     table = shift_table(SHIFTS, by="metro")
     assert table.columns.tolist() == [
-        "Metro", "Previous median", "New median", "Change (95% CI)", "n then", "n now", "Reading"
+        "Metro", "Previous median", "New median", "Change (95% CI)", "Bands then", "Bands now",
+        "Reading",
     ]
     assert table["Metro"].tolist() == ["flat", "up", "new", "tiny", "gone"]  # largest n first
     rows = table.set_index("Metro")
-    assert (rows.loc["up", "Change (95% CI)"], rows.loc["up", "n then"],
-            rows.loc["up", "n now"]) == ("+10.0% (+4.0 to +16.0)", 50, 60)
+    assert (rows.loc["up", "Change (95% CI)"], rows.loc["up", "Bands then"],
+            rows.loc["up", "Bands now"]) == ("+10.0% (+4.0 to +16.0)", 50, 60)
     assert rows.loc["up", "Previous median"] == 100_000.0
     assert rows.loc["tiny", "Change (95% CI)"] == "-11.1%"  # no interval for 3 bands
     assert rows.loc["gone", "Change (95% CI)"] == "–"

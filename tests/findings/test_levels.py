@@ -73,7 +73,7 @@ def test_ladder_method_states_the_thresholds():
     method = " ".join(ladder_method(currency="EUR"))
     assert "closed EUR ranges" in method
     assert "intern, entry, mid" in method and "manager, senior manager, director, vp" in method
-    assert "under 5 postings or 3 employers" in method and "under 20 postings" in method
+    assert "under 5 postings or 5 employers" in method and "under 20 postings" in method
 
 
 # --- levels_text: the report's words against the frames behind its charts ----------------------
@@ -150,6 +150,8 @@ def test_findings_state_the_numbers_the_ladder_chart_plots():
     assert jump.value == pytest.approx(top["step_pct"])
     assert jump.n == top["n_postings"] + below["n_postings"]
     assert f"{below['level']} → {top['level']}, {top['step_pct']:+.0%}" in jump.sentence
+    assert (f"n={below['n_postings']:,} and {top['n_postings']:,} postings)"
+            in jump.sentence)  # the counts say what they count
     assert f"{ladder['step_pct'].min():+.0%}" in jump.sentence
 
     overlap = found["level overlap"]
@@ -160,7 +162,7 @@ def test_findings_state_the_numbers_the_ladder_chart_plots():
     small = ladder.loc[ladder["n_postings"] < LOW_CONFIDENCE_N]
     assert thin.value == len(small) == 1
     assert thin.n == small["n_postings"].sum()
-    assert f"staff (n={small['n_postings'].iloc[0]})" in thin.sentence
+    assert f"staff (n={small['n_postings'].iloc[0]} postings)" in thin.sentence
 
     unstated = found["unstated levels"]
     assert unstated.value == pytest.approx(coverage.unstated / coverage.postings)
@@ -236,3 +238,18 @@ def test_a_ladder_on_too_few_postings_never_headlines_the_report():
     assert text.title.startswith("Too few levelled x postings to read a ladder: 4 postings")
     assert text.findings[0].confidence == "too few"
     assert text.captions[LADDER_CHART].title.startswith("Indicative only (n=4 postings")
+
+
+def test_level_counts_say_they_count_postings():
+    bands = market(focus=False)
+    text, _, others, _ = report(bands)
+    sizes = by_kind(text)["other ladders"].sentence
+    for row in others.itertuples():
+        assert f"{row.role_family} (n={row.n_postings:,} postings)" in sizes
+    # a ladder with no thin level names its smallest level's postings
+    text, ladder, _, _ = report(bands_frame(
+        [ladder_row(i, "software engineer", level, "ic", low, low * 1.3, employer=f"E{i % 7}")
+         for level, low in [("mid", 120_000), ("senior", 160_000)]
+         for i in range(0 if level == "mid" else 30, 25 if level == "mid" else 52)]))
+    assert ladder["n_postings"].tolist() == [25, 22]
+    assert "(smallest: senior, n=22 postings)" in by_kind(text)["thin levels"].sentence

@@ -238,7 +238,8 @@ def test_location_table_formats_for_the_report():
 def test_location_method_follows_the_controls():
     method = " ".join(location_method(location="Austin, TX", currency="CAD"))
     assert "closed CAD ranges" in method and '"Austin, TX"' in method
-    assert f"{N_BOOT:,} resamples" in method and "entry, mid, senior and staff" in method
+    assert f"{N_BOOT:,} employer resamples" in method and "employer-clustered" in method
+    assert "entry, mid, senior and staff" in method
     assert "controlling for role;" in method
     assert "controlling for nothing;" in " ".join(location_method(location="x", controls=()))
 

@@ -67,7 +67,7 @@ def full():
     scientists around the national one; recruiters too few, data analysts from two employers."""
     rows = (postings("software engineer", n=12, mid=250_000, seed=1)
             + postings("machine learning engineer", n=12, mid=150_000, seed=2)
-            + postings("product manager", n=12, mid=150_000, employers=4, seed=3)
+            + postings("product manager", n=12, mid=150_000, employers=6, seed=3)
             + postings("data scientist", n=11, mid=160_000, spread=20_000, seed=4)
             + postings("recruiter", n=SMALL_N - 1, mid=130_000, seed=5)
             + postings("data analyst", n=8, mid=120_000, employers=MIN_EMPLOYERS - 1, seed=6)
@@ -106,7 +106,7 @@ def _check_gap_finding(finding, row):
     assert (finding.n, finding.employers) == (row["n_postings"], row["n_employers"])
     assert finding.confidence == confidence_of(row["n_postings"], row["n_employers"])
     assert (f"{row['role_family']} {gap:+.0%} ({money(row['posted_mid_median'])} vs "
-            f"{money(row['p50'])}, n={row['n_postings']:,})") in finding.sentence
+            f"{money(row['p50'])}, n={row['n_postings']:,} postings)") in finding.sentence
 
 
 def test_above_and_below_findings_match_the_frame(full):
@@ -132,7 +132,7 @@ def test_noise_position_and_scope_findings_match_the_frame(full):
     assert noise.value == (counted["versus_p50"] == "within noise").sum() == 1
     assert noise.n == counted.loc[counted["versus_p50"] == "within noise", "n_postings"].sum()
     assert "1 role family sits within noise of the paid median** (data scientist)" in noise.sentence
-    assert "2 of 6 role families have fewer than 5 postings or 3 employers" in noise.sentence
+    assert "2 of 6 role families have fewer than 5 postings or 5 employers" in noise.sentence
 
     position = found["percentile position"]
     low, high = counted["mid_position"].min(), counted["mid_position"].max()
@@ -222,7 +222,7 @@ def test_sparse_wording_by_case():
     assert two.captions[MARKET_CHART].title.startswith("1 of 2 role families")
 
     _, few = text_of(SPARSE["too few employers"])
-    assert "The one role family has fewer than 5 postings or 3 employers" in few.findings[0].text
+    assert "The one role family has fewer than 5 postings or 5 employers" in few.findings[0].text
     assert few.findings[0].confidence == "too few"
 
     market, outside = text_of(SPARSE["all outside p10-p90"])
@@ -254,7 +254,7 @@ def _market_rows():
                                         "mid_position", "position_flag", "n_postings",
                                         "n_employers"])
     return frame.assign(
-        small_n=frame["n_postings"] < 5, few_employers=frame["n_employers"] < 3,
+        small_n=frame["n_postings"] < 5, few_employers=frame["n_employers"] < 5,
         posted_scope="metro", oews_area_type=["metro"] * 4 + ["national", "metro"],
         occupation="Occupation", posted_mid_median=200_000.0, p50=180_000.0,
         posted_mid_median_low=190_000.0, posted_mid_median_high=215_000.0,

@@ -9,7 +9,12 @@ from factories import NO_PAY, band_row, bands_frame
 
 from analysis.analyses import coverage
 from analysis.analyses.summary import comparable_bands
-from analysis.findings.overview import PERIODS_CHART, SOURCES_CHART, overview_text
+from analysis.findings.overview import (
+    PERIODS_CHART,
+    SOURCES_CHART,
+    history_table,
+    overview_text,
+)
 from analysis.findings.wording import confidence_of, percent, plural
 from analysis.normalize.vocabulary import PERIOD_FACTORS
 
@@ -113,9 +118,10 @@ def test_disclosure_finding_matches_the_bands(full):
     assert finding.confidence == confidence_of(postings, bands["employer"].nunique())
     closed = len(comparable_bands(bands))
     assert closed == 70 - 3 - 2  # less EUR and open-ended
+    # every count says what it counts: postings, then bands
     assert (f"**{percent(with_pay / postings)} of postings state pay** ({with_pay} of "
-            f"{postings}), giving {plural(70, 'pay band')}; {closed} are closed USD ranges"
-            in finding.sentence)
+            f"{postings} postings), giving {plural(70, 'pay band')}; {closed} bands are closed "
+            f"USD ranges" in finding.sentence)
     assert text.title == (f"{percent(with_pay / postings)} of {postings} postings state a pay "
                           f"range; 3 of 88 records could not be used")
 
@@ -152,8 +158,8 @@ def test_periods_and_snapshot_findings_match_the_frames(full):
 
     snapshots = by_kind(text)["snapshots"]
     assert snapshots.value == 85 - 70
-    assert "**2 snapshots** are in the store; the latest holds 85 postings, +15" in \
-        snapshots.sentence
+    assert ("**2 snapshots** are in the store; the latest holds 85 postings, +15 postings on "
+            "the previous one.") in snapshots.sentence
 
 
 def test_captions_state_what_the_charts_show(full):
@@ -168,7 +174,12 @@ def test_captions_state_what_the_charts_show(full):
     assert top["pay_period"] == "year"
     assert text.captions[PERIODS_CHART].title == (
         f"Year is how most ranges are posted ({percent(top['share'])} of bands)")
-    assert "6 periods inferred" in text.captions[PERIODS_CHART].subtitle
+    assert "6 bands with the period inferred" in text.captions[PERIODS_CHART].subtitle
+    # Chart 1 counts postings, Chart 2 bands; the shared source line claims neither
+    assert "n = 85 postings" in text.captions[SOURCES_CHART].subtitle
+    assert f"n = {plural(frames['quality']['pay_bands'], 'pay band')}" in \
+        text.captions[PERIODS_CHART].subtitle
+    assert "n = postings" not in text.captions[PERIODS_CHART].source
     assert "2 bands are open-ended" in text.caveats[1]
     for line in all_text(text):
         assert not BAD.search(line), line
@@ -223,7 +234,8 @@ def test_sparse_wording_by_case():
 
     _, one = text_of(cases["one posting"], counts={"records_in": 1, "quarantined": 0})
     assert one.title == "100% of 1 posting states a pay range; the one record was usable"
-    assert "1 is a closed USD range" in one.findings[0].sentence
+    assert "(1 of 1 posting), giving 1 pay band; 1 band is a closed USD range" in \
+        one.findings[0].sentence
     assert "1 posting (100%)" in by_kind(one)["largest source"].sentence
     assert "every band stated its period" in by_kind(one)["pay periods"].sentence
 
@@ -235,3 +247,18 @@ def test_sparse_wording_by_case():
     assert single.captions[SOURCES_CHART].title == "board supplies 100% of postings; 100% state pay"
     assert single.caveats[1].startswith("No band is open-ended")
     assert by_kind(single)["snapshots"].lead == "One snapshot"
+
+
+def test_snapshot_growth_of_one_posting_is_singular():
+    bands = _bands()
+    _, text = text_of(bands, history=_history(84, bands["posting_id"].nunique()))
+    assert "+1 posting on the previous one" in by_kind(text)["snapshots"].sentence
+
+
+def test_history_table_headers_say_what_they_count():
+    history = pd.DataFrame([dict(snapshot="2026-10-01", created="2026-10-01T08:00", input_files=2,
+                                 records_in=12, postings=10, postings_with_pay=7, bands=11,
+                                 quarantined=2, reconciles=True)])
+    assert history_table(history).columns.tolist() == [
+        "Snapshot", "Ingested", "Files", "Records in", "Postings", "Postings with pay", "Bands",
+        "Records quarantined", "Counts reconcile"]

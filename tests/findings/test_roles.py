@@ -306,8 +306,8 @@ def test_sparse_data_still_reads(case):
     if case == "one role":
         assert text.captions[ROLES_CHART].title.startswith("Only recruiter has enough postings")
         assert by_kind(text)["hidden cells"].sentence == (
-            "**No role × metro cell has fewer than 5 postings**; 1 cell is drawn lighter (n < 20 "
-            "or fewer than 3 employers).")
+            "**No role × metro cell has fewer than 5 postings**; 1 cell is drawn lighter (fewer "
+            "than 20 postings or 5 employers).")
     if case == "no reference":
         assert by_kind(text)["metro lead"].sentence.startswith(f"**{REFERENCE_METRO} has no")
     assert str(SMALL_N) in text.method[3]

@@ -108,22 +108,24 @@ def test_findings_match_the_frames_behind_the_charts():
     ranked = f["rates"].loc[f["rates"]["postings"] >= MIN].sort_values("share_with_pay")
     assert ranked["state"].tolist() == ranked_states(f["rates"], min_postings=MIN)["state"].tolist()
     low, high = ranked.iloc[0], ranked.iloc[-1]
-    assert f"from {percent(low['share_with_pay'])} ({low['state']}, n={low['postings']:,})" \
-        in share.sentence
-    assert f"to {percent(high['share_with_pay'])} ({high['state']}, n={high['postings']:,})" \
-        in share.sentence
+    assert (f"from {percent(low['share_with_pay'])} ({low['state']}, "
+            f"n={low['postings']:,} postings)") in share.sentence
+    assert (f"to {percent(high['share_with_pay'])} ({high['state']}, "
+            f"n={high['postings']:,} postings)") in share.sentence
     assert "WA" not in share.sentence  # 8 postings: under MIN
     caption = text.captions[STATES_CHART]
     assert caption.title.startswith(f"{high['state']} discloses most "
                                     f"({percent(high['share_with_pay'])})")
     assert "3 postings without a state" in caption.subtitle
+    assert "bars count postings; grey: fewer than 20 postings" in caption.subtitle
     # the law gap
     gap = by_kind["law gap"]
     cov = f["coverage"]
     assert gap.value == cov.gap["gap"]
     assert gap.interval == (cov.gap["gap_low"], cov.gap["gap_high"])
     assert gap.n == cov.covered_n + cov.other_n
-    assert f"{percent(cov.gap['share_a'])} (n={cov.covered_n:,})" in gap.sentence
+    assert (f"{percent(cov.gap['share_a'])} (n={cov.covered_n:,} postings) vs "
+            f"{percent(cov.gap['share_b'])} (n={cov.other_n:,} postings)") in gap.sentence
     assert f"{cov.gap['gap_low'] * 100:+.1f} to {cov.gap['gap_high'] * 100:+.1f}" in gap.sentence
     # uncovered postings (the table)
     uncovered = by_kind["uncovered postings"]
@@ -136,11 +138,22 @@ def test_findings_match_the_frames_behind_the_charts():
     widths = f["widths"]
     assert wide.n == len(widths)
     assert wide.value == pytest.approx(widths["too_wide"].mean())
-    assert f"of {len(widths):,} closed USD ranges" in wide.sentence
+    assert f"of {len(widths):,} closed USD bands" in wide.sentence
     assert percent(widths["spread"].median()) in wide.sentence
     assert percent(widths["spread"].median()) in text.captions[SPREAD_CHART].title
     assert f"n = {len(widths):,} bands" in text.captions[SPREAD_CHART].subtitle
     assert percent(TOO_WIDE_SPREAD) in wide.sentence
+    # spread is (max − min) / min, as in every other report: "100%" means max = 2 × min
+    assert "more than 2× the minimum, a range spread ((max − min) / min) above 100%" \
+        in wide.sentence
+    spread_caption = text.captions[SPREAD_CHART]
+    assert "Range spread = (max − min) / min of each closed USD band" in spread_caption.subtitle
+    assert "(spread > 100%)" in spread_caption.subtitle
+    assert "(max − min) / min" in spread_caption.alt
+    assert not any("midpoint" in words for words in (wide.sentence, spread_caption.title,
+                                                     spread_caption.subtitle, spread_caption.alt))
+    assert any(line.startswith("Range spread = (max − min) / min") and "spread > 100%" in line
+               for line in text.method)
     # Chart 1: the trend lines
     trend = by_kind["disclosure trend"]
     readable = f["trend"].loc[f["trend"]["state"].isin(f["over_time"].leaders)
@@ -183,7 +196,7 @@ def test_sparse_data_still_reads(states):
         assert kinds["too wide share"].confidence == "none"
         assert kinds["law gap"].confidence == "none"
         assert kinds["uncovered postings"].confidence == "none"
-        assert "No closed USD ranges" in text.captions[SPREAD_CHART].title
+        assert "No closed USD bands" in text.captions[SPREAD_CHART].title
         assert "No state has 20" in text.captions[STATES_CHART].title
     if len(states) == 1:
         assert "Too few postings per" in kinds["disclosure trend"].sentence \
@@ -211,7 +224,9 @@ def test_one_uncovered_posting_and_one_too_wide_range_agree_in_number():
     assert "1 posting shows no pay although a law in force covers it" in \
         kinds["uncovered postings"].sentence
     assert "posted by A" in kinds["uncovered postings"].sentence
-    assert "the one closed USD range (100.0%) is too wide" in kinds["too wide share"].sentence
+    assert "the one closed USD band (100.0%) is too wide" in kinds["too wide share"].sentence
+    # 100k–300k: (300 − 100) / 100 = 200%
+    assert "the median band tops out 200% above its minimum" in kinds["too wide share"].sentence
     assert "1 posting that a pay-transparency law covers shows none" in text.title
 
 

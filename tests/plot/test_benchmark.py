@@ -92,3 +92,12 @@ def test_label_stays_inside_the_axes(posting):
     (note,) = [t for t in ax.texts if "percentile of" in t.get_text()]
     extent = note.get_window_extent(renderer)
     assert box.x0 <= extent.x0 and extent.x1 <= box.x1
+
+
+def test_x_label_says_when_peers_are_location_adjusted():
+    bands = _bands(12, (150_000, 190_000))
+    benchmark, peers, ax = _draw(bands)
+    assert "location-adjusted" not in ax.get_xlabel()
+    plt.close("all")
+    ax = benchmark_chart(peers, benchmark.assign(location_adjusted=True))
+    assert "peers location-adjusted" in ax.get_xlabel() and "as posted" not in ax.get_xlabel()

@@ -51,9 +51,10 @@ def test_a_real_move_is_blue_and_noise_is_grey(market):
     assert texts.count("within noise") == 1
     assert "new" in texts
     austin = shifts.set_index("metro").loc[AUSTIN]
-    assert f"{money(austin['median_old'])} → {money(austin['median_new'])} · n 300 → 300" in texts
+    moved = f"{money(austin['median_old'])} → {money(austin['median_new'])} · 300 → 300 bands"
+    assert moved in texts
     assert austin["median_new"] / austin["median_old"] == pytest.approx(1.12)
-    assert any(t.endswith("n 0 → 3") for t in texts)
+    assert any(t.endswith("0 → 3 bands") for t in texts)
 
 
 def test_all_within_noise_is_all_grey_and_labelled(market):

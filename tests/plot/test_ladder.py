@@ -16,12 +16,12 @@ from analysis.plot.ladder import ladder_chart, ladder_small_multiples  # noqa: E
 # (family, level, midpoint, postings, employers): senior overlaps mid; staff is disjoint from
 # senior and thin.
 PLAN = [
-    ("software engineer", "entry", 100_000, 6, 3),
-    ("software engineer", "mid", 120_000, 8, 4),
+    ("software engineer", "entry", 100_000, 6, 5),
+    ("software engineer", "mid", 120_000, 8, 5),
     ("software engineer", "senior", 150_000, 10, 5),
     ("software engineer", "staff", 230_000, 3, 1),
-    ("data scientist", "mid", 110_000, 6, 3),
-    ("data scientist", "senior", 140_000, 6, 3),
+    ("data scientist", "mid", 110_000, 6, 5),
+    ("data scientist", "senior", 140_000, 6, 5),
 ]
 
 
