@@ -111,7 +111,8 @@ def _parser() -> argparse.ArgumentParser:
         "compare",
         help="index of groups against a reference, CSV",
         description="Median annual midpoint per group as an index "
-        "against a reference group (= 100), with bootstrap CIs.",
+        "against a reference group (= 100), with 95% intervals that resample employers "
+        "(none for groups with fewer than 5 employers; the `employers` column says how many).",
     )
     compare.add_argument("data", nargs="?", metavar="DATA")
     compare.add_argument("--across", default="metro", metavar="COL")
@@ -121,8 +122,8 @@ def _parser() -> argparse.ArgumentParser:
     compare.add_argument(
         "--adjust",
         metavar="COLS",
-        help="composition-adjusted: OLS of log midpoint with these controls, e.g. "
-        "role_family,level (default: raw medians with bootstrap CIs)",
+        help="composition-adjusted: least squares of log midpoint with these controls, e.g. "
+        "role_family,level, errors clustered by employer (default: raw medians)",
     )
     compare.set_defaults(run=_compare)
 
