@@ -15,9 +15,10 @@ import numpy as np
 import pandas as pd
 
 from analysis.analyses.roles import top_employer
-from analysis.analyses.summary import comparable_bands
-from analysis.config import DEFAULT_CURRENCY, SMALL_N
+from analysis.analyses.summary import comparable_bands, posting_medians, posting_weights
+from analysis.config import DEFAULT_CURRENCY, N_BOOT, SEED, SMALL_N
 from analysis.normalize.vocabulary import LEVELS
+from analysis.stats import ratio_estimate
 
 LADDER_COLUMNS = [
     "role_family",
@@ -31,6 +32,8 @@ LADDER_COLUMNS = [
     "annual_max_median",
     "spread_median",
     "step_pct",
+    "step_low",
+    "step_high",
     "overlap_pct",
     "small_n",
 ]
@@ -57,12 +60,39 @@ def _overlap_share(low: float, high: float, prev_low: float, prev_high: float) -
     return overlap / width
 
 
+def _step_intervals(data: pd.DataFrame, ladder: pd.DataFrame, *, n_boot: int, seed: int
+                    ) -> np.ndarray:
+    """The employer-clustered interval of each step (this level's median mid over the previous
+    level's, minus 1); NaN on a ladder's first rung or with too few employers on either."""
+    rng = np.random.default_rng(seed)
+    data = data.assign(_weight=posting_weights(data, by=["role_family", "track", "level"]))
+    groups = dict(tuple(data.groupby(["role_family", "track", "level"], observed=True)))
+    out = np.full((len(ladder), 2), np.nan)
+    previous = None
+    for i, row in enumerate(ladder.itertuples(index=False)):
+        key = (row.role_family, row.track, row.level)
+        if previous is not None and previous[:2] == key[:2]:
+            upper, lower = groups[key], groups[previous]
+            step = ratio_estimate(
+                upper["annual_mid"].to_numpy(float), lower["annual_mid"].to_numpy(float),
+                clusters=upper["employer"].to_numpy(),
+                reference_clusters=lower["employer"].to_numpy(),
+                weights=upper["_weight"].to_numpy(),
+                reference_weights=lower["_weight"].to_numpy(),
+                n_boot=n_boot, rng=rng)
+            out[i] = step.low - 1, step.high - 1
+        previous = key
+    return out
+
+
 def level_ladder(
     bands: pd.DataFrame,
     *,
     role_family: str | list[str] | None = None,
     currency: str = DEFAULT_CURRENCY,
     min_n: int = SMALL_N,
+    n_boot: int = N_BOOT,
+    seed: int = SEED,
 ) -> pd.DataFrame:
     """Median band per role family and level, with the progression between adjacent levels.
 
@@ -76,6 +106,8 @@ def level_ladder(
         Only closed bands in this currency are used (see ``summary.comparable_bands``).
     min_n : int, default ``SMALL_N``
         Levels with fewer postings get ``small_n = True``.
+    n_boot, seed : int
+        Employer resamples (and their seed) behind each step's interval.
 
     Returns
     -------
@@ -84,10 +116,13 @@ def level_ladder(
         then track, then the level's place in ``LEVELS``):
 
         - ``n_bands``, ``n_postings``, ``n_employers``;
-        - ``annual_min_median``, ``annual_mid_median``, ``annual_max_median``: medians over bands;
+        - ``annual_min_median``, ``annual_mid_median``, ``annual_max_median``: medians over
+          bands, a posting with several bands at the level counted once;
         - ``spread_median``: median of (max - min) / min;
         - ``step_pct``: this level's median mid / the previous level's median mid - 1 (NaN on the
-          first level of a role family and track);
+          first level of a role family and track), with ``step_low`` / ``step_high``, its
+          employer-clustered 95% interval (NaN with fewer than ``MIN_EMPLOYERS`` employers at
+          either level);
         - ``overlap_pct``: share of this level's median band [median min, median max] that the
           previous level's median band also covers, 0 when they are disjoint, 1 when this level's
           band lies wholly inside the previous one (NaN on the first level);
@@ -110,23 +145,24 @@ def level_ladder(
         level=pd.Categorical(data["level"].astype(str), categories=list(LEVELS), ordered=True),
         spread=(data["annual_max"] - data["annual_min"]) / data["annual_min"],
     )
-    grouped = data.groupby(["role_family", "track", "level"], observed=True, sort=True)
+    keys = ["role_family", "track", "level"]
+    grouped = data.groupby(keys, observed=True, sort=True)
     ladder = grouped.agg(
         n_bands=("posting_id", "size"),
         n_postings=("posting_id", "nunique"),
         n_employers=("employer", "nunique"),
-        annual_min_median=("annual_min", "median"),
-        annual_mid_median=("annual_mid", "median"),
-        annual_max_median=("annual_max", "median"),
-        spread_median=("spread", "median"),
     ).reset_index()
-    ladder = ladder.sort_values(["role_family", "track", "level"], ignore_index=True)
+    medians = posting_medians(data, by=keys, columns={
+        "annual_min_median": "annual_min", "annual_mid_median": "annual_mid",
+        "annual_max_median": "annual_max", "spread_median": "spread"})
+    ladder = ladder.merge(medians, on=keys, how="left").sort_values(keys, ignore_index=True)
 
     by_ladder = ladder.groupby(["role_family", "track"], sort=False)
     prev_mid = by_ladder["annual_mid_median"].shift(1)
     prev_min = by_ladder["annual_min_median"].shift(1)
     prev_max = by_ladder["annual_max_median"].shift(1)
     ladder["step_pct"] = ladder["annual_mid_median"] / prev_mid - 1
+    ladder[["step_low", "step_high"]] = _step_intervals(data, ladder, n_boot=n_boot, seed=seed)
     ladder["overlap_pct"] = [
         _overlap_share(lo, hi, plo, phi)
         for lo, hi, plo, phi in zip(

@@ -34,7 +34,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.analyses.summary import band_summary, comparable_bands
+from analysis.analyses.summary import band_summary, comparable_bands, posting_medians
 from analysis.config import DEFAULT_CURRENCY, MIN_EMPLOYERS, N_BOOT, SEED, SMALL_N
 from analysis.paths import PACKAGE_DATA
 
@@ -140,10 +140,11 @@ def market_reference(
         n_bands=("posting_id", "size"),
         n_postings=("posting_id", "nunique"),
         n_employers=("employer", "nunique"),
-        posted_min_median=("annual_min", "median"),
-        posted_mid_median=("annual_mid", "median"),
-        posted_max_median=("annual_max", "median"),
     ).reset_index()
+    medians = posting_medians(data, by=keys, columns={
+        "posted_min_median": "annual_min", "posted_mid_median": "annual_mid",
+        "posted_max_median": "annual_max"})
+    out = out.merge(medians, on=keys, how="left")
     out["small_n"] = out["n_postings"] < min_n
     out["soc"] = out["role_family"].map(lambda r: ROLE_SOC.get(r, (None, None))[0])
     out["occupation"] = out["role_family"].map(lambda r: ROLE_SOC.get(r, (None, None))[1])

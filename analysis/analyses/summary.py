@@ -38,6 +38,33 @@ def posting_weights(bands: pd.DataFrame, *, by: list[str] | None = None) -> pd.S
     return 1.0 / bands.groupby(keys, dropna=False, observed=True)["posting_id"].transform("size")
 
 
+def posting_values(group: pd.DataFrame, column: str) -> tuple[np.ndarray, np.ndarray]:
+    """`column`'s values in a group with their posting weights (column ``_weight``), one point
+    per posting and value: a posting that lists three places at one figure is one value of
+    weight 1, not three of weight 1/3 (which would read as three postings' worth of ties)."""
+    pooled = group.groupby(["posting_id", column], observed=True, sort=False)["_weight"].sum()
+    return pooled.index.get_level_values(column).to_numpy(dtype=float), pooled.to_numpy()
+
+
+def posting_medians(bands: pd.DataFrame, *, by: list[str], columns: dict[str, str]
+                    ) -> pd.DataFrame:
+    """Posting-weighted medians per group, as in :func:`band_summary`: {output: column}.
+
+    >>> frame = pd.DataFrame({"g": ["a", "a", "a"], "posting_id": ["p", "p", "q"],
+    ...                       "x": [1.0, 1.0, 5.0]})
+    >>> posting_medians(frame, by=["g"], columns={"x_median": "x"})["x_median"].tolist()
+    [3.0]
+    """
+    if bands.empty:
+        return pd.DataFrame(columns=[*by, *columns])
+    data = bands.assign(_weight=posting_weights(bands, by=by))
+    grouped = data.groupby(by, dropna=False, observed=True, sort=True)
+    medians = grouped[[*set(columns.values()), "posting_id", "_weight"]].apply(
+        lambda group: pd.Series({out: weighted_median(*posting_values(group, column))
+                                 for out, column in columns.items()}))
+    return medians.reset_index()  # keys keep their dtype (an ordered level stays ordered)
+
+
 def currency_coverage(bands: pd.DataFrame, *, currency: str = DEFAULT_CURRENCY) -> pd.DataFrame:
     """How many bands with pay each currency holds, and which one summaries use."""
     with_pay = bands.loc[bands["has_pay"]]
@@ -97,14 +124,14 @@ def band_summary(
         row.update(n_bands=len(group), n_postings=group["posting_id"].nunique(),
                    n_employers=group["employer"].nunique())
         for column in ANNUAL_COLUMNS:
-            values = group[column].to_numpy(dtype=float)
+            values, value_weights = posting_values(group, column)
             for name, q in PERCENTILES.items():
-                row[f"{column}_{name}"] = weighted_quantile(values, q, weights)
+                row[f"{column}_{name}"] = weighted_quantile(values, q, value_weights)
         median = median_estimate(group["annual_mid"].to_numpy(dtype=float),
                                  clusters=group["employer"].to_numpy(), weights=weights,
                                  confidence=confidence, n_boot=n_boot, rng=rng)
         row.update(annual_mid_median_low=median.low, annual_mid_median_high=median.high,
-                   spread_median=weighted_median(group["spread"].to_numpy(dtype=float), weights))
+                   spread_median=weighted_median(*posting_values(group, "spread")))
         rows.append(row)
     columns = [*keys, "n_bands", "n_postings", "n_employers",
                *(f"{c}_{name}" for c in ANNUAL_COLUMNS for name in PERCENTILES),

@@ -185,3 +185,22 @@ def test_ladder_table_renames_in_order(ladder_bands):
     assert table.columns.tolist() == list(LADDER_TABLE.values())
     assert table["Level"].tolist() == ["entry", "senior", "staff"]
     assert table["Postings"].tolist() == ladder["n_postings"].tolist()
+
+
+def test_each_step_carries_an_employer_clustered_interval():
+    rng = np.random.default_rng(4)
+    rows = []
+    plan = (("entry", 100_000, 6), ("mid", 130_000, 6), ("senior", 170_000, 2))
+    for level, mid, employers in plan:
+        for k in range(24):
+            # each employer pays its own premium: the step's interval must allow for it
+            premium = 1 + 0.05 * (k % employers - employers / 2) / employers
+            value = mid * premium * rng.lognormal(0, 0.02)
+            rows.append(ladder_row(f"{level}{k}", "x", level, "ic", value * 0.9, value * 1.1,
+                                   employer=f"E{k % employers}"))
+    ladder = level_ladder(bands_frame(rows)).set_index("level")
+    assert np.isnan(ladder.loc["entry", "step_low"])  # the first rung has no step
+    assert ladder.loc["mid", "step_low"] <= 0.30 <= ladder.loc["mid", "step_high"]
+    assert ladder.loc["mid", "step_high"] - ladder.loc["mid", "step_low"] < 0.2
+    assert np.isnan(ladder.loc["senior", "step_low"])  # two employers: no interval claimed
+    assert ladder.loc["senior", "step_pct"] == pytest.approx(170 / 130 - 1, abs=0.03)
