@@ -49,7 +49,9 @@ def _parser() -> argparse.ArgumentParser:
         "quarantine.csv, manifest.json.",
     )
     ingest.add_argument("paths", nargs="+", metavar="PATH", help="raw files or folders")
-    ingest.add_argument("--snapshot", metavar="LABEL", help="refresh label (default: today)")
+    ingest.add_argument("--snapshot", metavar="LABEL",
+                        help="refresh label: an ISO date or a short safe name, never a path "
+                        "(default: today)")
     ingest.add_argument("--out", metavar="DIR", help="snapshot store (default: data/snapshots)")
     ingest.add_argument(
         "--currency",

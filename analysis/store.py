@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -84,7 +85,7 @@ def ingest(
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise FileNotFoundError(f"no such file or folder: {', '.join(missing)}")
-    label = snapshot or datetime.now(UTC).date().isoformat()
+    label = check_label(datetime.now(UTC).date().isoformat() if snapshot is None else snapshot)
     files = discover_files(paths)
     if not files:
         raise ValueError(
@@ -125,10 +126,34 @@ def ingest(
     return write_snapshot(result, label=label, out=Path(out), inputs=inputs, options=options)
 
 
+# A snapshot label names a folder inside the store and nothing else: an ISO date or a short safe
+# name. Never a path ("/data", "..", "a/b"): the label's folder is replaced on every ingest.
+_SAFE_LABEL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+
+
+def check_label(label: str) -> str:
+    """`label` when it is a safe snapshot name, else ValueError saying what a label may be.
+
+    >>> check_label("2026-12-05"), check_label("q4_refresh")
+    ('2026-12-05', 'q4_refresh')
+    >>> check_label("..")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: snapshot label '..' is not a safe name: ... a label is never a path
+    """
+    if not isinstance(label, str) or not _SAFE_LABEL.fullmatch(label) or set(label) <= {"."}:
+        raise ValueError(
+            f"snapshot label {label!r} is not a safe name: use 1-64 letters, digits, '.', '_' or "
+            "'-', starting with a letter or digit (an ISO date such as 2026-12-05 works); a label "
+            "is never a path")
+    return label
+
+
 def write_snapshot(
     result: Normalized, *, label: str, out: Path, inputs: list[dict], options: dict | None = None
 ) -> Path:
     """Write a normalized batch as snapshot ``out / label`` (atomically replacing an older copy)."""
+    check_label(label)
     out.mkdir(parents=True, exist_ok=True)
     final = out / label
     staging = out / f".{label}.tmp"

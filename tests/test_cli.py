@@ -68,6 +68,23 @@ def test_ingest_reports_counts(tmp_path):
     assert (tmp_path / "store" / "t1" / "bands.parquet").exists()
 
 
+@pytest.mark.parametrize("label", ["ABSOLUTE", "..", ".", "a/b", "", "-rf", "x" * 65])
+def test_a_snapshot_label_is_never_a_path(tmp_path, label):
+    # Once, `--snapshot /some/abs/path` replaced a folder outside the store.
+    raw = tmp_path / "board.csv"
+    raw.write_text('title,company,location,salary\nData Scientist,Acme,"Austin, TX",$120K\n')
+    victim = tmp_path / "precious"
+    victim.mkdir()
+    (victim / "keep.txt").write_text("mine")
+    label = str(victim) if label == "ABSOLUTE" else label
+    store = tmp_path / "store"
+    result = run("ingest", str(raw), f"--snapshot={label}", "--out", str(store))
+    assert result.returncode == 1 and "is not a safe name" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (victim / "keep.txt").read_text() == "mine"
+    assert not store.exists() or not any(store.iterdir())
+
+
 def test_ingest_missing_path_exits_1_naming_it(tmp_path):
     result = run("ingest", str(tmp_path / "absent.csv"), "--out", str(tmp_path))
     assert result.returncode == 1 and "absent.csv" in result.stderr
