@@ -270,7 +270,7 @@ def _summarize(args) -> int:
     bands = load_bands(args.data)
     by = _columns(args.by)
     _check_columns(bands, by)
-    band_summary(bands, by=by, currency=args.currency).to_csv(sys.stdout, index=False)
+    _write_csv(band_summary(bands, by=by, currency=args.currency))
     return EXIT_OK
 
 
@@ -299,7 +299,7 @@ def _compare(args) -> int:
             bands, across=args.across, reference=args.reference, currency=args.currency
         )
     # "employers": how many employers stand behind each index (no interval below MIN_EMPLOYERS).
-    table.rename(columns={"n_employers": "employers"}).to_csv(sys.stdout, index=False)
+    _write_csv(table.rename(columns={"n_employers": "employers"}))
     return EXIT_OK
 
 

@@ -238,3 +238,23 @@ def test_analysis_commands_print_csv(capsys, args, column):
 def test_benchmark_needs_a_posting(capsys):
     assert main(["benchmark", "--title", "Data Scientist"]) == 1
     assert "--posting-id" in capsys.readouterr().err
+
+
+def test_summarize_and_compare_csv_cannot_carry_a_formula(tmp_path, capsys):
+    # Group keys come from postings: a metro or role family named "=HYPERLINK(...)" must reach
+    # Excel as text.
+    from factories import band_row, bands_frame
+
+    rows = [band_row(posting_id=f"p{i}", employer=f"E{i % 6}", role_family="=HYPERLINK(1)",
+                     metro=["@SUM(A1)", "San Jose-Sunnyvale-Santa Clara, CA"][i % 2])
+            for i in range(24)]
+    store = tmp_path / "store" / "t1"
+    store.mkdir(parents=True)
+    bands_frame(rows).to_parquet(store / "bands.parquet", index=False)
+    (store / "manifest.json").write_text(json.dumps({"snapshot": "t1", "columns": []}))
+    for command in (["summarize", str(store), "--by", "role_family,metro"],
+                    ["compare", str(store)]):
+        assert main(command) == 0
+        out = capsys.readouterr().out
+        assert "\n=HYPERLINK" not in out and ",=HYPERLINK" not in out and ",@SUM" not in out
+        assert "'=HYPERLINK(1)" in out or "'@SUM(A1)" in out
