@@ -38,6 +38,12 @@ from analysis.sources.records import (
 
 # A key stands in for a field in the objects that lack the field's chosen key only when its name
 # says the field clearly (see `read_objects`).
+# Pasted job descriptions run past the csv module's default field limit (131,072 characters),
+# which made the whole file unreadable; 64 MiB per field is raised once, for every CSV read here
+# (the csv limit is process-wide).
+MAX_FIELD_CHARS = 64 * 1024 * 1024
+csv.field_size_limit(MAX_FIELD_CHARS)
+
 FALLBACK_NAME_SCORE = 0.85
 
 # A salary given as an object (JSON lines): the keys that hold its parts.

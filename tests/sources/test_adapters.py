@@ -755,3 +755,18 @@ def test_a_table_of_titles_alone_is_not_a_table_of_postings(tmp_path):
                     "15-1252,Software Developers,1500000,63,131000,80000\n")
     [record] = read_records(path, name="oews.csv")
     assert record.record == "file" and "not a table of postings" in record.problem
+
+
+def test_a_csv_field_past_the_csv_default_limit_is_read_with_every_row(tmp_path):
+    # A description of 140,000 characters once made the whole file unreadable.
+    long = "x" * 140_000
+    path = tmp_path / "board.csv"
+    path.write_text(
+        "title,company,location,salary,description\n"
+        'Data Scientist,Acme,"Austin, TX",$120K,short\n'
+        f'Data Engineer,Acme,"Austin, TX",$130K,{long}\n'
+        'ML Engineer,Acme,"Austin, TX",$150K,short\n'
+    )
+    records = list(read_records(path, name="board.csv"))
+    assert [r.title for r in records] == ["Data Scientist", "Data Engineer", "ML Engineer"]
+    assert not any(r.problem for r in records)
