@@ -27,11 +27,11 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return args.run(args)
-    except (FileNotFoundError, ValueError) as error:
-        print(f"paybands {args.command}: error: {error}", file=sys.stderr)
-        return EXIT_FAILED
     except BrokenPipeError:  # e.g. `paybands summarize | head`
         return EXIT_OK
+    except (OSError, ValueError) as error:  # unreadable file, a file where a folder goes, ...
+        print(f"paybands {args.command}: error: {error}", file=sys.stderr)
+        return EXIT_FAILED
 
 
 def _parser() -> argparse.ArgumentParser:

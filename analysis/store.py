@@ -86,6 +86,8 @@ def ingest(
     if missing:
         raise FileNotFoundError(f"no such file or folder: {', '.join(missing)}")
     label = check_label(datetime.now(UTC).date().isoformat() if snapshot is None else snapshot)
+    if Path(out).exists() and not Path(out).is_dir():
+        raise ValueError(f"the snapshot store {str(out)!r} is a file, not a folder")
     files = discover_files(paths)
     if not files:
         raise ValueError(

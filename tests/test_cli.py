@@ -85,6 +85,16 @@ def test_a_snapshot_label_is_never_a_path(tmp_path, label):
     assert not store.exists() or not any(store.iterdir())
 
 
+def test_an_out_that_is_a_file_is_a_clear_error(tmp_path):
+    raw = tmp_path / "board.csv"
+    raw.write_text('title,company,location,salary\nData Scientist,Acme,"Austin, TX",$120K\n')
+    taken = tmp_path / "notes.txt"
+    taken.write_text("mine")
+    result = run("ingest", str(raw), "--out", str(taken))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "is a file, not a folder" in result.stderr and taken.read_text() == "mine"
+
+
 def test_ingest_missing_path_exits_1_naming_it(tmp_path):
     result = run("ingest", str(tmp_path / "absent.csv"), "--out", str(tmp_path))
     assert result.returncode == 1 and "absent.csv" in result.stderr
