@@ -90,20 +90,31 @@ def cluster_median_draws(
     Employers set bands, so one employer's postings move together: resampling postings would
     treat 40 postings of one pay policy as 40 independent facts. Each draw picks as many
     employers as there are, with replacement, and weights each posting by how often its employer
-    was picked. Vectorized in bounded chunks (draws x postings cells).
+    was picked.
     """
+    _, codes = np.unique(cluster_labels(clusters), return_inverse=True)
+    return _drawn_medians(values, codes, weights, _picks(int(codes.max()) + 1, n_boot, rng))
+
+
+def _picks(n_clusters: int, n_boot: int, rng: np.random.Generator) -> np.ndarray:
+    """How often each of `n_clusters` clusters is picked in each of `n_boot` resamples."""
+    return rng.multinomial(n_clusters, np.full(n_clusters, 1 / n_clusters), size=n_boot)
+
+
+def _drawn_medians(values, codes: np.ndarray, weights, picks: np.ndarray) -> np.ndarray:
+    """The weighted median of `values` under each row of cluster `picks` (`codes`: each value's
+    cluster), vectorized in bounded chunks (draws x values cells); NaN in a draw that picked
+    none of these values' clusters."""
     values = np.asarray(values, dtype=float)
-    _, cluster_codes = np.unique(cluster_labels(clusters), return_inverse=True)
-    n_clusters = int(cluster_codes.max()) + 1 if len(values) else 0
     weights = np.ones(len(values)) if weights is None else np.asarray(weights, dtype=float)
     order = np.argsort(values, kind="stable")
-    values, cluster_codes, weights = values[order], cluster_codes[order], weights[order]
-    picks = rng.multinomial(n_clusters, np.full(n_clusters, 1 / n_clusters), size=n_boot)
-    out = np.empty(n_boot)
+    values, codes, weights = values[order], codes[order], weights[order]
+    out = np.empty(len(picks))
     chunk = max(1, _BOOT_CELLS // max(len(values), 1))
-    for start in range(0, n_boot, chunk):
-        cumulative = np.cumsum(picks[start : start + chunk, cluster_codes] * weights, axis=1)
-        out[start : start + chunk] = _middle(values, cumulative)
+    for start in range(0, len(picks), chunk):
+        cumulative = np.cumsum(picks[start : start + chunk, codes] * weights, axis=1)
+        out[start : start + chunk] = np.where(cumulative[:, -1] > 0,
+                                              _middle(values, cumulative), np.nan)
     return out
 
 
@@ -243,15 +254,13 @@ def ratio_estimate(
         low, high = np.quantile(ratios, _tails(confidence))
         se = float(np.std(np.log(ratios), ddof=1))
         return Estimate(value, float(low), float(high), se, float(n_union - 1), n_employers)
-    else:
-        se_a = _log_se(cluster_median_draws(values, clusters=clusters, weights=weights,
-                                            n_boot=n_boot, rng=rng), n_a)
-        se_b = _log_se(cluster_median_draws(reference, clusters=reference_clusters,
-                                            weights=reference_weights, n_boot=n_boot, rng=rng),
-                       n_b)
-        se = float(np.hypot(se_a, se_b))
-        parts = se_a**4 / (n_a - 1) + se_b**4 / (n_b - 1)
-        df = se**4 / parts if parts > 0 else float(n_a + n_b - 2)
+    se_a = _log_se(cluster_median_draws(values, clusters=clusters, weights=weights,
+                                        n_boot=n_boot, rng=rng), n_a)
+    se_b = _log_se(cluster_median_draws(reference, clusters=reference_clusters,
+                                        weights=reference_weights, n_boot=n_boot, rng=rng), n_b)
+    se = float(np.hypot(se_a, se_b))
+    parts = se_a**4 / (n_a - 1) + se_b**4 / (n_b - 1)
+    df = se**4 / parts if parts > 0 else float(n_a + n_b - 2)
     return Estimate(value, *_t_interval(value, se, df, confidence), se, df, n_employers)
 
 
@@ -262,18 +271,10 @@ def _paired_draws(values_a, values_b, clusters_a, clusters_b, weights_a, weights
                             cluster_labels(clusters_b, side="b")])
     _, codes = np.unique(names, return_inverse=True)
     n_union = int(codes.max()) + 1
-    picks = rng.multinomial(n_union, np.full(n_union, 1 / n_union), size=n_boot)
+    picks = _picks(n_union, n_boot, rng)
     split = len(values_a)
-    out = []
-    for values, code, weights in ((values_a, codes[:split], weights_a),
-                                  (values_b, codes[split:], weights_b)):
-        weights = np.ones(len(values)) if weights is None else np.asarray(weights, dtype=float)
-        order = np.argsort(values, kind="stable")
-        cumulative = np.cumsum(picks[:, code[order]] * weights[order], axis=1)
-        total = cumulative[:, -1:]
-        draws = _middle(np.asarray(values, dtype=float)[order], cumulative)
-        out.append(np.where(total[:, 0] > 0, draws, np.nan))  # no employer of this side drawn
-    return out[0], out[1], n_union
+    return (_drawn_medians(values_a, codes[:split], weights_a, picks),
+            _drawn_medians(values_b, codes[split:], weights_b, picks), n_union)
 
 
 def excludes(low: float, high: float, value: float) -> bool:
