@@ -39,7 +39,7 @@ from analysis.config import (
 from analysis.normalize.locations import parse_location
 from analysis.normalize.pay import parse_pay
 from analysis.normalize.titles import parse_title
-from analysis.normalize.vocabulary import IC_LEVELS, MANAGEMENT_LEVELS
+from analysis.normalize.vocabulary import IC_LEVELS, LEVELS, MANAGEMENT_LEVELS
 from analysis.stats import median_estimate, percentile_of, weighted_quantile
 
 _ECHO = ("posting_id", "title", "employer", "role_family", "level", "metro", "state")
@@ -93,9 +93,6 @@ def location_factors(
     """
     if metro is None:
         return None
-    here = comparable_bands(bands, currency=currency)
-    if here.loc[here["metro"] == metro, "employer"].nunique() < MIN_EMPLOYERS:
-        return None  # no index to move pay to; and no fit to make (or to fail on one employer)
     try:
         index = adjusted_comparison(bands, across="metro", reference=metro, currency=currency)
     except ValueError:  # the metro holds no comparable bands
@@ -131,7 +128,7 @@ def level_posteriors(
     data = data.loc[data["annual_mid"] > 0]
     levels = data["level"].astype(object)
     counts = levels.value_counts()
-    kept = [level for level in (*IC_LEVELS, *MANAGEMENT_LEVELS) if counts.get(level, 0) >= min_n]
+    kept = [level for level in LEVELS if counts.get(level, 0) >= min_n]
     kept += sorted(set(counts.index[counts >= min_n]) - set(kept))  # levels off the ladders
     if len(kept) < 2 or not annual_mid > 0:
         return pd.DataFrame(columns=columns)
@@ -271,8 +268,7 @@ def _peers_of(
 
 
 def _ladder_position(level: str) -> tuple[int, str]:
-    ladder = (*IC_LEVELS, *MANAGEMENT_LEVELS)
-    return (ladder.index(level) if level in ladder else len(ladder), level)
+    return (LEVELS.index(level) if level in LEVELS else len(LEVELS), level)
 
 
 def peer_bands(
@@ -389,21 +385,21 @@ def benchmark_with_peers(
     out.update(how)
     out["n_peers"] = len(peers)
     out["n_peer_employers"] = int(peers["employer"].nunique())
-    for column, name in zip(ANNUAL_COLUMNS, ("pct_min", "pct_mid", "pct_max"), strict=True):
-        values = peers[column].dropna().to_numpy(dtype=float)
+    values = {column: peers[column].dropna().to_numpy(dtype=float) for column in ANNUAL_COLUMNS}
+    for column in ANNUAL_COLUMNS:  # percentiles first, then the peers' quantiles: column order
         mine = out[column]
-        out[name] = percentile_of(values, float(mine)) if len(values) and mine is not None \
-            else np.nan
+        out[f"pct_{column.removeprefix('annual_')}"] = (
+            percentile_of(values[column], float(mine)) if len(values[column]) and mine is not None
+            else np.nan)
     for column in ANNUAL_COLUMNS:
-        values = peers[column].dropna().to_numpy(dtype=float)
         for name, q in PERCENTILES.items():
-            out[f"peer_{column}_{name}"] = weighted_quantile(values, q)
-    known = peers.dropna(subset=["annual_mid"])
-    median = median_estimate(known["annual_mid"].to_numpy(dtype=float),
-                             clusters=known["employer"].astype(object).to_numpy(),
+            out[f"peer_{column}_{name}"] = weighted_quantile(values[column], q)
+    priced = peers.dropna(subset=["annual_mid"])
+    median = median_estimate(priced["annual_mid"].to_numpy(dtype=float),
+                             clusters=priced["employer"].astype(object).to_numpy(),
                              confidence=CONFIDENCE, n_boot=n_boot,
                              rng=np.random.default_rng(seed))
-    low, high = (np.nan, np.nan) if median.too_few_employers else (median.low, median.high)
+    low, high = median.low, median.high  # NaN with too few employers
     out["peer_annual_mid_median_low"] = float(low)
     out["peer_annual_mid_median_high"] = float(high)
     out["too_few_employers"] = out["n_peer_employers"] < MIN_EMPLOYERS

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from analysis.analyses.summary import comparable_bands, posting_weights
+from analysis.analyses.summary import comparable_bands, midpoint_ratio, posting_weights
 from analysis.config import (
     CONFIDENCE,
     DEFAULT_CURRENCY,
@@ -30,7 +30,7 @@ from analysis.config import (
     SEED,
     SMALL_N,
 )
-from analysis.stats import cluster_labels, ratio_estimate, weighted_median
+from analysis.stats import cluster_labels, weighted_median
 
 # A missing control value (a title that states no level) is its own category, not a dropped row.
 UNSTATED = "unstated"
@@ -84,11 +84,7 @@ def compare_groups(
     ref = groups[reference]
     rows = []
     for key, frame in groups.items():
-        estimate = ratio_estimate(
-            frame["annual_mid"].to_numpy(), ref["annual_mid"].to_numpy(),
-            clusters=frame["employer"].to_numpy(), reference_clusters=ref["employer"].to_numpy(),
-            weights=frame["_weight"].to_numpy(), reference_weights=ref["_weight"].to_numpy(),
-            confidence=confidence, n_boot=n_boot, rng=rng)
+        estimate = midpoint_ratio(frame, ref, confidence=confidence, n_boot=n_boot, rng=rng)
         is_reference = key == reference
         n_employers = frame["employer"].nunique()
         rows.append(

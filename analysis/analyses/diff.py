@@ -11,9 +11,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis.analyses.summary import comparable_bands, posting_weights
+from analysis.analyses.summary import comparable_bands, midpoint_ratio, posting_weights
 from analysis.config import CONFIDENCE, DEFAULT_CURRENCY, MIN_EMPLOYERS, N_BOOT, SEED, SMALL_N
-from analysis.stats import excludes, ratio_estimate, weighted_median
+from analysis.stats import excludes, weighted_median
 
 STATUSES = ("added", "removed", "rebanded", "unchanged")
 _BAND_KEY = ["pay_min", "pay_max", "pay_period", "currency", "band_label"]
@@ -143,12 +143,8 @@ def group_shifts(
     for key in sorted(set(before) | set(after), key=str):
         then, now = before.get(key, empty), after.get(key, empty)
         row = dict(zip(keys, key if isinstance(key, tuple) else (key,), strict=True))
-        estimate = ratio_estimate(
-            now["annual_mid"].to_numpy(float), then["annual_mid"].to_numpy(float),
-            clusters=now["employer"].to_numpy(), reference_clusters=then["employer"].to_numpy(),
-            weights=now["_weight"].to_numpy(), reference_weights=then["_weight"].to_numpy(),
-            paired=True, confidence=confidence, n_boot=n_boot, rng=rng,
-        ) if len(then) and len(now) else None
+        estimate = midpoint_ratio(now, then, paired=True, confidence=confidence, n_boot=n_boot,
+                                  rng=rng) if len(then) and len(now) else None
         row.update(
             n_old=len(then),
             n_new=len(now),

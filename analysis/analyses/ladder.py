@@ -15,10 +15,15 @@ import numpy as np
 import pandas as pd
 
 from analysis.analyses.roles import top_employer
-from analysis.analyses.summary import comparable_bands, posting_medians, posting_weights
+from analysis.analyses.summary import (
+    comparable_bands,
+    midpoint_ratio,
+    posting_medians,
+    posting_weights,
+    range_spread,
+)
 from analysis.config import DEFAULT_CURRENCY, N_BOOT, SEED, SMALL_N
 from analysis.normalize.vocabulary import LEVELS
-from analysis.stats import ratio_estimate
 
 LADDER_COLUMNS = [
     "role_family",
@@ -72,14 +77,7 @@ def _step_intervals(data: pd.DataFrame, ladder: pd.DataFrame, *, n_boot: int, se
     for i, row in enumerate(ladder.itertuples(index=False)):
         key = (row.role_family, row.track, row.level)
         if previous is not None and previous[:2] == key[:2]:
-            upper, lower = groups[key], groups[previous]
-            step = ratio_estimate(
-                upper["annual_mid"].to_numpy(float), lower["annual_mid"].to_numpy(float),
-                clusters=upper["employer"].to_numpy(),
-                reference_clusters=lower["employer"].to_numpy(),
-                weights=upper["_weight"].to_numpy(),
-                reference_weights=lower["_weight"].to_numpy(),
-                n_boot=n_boot, rng=rng)
+            step = midpoint_ratio(groups[key], groups[previous], n_boot=n_boot, rng=rng)
             out[i] = step.low - 1, step.high - 1
         previous = key
     return out
@@ -143,7 +141,7 @@ def level_ladder(
         return pd.DataFrame(columns=LADDER_COLUMNS)
     data = data.assign(
         level=pd.Categorical(data["level"].astype(str), categories=list(LEVELS), ordered=True),
-        spread=(data["annual_max"] - data["annual_min"]) / data["annual_min"],
+        spread=range_spread(data),
     )
     keys = ["role_family", "track", "level"]
     grouped = data.groupby(keys, observed=True, sort=True)

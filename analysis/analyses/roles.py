@@ -13,7 +13,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.analyses.summary import band_summary, comparable_bands, posting_weights
+from analysis.analyses.summary import (
+    band_summary,
+    comparable_bands,
+    midpoint_ratio,
+    posting_weights,
+)
 from analysis.config import (
     CONFIDENCE,
     DEFAULT_CURRENCY,
@@ -26,7 +31,7 @@ from analysis.config import (
     SMALL_N,
     TOP_METROS,
 )
-from analysis.stats import ratio_estimate, weighted_median
+from analysis.stats import weighted_median
 
 MATRIX_COLUMNS = [
     "role_family",
@@ -261,13 +266,8 @@ def reference_premium(
         if row["small_n"]:
             row.update(premium=np.nan, premium_low=np.nan, premium_high=np.nan)
         else:
-            estimate = ratio_estimate(
-                inside["annual_mid"].to_numpy(float), outside["annual_mid"].to_numpy(float),
-                clusters=inside["employer"].to_numpy(),
-                reference_clusters=outside["employer"].to_numpy(),
-                weights=inside["_weight"].to_numpy(),
-                reference_weights=outside["_weight"].to_numpy(),
-                confidence=confidence, n_boot=n_boot, rng=rng)
+            estimate = midpoint_ratio(inside, outside, confidence=confidence, n_boot=n_boot,
+                                      rng=rng)
             row.update(premium=estimate.value - 1, premium_low=estimate.low - 1,
                        premium_high=estimate.high - 1)
         rows.append(row)

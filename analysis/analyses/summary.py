@@ -13,7 +13,13 @@ import numpy as np
 import pandas as pd
 
 from analysis.config import CONFIDENCE, DEFAULT_CURRENCY, MIN_EMPLOYERS, N_BOOT, SEED, SMALL_N
-from analysis.stats import median_estimate, weighted_median, weighted_quantile
+from analysis.stats import (
+    Estimate,
+    median_estimate,
+    ratio_estimate,
+    weighted_median,
+    weighted_quantile,
+)
 
 # The percentiles compensation analysts read (p50 is named "median").
 PERCENTILES = {"p10": 0.1, "p25": 0.25, "median": 0.5, "p75": 0.75, "p90": 0.9}
@@ -24,6 +30,34 @@ def comparable_bands(bands: pd.DataFrame, *, currency: str = DEFAULT_CURRENCY) -
     """Bands with a closed range (min and max) in `currency`: the rows summaries compare."""
     keep = bands["has_pay"] & (bands["currency"] == currency) & bands["annual_mid"].notna()
     return bands.loc[keep]
+
+
+def range_spread(bands: pd.DataFrame) -> pd.Series:
+    """Each band's range spread, (max − min) / min: the comp-practice definition, the one every
+    table and report uses (a 100k–150k band spreads 0.5).
+
+    >>> range_spread(pd.DataFrame({"annual_min": [100e3], "annual_max": [150e3]})).tolist()
+    [0.5]
+    """
+    return (bands["annual_max"] - bands["annual_min"]) / bands["annual_min"]
+
+
+def midpoint_ratio(
+    group: pd.DataFrame,
+    reference: pd.DataFrame,
+    *,
+    paired: bool = False,
+    confidence: float = CONFIDENCE,
+    n_boot: int = N_BOOT,
+    rng: np.random.Generator,
+) -> Estimate:
+    """:func:`analysis.stats.ratio_estimate` of two groups' median annual_mid: clustered by
+    employer, each band weighted by the group's ``_weight`` column (:func:`posting_weights`)."""
+    return ratio_estimate(
+        group["annual_mid"].to_numpy(float), reference["annual_mid"].to_numpy(float),
+        clusters=group["employer"].to_numpy(), reference_clusters=reference["employer"].to_numpy(),
+        weights=group["_weight"].to_numpy(), reference_weights=reference["_weight"].to_numpy(),
+        paired=paired, confidence=confidence, n_boot=n_boot, rng=rng)
 
 
 def posting_weights(bands: pd.DataFrame, *, by: list[str] | None = None) -> pd.Series:
@@ -98,10 +132,11 @@ def band_summary(
     Returns
     -------
     One row per group: n_bands, n_postings, n_employers; annual_{min,mid,max}_{p10,p25,median,
-    p75,p90} (median is p50; each a posted value, posting-weighted so that a posting with several
-    bands in the group counts once); annual_mid_median_low / annual_mid_median_high, the
-    employer-clustered interval of the median annual_mid (:func:`analysis.stats.median_estimate`;
-    NaN with fewer than ``MIN_EMPLOYERS`` employers, ``too_few_employers``); spread_median, the
+    p75,p90} (median is p50; posting-weighted so that a posting with several bands in the group
+    counts once; Hazen's definition, see :func:`analysis.stats.weighted_quantile`);
+    annual_mid_median_low / annual_mid_median_high, the employer-clustered interval of the
+    median annual_mid (:func:`analysis.stats.median_estimate`; NaN with fewer than
+    ``MIN_EMPLOYERS`` employers, ``too_few_employers``); spread_median, the
     median range spread (max − min) / min; small_n.
 
     Examples
@@ -113,7 +148,7 @@ def band_summary(
     keys = [by] if isinstance(by, str) else list(by)
     data = comparable_bands(bands, currency=currency)
     data = data.assign(
-        spread=(data["annual_max"] - data["annual_min"]) / data["annual_min"],
+        spread=range_spread(data),
         _weight=posting_weights(data, by=keys),
     )
     rng = np.random.default_rng(seed)

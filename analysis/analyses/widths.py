@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.analyses.summary import comparable_bands
+from analysis.analyses.summary import comparable_bands, range_spread
 from analysis.config import DEFAULT_CURRENCY, TOO_WIDE
 
 
@@ -51,7 +51,7 @@ def range_width(
     data = data.loc[data["annual_min"].gt(0) & data["annual_max"].notna()]
     data = data.assign(
         width_ratio=data["annual_max"] / data["annual_min"],
-        spread=(data["annual_max"] - data["annual_min"]) / data["annual_min"],
+        spread=range_spread(data),
     )
     data = data.assign(too_wide=data["width_ratio"] > too_wide)
     if per_band:
