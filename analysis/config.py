@@ -1,7 +1,7 @@
 """Every threshold, resample count and default reference, each with the reason for its value.
 
 Analyses, findings and charts import these instead of writing their own numbers, so a rule reads
-the same everywhere it applies ("fewer than 3 employers" in a sentence, a faded bar and a hidden
+the same everywhere it applies ("fewer than 5 employers" in a sentence, a faded bar and a hidden
 table cell are one rule). Vocabularies (periods, levels, place names) live in
 :mod:`analysis.normalize.vocabulary`; file locations in :mod:`analysis.paths`.
 """

@@ -2,7 +2,7 @@
 
 `role_metro_matrix` is the table behind the role × metro heatmap: one row per role family × metro
 cell with its median annual midpoint, postings, employers and the flags that decide how the cell
-is shown (hidden below `min_n`, low confidence below 20 postings or 3 employers, dominated when one
+is shown (hidden below `min_n`, low confidence below 20 postings or 5 employers, dominated when one
 employer posts more than half of it). `reference_premium` says whether the reference metro's lead
 within a role is more than noise. `role_bands` is the per-role table: the typical band, the share
 of postings that mention a bonus or equity, and employer concentration.

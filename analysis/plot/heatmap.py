@@ -1,7 +1,7 @@
 """Role × metro heatmap: the median annual midpoint of every role family in every large metro.
 
 Each cell carries its value and n, so colour is never read alone. Cells below the minimum n are
-hatched and labelled instead of coloured; low-confidence cells (n < 20 or fewer than 3 employers)
+hatched and labelled instead of coloured; low-confidence cells (n < 20 or fewer than 5 employers)
 are drawn lighter; cells where one employer posts more than half the postings get an asterisk.
 """
 

@@ -170,7 +170,7 @@ def location_small_multiples(
         the groups of all panels by their mean index. The reference is pinned on top.
     min_n, min_employers : int
         Groups with fewer postings (or, when the frame has ``n_employers``, fewer employers) in a
-        panel are not drawn there; "n<5" or "<3 employers" is written on their row instead.
+        panel are not drawn there; "n<5" or "<5 employers" is written on their row instead.
     ncols : int, default 2
 
     Returns
