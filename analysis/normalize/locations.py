@@ -41,8 +41,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-import pandas as pd
-
 from analysis.paths import PACKAGE_DATA
 
 __all__ = ["Location", "Place", "parse_location", "parse_locations", "split_locations",
@@ -119,23 +117,6 @@ US_STATE_CODES = frozenset(US_STATES.values())
 # Other spellings of states seen in postings (keys are lower-case, periods removed).
 STATE_ALIASES = {"washington dc": "DC", "washington d c": "DC", "d c": "DC", "calif": "CA"} | {
     f"{name.lower()} state": code for name, code in US_STATES.items()}
-
-CANADA_PROVINCES = {
-    "Alberta": "AB",
-    "British Columbia": "BC",
-    "Manitoba": "MB",
-    "New Brunswick": "NB",
-    "Newfoundland and Labrador": "NL",
-    "Nova Scotia": "NS",
-    "Northwest Territories": "NT",
-    "Nunavut": "NU",
-    "Ontario": "ON",
-    "Prince Edward Island": "PE",
-    "Quebec": "QC",
-    "Saskatchewan": "SK",
-    "Yukon": "YT",
-}
-CANADA_PROVINCE_CODES = frozenset(CANADA_PROVINCES.values())
 
 # A bare city name found in several US states resolves to the one named here when the population
 # rule (DOMINANT_RATIO) does not settle it and the posting is (or may be) in the US.
@@ -443,15 +424,19 @@ def _empty(reason: str) -> Location:
     return Location(reason=reason)
 
 
+_KEY_SPELLINGS = tuple((re.compile(rf"\b{short}\b"), long) for short, long in (
+    ("saint", "st"), ("ste", "st"), ("ft", "fort"), ("mt", "mount")))
+_SPACES_RE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=65536)
 def _key(text: str) -> str:
     """Lookup key: lower case, no accents or periods, "Saint"/"Ft"/"Mt" spelled out one way."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     text = text.lower().replace(".", " ").replace("\u2019", "'")
-    text = re.sub(r"\bsaint\b", "st", text)
-    text = re.sub(r"\bste\b", "st", text)
-    text = re.sub(r"\bft\b", "fort", text)
-    text = re.sub(r"\bmt\b", "mount", text)
-    return re.sub(r"\s+", " ", text).strip()
+    for pattern, spelled in _KEY_SPELLINGS:
+        text = pattern.sub(spelled, text)
+    return _SPACES_RE.sub(" ", text).strip()
 
 
 # -- reference tables (loaded once, on first use) ------------------------------------------------
@@ -518,8 +503,6 @@ def _subdivisions() -> tuple[
         by_country[("US", _key(name))] = code
     for key, code in STATE_ALIASES.items():
         by_country[("US", key)] = code
-    for name, code in CANADA_PROVINCES.items():
-        by_country[("CA", _key(name))] = code
     for (country, name), code in ENGLISH_SUBDIVISIONS.items():
         by_country[(country, _key(name))] = code
         by_name.setdefault(_key(name), set()).add((country, code))
@@ -552,6 +535,8 @@ class _UsPlace:
 def _us_places() -> tuple[dict[tuple[str, str], _UsPlace], dict[str, list[_UsPlace]]]:
     """(name key, state) → place (the most populous of namesakes in one state); name key →
     every state's namesake."""
+    import pandas as pd  # 0.3 s: paid by the first lookup, not by every import
+
     table = pd.read_csv(US_PLACES_CSV, dtype=str, keep_default_na=False)
     districts = pd.read_csv(US_DISTRICTS_CSV, dtype=str, keep_default_na=False, comment="#")
     table = pd.concat([table, districts.assign(county="", population="0")])
@@ -573,6 +558,8 @@ def _us_places() -> tuple[dict[tuple[str, str], _UsPlace], dict[str, list[_UsPla
 @lru_cache(maxsize=1)
 def _us_counties() -> dict[tuple[str, str], tuple[str, str | None]]:
     """(county key without "County", state) → (county, metro)."""
+    import pandas as pd  # 0.3 s: paid by the first lookup, not by every import
+
     table = pd.read_csv(US_COUNTIES_CSV, dtype=str, keep_default_na=False)
     return {(_key(_COUNTY_RE.sub("", c)), s): (c, m or None)
             for c, s, m in table[["county", "state", "metro"]].itertuples(index=False)}
@@ -581,6 +568,8 @@ def _us_counties() -> dict[tuple[str, str], tuple[str, str | None]]:
 @lru_cache(maxsize=1)
 def _us_zips() -> dict[str, tuple[str, str, str | None]]:
     """ZIP → (city, state, metro)."""
+    import pandas as pd  # 0.3 s: paid by the first lookup, not by every import
+
     if not US_ZIPS_CSV.exists():
         return {}
     table = pd.read_csv(US_ZIPS_CSV, dtype=str, keep_default_na=False)
@@ -616,9 +605,10 @@ def _world_tables() -> tuple[dict, dict]:
         where = (country, city["name"])
         if where not in coords or coords[where][2] < population:
             coords[where] = (float(city["latitude"]), float(city["longitude"]), population)
+        own = _key(city["name"])
         for name in (city["name"], *city.get("alternatenames", ())):
             key = _key(name)
-            if key in own_names and key != _key(city["name"]):
+            if key in own_names and key != own:
                 continue
             if len(key) < WORLD_NAME_MIN_CHARS and name != city["name"]:
                 continue
@@ -852,7 +842,7 @@ def _with_subdivision(city: str, code_token: str, country: str | None,
                 return place
             fallback = fallback or place  # a US state code, but maybe a foreign place
         elif (where in (country, hint) or where in _world_countries(city)
-              or (where == "CA" and code in CANADA_PROVINCE_CODES)
+              or where == "CA"  # any province code read for Canada
               or len(code_token) > 3 and named == [where]
               and (_key(code_token) in _major_subdivisions() or where == "GB")):
             return _world_place(city, where, code)

@@ -62,6 +62,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from analysis.normalize.vocabulary import IC_MANAGER_ROLES, TITLE_METHODS
 from analysis.paths import PACKAGE_DATA
 
 __all__ = [
@@ -103,7 +104,7 @@ FALLBACK_SHARE = 0.6
 # the title's words found anywhere in each code's published titles.
 TIE, TIE_SCORE = 0.005, 0.5
 
-METHOD_EXACT, METHOD_WORDS, METHOD_UNKNOWN = "exact title", "title words", "unknown"
+_, METHOD_EXACT, METHOD_WORDS, METHOD_UNKNOWN = TITLE_METHODS
 EMPTY_TITLE, NOT_TEXT, TOO_LONG = "empty title", "not text", "too long"
 NO_OCCUPATION_WORD, AMBIGUOUS = "no occupation word", "ambiguous"
 UNREADABLE = "unreadable"  # an unexpected error inside the classifier (never raised)
@@ -177,12 +178,12 @@ CURATED_TITLES = {
 # Seniority and ladder words: dropped for the second exact lookup and for the word match.
 # "associate", "principal", "lead" and "staff" are kept when they end the title ("Sales
 # Associate", "Principal" of a school).
+LEVEL_MARKS = frozenset("i ii iii iv v vi vii viii".split())  # dropped first, wherever they are
 LEVEL_WORDS = frozenset(
     "senior sr snr junior jr lead principal staff associate entry level mid experienced "
-    "intern internship trainee i ii iii iv v vi vii viii".split()
-)
+    "intern internship trainee".split()
+) | LEVEL_MARKS
 LEVEL_WORDS_KEPT_AT_END = frozenset({"associate", "principal", "lead", "staff"})
-LEVEL_MARKS = frozenset("i ii iii iv v vi vii viii".split())  # dropped first, wherever they are
 # Employment terms that say nothing about the occupation.
 NOISE_PATTERN = (
     r"\b(?:remote|hybrid|on[\s-]?site|wfh|work from home|(?:full|part)[\s-]?time|temporary|temp"
@@ -256,6 +257,8 @@ GENERIC_WORDS = frozenset(
     "scientist developer designer advisor adviser architect professional executive chief "
     "strategist expert generalist lead".split()
 )
+_NO_GROUP_HEADS = GENERIC_WORDS | {"leader"}  # heads whose titles' commonest group says nothing
+_TOO_WIDE_ALONE = GENERIC_WORDS | HEADS_TOO_WIDE  # heads that name no occupation on their own
 # A field named where the person belongs, once "intern" is gone ("Software Engineering Intern").
 FIELD_TO_PERSON = {
     "engineering": "engineer",
@@ -520,10 +523,10 @@ class _Index:
             vocabulary[code].update(words)
         self.vocabulary = {code: frozenset(words) for code, words in vocabulary.items()}
 
-    def group(self, code: str, level: str) -> str | None:
-        """The minor or broad group holding a detailed code."""
-        if level == "broad":
-            return code[:6] + "0"
+    def minor(self, code: str) -> str | None:
+        """The minor group holding `code` (itself when it is one)."""
+        if self.structure[code][0] == "minor":
+            return code
         for candidate in (code[:5] + "00", code[:4] + "000"):
             if self.structure.get(candidate, ("",))[0] == "minor":
                 return candidate
@@ -531,7 +534,7 @@ class _Index:
 
     def occupation(self, code: str, method: str) -> Occupation:
         level, title = self.structure[code]
-        minor = code if level == "minor" else self.group(code, "minor")
+        minor = self.minor(code)
         major = code[:2] + "-0000"
         detailed = level == "detailed"
         return Occupation(
@@ -543,9 +546,6 @@ class _Index:
             major_title=self.structure[major][1],
             method=method,
         )
-
-    def minor(self, code: str) -> str | None:
-        return code if self.structure[code][0] == "minor" else self.group(code, "minor")
 
     def resolve(
         self, codes: list[str], method: str, votes: dict[str, float] | None = None
@@ -594,7 +594,7 @@ class _Index:
         """The minor group nearly all titles ending in `head` belong to ("Lorry Driver" is a
         motor vehicle operator), else unknown: no title words said more."""
         group, share = self.head_group.get(head, (None, 0.0))
-        if (group is None or share < HEAD_GROUP_SHARE or head in GENERIC_WORDS | {"leader"}
+        if (group is None or share < HEAD_GROUP_SHARE or head in _NO_GROUP_HEADS
                 or not _PERSON_NOUN_RE.search(head)):
             return Occupation(reason=AMBIGUOUS)
         return self.occupation(group, METHOD_WORDS)
@@ -707,7 +707,7 @@ def _head_alone(title: str) -> Occupation | None:
         return None
     main = _variants(segments[0])[-1][-1]
     head = (index.head(main, True) or main[-1]) if main else None
-    if not head or head in GENERIC_WORDS | HEADS_TOO_WIDE or not _PERSON_NOUN_RE.search(head):
+    if not head or head in _TOO_WIDE_ALONE or not _PERSON_NOUN_RE.search(head):
         return None
     codes = index.lookup((head,))
     found = index.resolve(list(codes), METHOD_WORDS) if codes else None
@@ -760,11 +760,11 @@ MANAGER_FUNCTIONS: tuple[tuple[str, str], ...] = (
 _MANAGER_FUNCTION_RES = tuple((re.compile(p, re.I), code) for p, code in MANAGER_FUNCTIONS)
 _MANAGING_RE = re.compile(r"\b(?:manager|director|head\s+of|vice\s+president|vp\b)", re.I)
 # "Product Manager", "Project Manager", "Account Manager": roles named "manager" that manage no
-# function (see analysis.normalize.titles.IC_MANAGER_ROLES).
-_IC_MANAGER_RE = re.compile(r"\b(?:product|program|project|account|case|client|customer\s+success"
-                            r"|relationship|territory|category|community|portfolio|property"
-                            r"|store|shift|office|general|managing|art|creative|music|film)"
-                            r"\s+(?:manager|director)\b", re.I)
+# function (analysis.normalize.vocabulary.IC_MANAGER_ROLES), and this classifier's own.
+_IC_MANAGER_RE = re.compile(
+    r"\b(?:" + "|".join(role.replace(" ", r"\s+") for role in (
+        *IC_MANAGER_ROLES, "client", "store", "shift", "office", "general", "managing", "art",
+        "creative", "music", "film")) + r")\s+(?:manager|director)\b", re.I)
 
 
 def _function_manager(title: str, found: Occupation) -> Occupation | None:

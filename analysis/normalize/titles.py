@@ -43,7 +43,14 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 
 from analysis.normalize.occupations import MAX_TITLE_CHARS, classify_occupation
-from analysis.normalize.vocabulary import IC_LEVELS, LEVELS, MANAGEMENT_LEVELS, TRACKS
+from analysis.normalize.vocabulary import (
+    IC_LEVELS,
+    LEVELS,
+    MANAGEMENT_LEVELS,
+    TITLE_METHODS,
+    TRACKS,
+)
+from analysis.normalize.vocabulary import IC_MANAGER_ROLES as SHARED_IC_MANAGER_ROLES
 
 __all__ = [
     "TitleInfo",
@@ -55,6 +62,7 @@ __all__ = [
 ]
 
 IC_TRACK, MANAGEMENT_TRACK = TRACKS
+ROLE_PATTERN, *_, METHOD_UNKNOWN = TITLE_METHODS
 
 # Ordered (role family, pattern) table: the first match wins, so specific entries come first.
 # Patterns are matched case-insensitively against the title with punctuation kept.
@@ -183,29 +191,9 @@ ROLE_FAMILIES: tuple[tuple[str, str], ...] = (
 ROLE_FAMILY_NAMES = tuple(dict.fromkeys(family for family, _ in ROLE_FAMILIES))
 
 # "Manager" after these words names an individual-contributor role, not a management rung.
-IC_MANAGER_ROLES = (
-    "product",
-    "program",
-    "project",
-    "account",
-    "accounts",
-    "key accounts",
-    "customer success",
-    "client success",
-    "relationship",
-    "partner",
-    "partnerships",
-    "case",
-    "territory",
-    "category",
-    "campaign",
-    "community",
-    "product marketing",
-    "technical account",
-    "key account",
-    "portfolio",
-    "property",
-)
+IC_MANAGER_ROLES = (*SHARED_IC_MANAGER_ROLES, "accounts", "key accounts", "client success",
+                    "partner", "partnerships", "campaign", "product marketing",
+                    "technical account", "key account")
 
 # "Associate" and "Principal" are rungs only in front of a professional role ("Associate Product
 # Manager", "Principal Engineer"); in civil service they name job classes ("Associate Staff
@@ -468,7 +456,7 @@ class TitleInfo:
     soc_code: str | None = None
     occupation: str | None = None
     minor_group: str | None = None
-    title_method: str = "unknown"
+    title_method: str = METHOD_UNKNOWN
 
 
 EMPTY = TitleInfo()
@@ -552,7 +540,7 @@ def _parse_title(title: str) -> TitleInfo:
         soc_code=occupation.soc_code,
         occupation=occupation.soc_title or occupation.minor_title,
         minor_group=occupation.minor_group,
-        title_method="role pattern" if family else occupation.method,
+        title_method=ROLE_PATTERN if family else occupation.method,
     )
 
 

@@ -30,6 +30,11 @@ MANAGEMENT_LEVELS = ("manager", "senior manager", "director", "vp")
 # One ordered category for the level column: the IC ladder, then the management ladder.
 LEVELS = IC_LEVELS + MANAGEMENT_LEVELS
 TRACKS = ("ic", "management")
+# Roles called "manager" that manage no function ("Product Manager", "Account Manager"): an
+# individual contributor's track for the title parser, no function manager for the occupation
+# classifier. Each adds the roles only it reads (analysis.normalize.titles, .occupations).
+IC_MANAGER_ROLES = ("product", "program", "project", "account", "case", "customer success",
+                    "relationship", "territory", "category", "community", "portfolio", "property")
 
 
 # How a place was read from a location line, most direct first (analysis.normalize.locations):

@@ -115,10 +115,11 @@ NAME_WORDS = {
                     "updated", "дата", "datum", "fecha", "data"),
 }
 # What a workplace column holds: a yes/no flag, or words naming the arrangement.
-FLAG_VALUES = frozenset({"true", "false", "1", "0", "1.0", "0.0", "yes", "no", "y", "n", "t",
-                         "f"})
-WORKPLACE_VALUE = re.compile(r"remote|hybrid|on[\s_-]?site|office|home|telework|anywhere"
-                             r"|présentiel|télétravail|remoto|presencial|удал", re.I)
+TRUE_VALUES = frozenset({"true", "1", "1.0", "yes", "y", "t"})
+FLAG_VALUES = TRUE_VALUES | frozenset({"false", "0", "0.0", "no", "n", "f"})
+REMOTE_WORDS = r"remote|home|telework|anywhere|télétravail|remoto|удал"
+WORKPLACE_VALUE = re.compile(rf"{REMOTE_WORDS}|hybrid|on[\s_-]?site|office|présentiel|presencial",
+                             re.I)
 # Dates that are not when a posting was published ("gone_date", "expiry_date", "deadline").
 NOT_POSTED_WORDS = frozenset({"gone", "expired", "expiry", "expires", "closed", "closing", "end",
                               "deadline", "removed", "last", "apply", "valid", "until"})

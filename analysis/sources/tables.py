@@ -22,6 +22,8 @@ from analysis.normalize.pay_sentences import as_text
 from analysis.sources import public_datasets
 from analysis.sources.columns import (
     FLAG_VALUES,
+    REMOTE_WORDS,
+    TRUE_VALUES,
     match_columns,
     name_scores,
     name_unit,
@@ -113,12 +115,12 @@ def with_workplace(locations: list[str], value: str | None, *, column: str = "")
         return locations
     lowered = value.strip().lower()
     if lowered in FLAG_VALUES:
-        if lowered not in ("true", "1", "1.0", "yes", "y", "t"):
+        if lowered not in TRUE_VALUES:
             return locations
         word = "Hybrid" if "hybrid" in column.lower() else "Remote"
     elif "hybrid" in lowered:
         word = "Hybrid"
-    elif re.search(r"remote|home|telework|anywhere|télétravail|remoto|удал", lowered):
+    elif re.search(REMOTE_WORDS, lowered):
         word = "Remote"
     else:
         return locations

@@ -55,6 +55,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from analysis.normalize.occupations import SOURCE_RANK  # noqa: E402
 from analysis.paths import PACKAGE_DATA  # noqa: E402
 
 STRUCTURE_CSV = PACKAGE_DATA / "soc_structure.csv"
@@ -72,8 +73,9 @@ LEVEL_COLUMNS = {
     "Broad Group": "broad",
     "Detailed Occupation": "detailed",
 }
-# Trust order when one title is listed under several codes (first = most trusted).
-SOURCES = ("soc", "onet_occupation", "dmtf", "onet_reported", "onet_alternate")
+# Trust order when one title is listed under several codes (first = most trusted): the
+# classifier's, less its own curated decisions.
+SOURCES = tuple(source for source in SOURCE_RANK if source != "curated")
 
 _SOC_CODE_RE = re.compile(r"^\d\d-\d{4}$")
 # "Quality Assurance Engineer (QA Engineer)": the outer title and the one in parentheses.
