@@ -370,6 +370,7 @@ def match_columns(
         taken.add(index)
         matches.append(ColumnMatch(field_name, str(name), score, why))
     _prefer_text_or_range(columns)
+    _qualifiers_of_other_amounts(header, columns)
     # The manifest reports only the fields kept (a lone currency column qualifies nothing).
     return columns, [m for m in matches if columns[m.field] is not None]
 
@@ -392,6 +393,35 @@ def place_parts(header: list[str], columns: dict[str, int | None]) -> list[int]:
     return [i for i, name in enumerate(header)
             if i not in taken and set(column_words(name)) & PLACE_PART_WORDS
             and len(column_words(name)) <= 2]
+
+
+def _qualifiers_of_other_amounts(header: list[str], columns: dict[str, int | None]) -> None:
+    """Drop a period or currency column that names other amounts than the range's: NYC's
+    "actual_pay_basis" ("per Day") belongs to "actual_base_salary" (what an employee is paid),
+    not to "posting_salary_range_from/to" (the posted annual range). Its own words, past the
+    pay and period words, must appear in an amount column other than the range's and in
+    neither range column.
+
+    >>> header = ["title", "posting_salary_range_from", "posting_salary_range_to",
+    ...           "actual_base_salary", "actual_pay_basis"]
+    >>> columns = {"pay_min": 1, "pay_max": 2, "pay_text": 3, "pay_period": 4, "pay_currency": None}
+    >>> _qualifiers_of_other_amounts(header, columns); columns["pay_period"] is None
+    True
+    """
+    ranges = [columns[f] for f in ("pay_min", "pay_max") if columns[f] is not None]
+    if not ranges:
+        return
+    range_words = {w for i in ranges for w in column_words(header[i])}
+    others = [set(column_words(name)) for i, name in enumerate(header)
+              if i not in ranges and set(column_words(name)) & STRONG_PAY_WORDS]
+    for field_name, own in (("pay_period", PERIOD_WORDS), ("pay_currency", CURRENCY_WORDS)):
+        index = columns[field_name]
+        if index is None:
+            continue
+        distinct = set(column_words(header[index])) - own - PAY_WORDS
+        if distinct and not distinct & range_words and any(
+                distinct & words for words in others if words != set(column_words(header[index]))):
+            columns[field_name] = None
 
 
 def _prefer_text_or_range(columns: dict[str, int | None]) -> None:

@@ -770,3 +770,21 @@ def test_a_csv_field_past_the_csv_default_limit_is_read_with_every_row(tmp_path)
     records = list(read_records(path, name="board.csv"))
     assert [r.title for r in records] == ["Data Scientist", "Data Engineer", "ML Engineer"]
     assert not any(r.problem for r in records)
+
+
+def test_a_period_column_of_other_amounts_does_not_scale_the_posted_range(tmp_path):
+    # NYC's jobs-and-payroll export: the posted range is annual, "actual_pay_basis" is the basis
+    # of what an employee is actually paid ("per Day"); read together, an annual range became
+    # a day rate x 260 and 1,591 of 5,147 postings were quarantined as implausible.
+    path = tmp_path / "nyc.csv"
+    path.write_text(
+        "agency,business_title,posting_salary_range_from,posting_salary_range_to,"
+        "actual_base_salary,actual_pay_basis\n"
+        "DEPT OF TRANSPORTATION,Program Coordinator,62868,97593,59684.00,per Annum\n"
+        "DISTRICT ATTORNEY,Community Outreach Coordinator,59410,63582,365.23,per Day\n"
+        "PARKS,Gardener,60981,75500,522.32,per Day\n"
+    )
+    records = list(read_records(path, name="nyc.csv"))
+    ranges = [r.pay_ranges[0] for r in records]
+    assert [(p.min, p.max) for p in ranges] == [(62868, 97593), (59410, 63582), (60981, 75500)]
+    assert {p.period for p in ranges} == {"year"}  # the range's own magnitude, not "per Day"
