@@ -116,7 +116,7 @@ def ingest(
         entry = {
             "file": name,
             "sha256": _sha256(path),
-            "bytes": path.stat().st_size,
+            "bytes": path.stat().st_size if path.is_file() else None,
             "records": len(file_records),
         }
         # Which column or key filled which field, as the scored matcher chose it.
@@ -254,8 +254,12 @@ def _display_name(path: Path, roots: list[Path]) -> str:
     return path.name
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def _sha256(path: Path) -> str | None:
+    """The file's digest; None for a file or folder that cannot be read (it is quarantined)."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 # The embedded sample: where the data comes from when a command or notebook names none.

@@ -17,8 +17,8 @@ JSON), `tables` (CSV / Excel / JSON lines), `public_datasets` (LinkedIn, Indeed,
 
 from __future__ import annotations
 
-import csv
 import json
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from analysis.sources import public_datasets
 from analysis.sources.columns import FIELDS
 from analysis.sources.encodings import decode_bytes
 from analysis.sources.feeds import read_ats, read_json, read_jsonld_only
+from analysis.sources.limits import LimitExceeded, load_json
 from analysis.sources.pages import read_html, read_page_text, read_prose_page
 from analysis.sources.records import Record
 from analysis.sources.tables import read_csv, read_jsonl, read_xlsx
@@ -77,17 +78,26 @@ FORMAT_SOURCES = {
 
 
 def discover_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Expand files and folders into the sorted list of raw input files they hold."""
+    """Expand files and folders into the sorted list of raw input files they hold.
+
+    A folder that cannot be listed (no permission) is kept in the list itself, so reading it
+    quarantines it with the reason instead of its files vanishing without a word.
+    """
     found: list[Path] = []
+    unlisted: list[Path] = []
     for path in map(Path, paths):
-        if path.is_dir():
-            found.extend(
-                p
-                for p in sorted(path.rglob("*"))
-                if p.is_file() and p.suffix.lower() in RAW_SUFFIXES
-            )
-        else:
+        if not path.is_dir():
             found.append(path)
+            continue
+        inside = [
+            Path(folder, name)
+            for folder, _, names in os.walk(path, onerror=lambda e: unlisted.append(
+                Path(e.filename)))
+            for name in names
+            if Path(name).suffix.lower() in RAW_SUFFIXES and Path(folder, name).is_file()
+        ]
+        found.extend(sorted(inside + unlisted))
+        unlisted.clear()
     return found
 
 
@@ -173,6 +183,9 @@ def _read_file(
     format: str | None,
     mapping: dict[str, str] | None,
 ) -> Iterator[Record]:
+    if path.is_dir():  # a folder `discover_files` could not list
+        yield Record("unknown", name, "folder", problem=f"unreadable folder: {_listing_error(path)}")
+        return
     suffix = path.suffix.lower()
     dataset = None
     if format in FORMATS:
@@ -188,7 +201,11 @@ def _read_file(
     try:
         raw = path.read_bytes()
     except OSError as error:
-        yield Record(source, name, "file", problem=f"unreadable file: {error.strerror}")
+        yield Record(source, name, "file", problem=f"unreadable file: {error.strerror or error}")
+        return
+    if not raw.strip():
+        yield Record(source, name, "file",
+                     problem="unreadable file: empty (no bytes, or only white space)")
         return
     stem = path.stem
     detect = format is None and mapping is None  # forcing "csv" or a mapping means generic columns
@@ -210,7 +227,7 @@ def _read_file(
         elif kind == "json":
             yield from read_json(text, name, stem=stem, mapping=mapping)
         elif kind in ("greenhouse", "lever", "ashby"):
-            yield from read_ats(json.loads(text), name, stem=stem, ats=kind)
+            yield from read_ats(load_json(text), name, stem=stem, ats=kind)
         elif kind == "jsonl":
             yield from read_jsonl(text, name, mapping=mapping)
         else:
@@ -223,10 +240,22 @@ def _read_file(
             problem=f"unreadable file: invalid or truncated JSON in {name} at line {error.lineno} "
             f"column {error.colno} (char {error.pos}): {error.msg}",
         )
-    except (ValueError, TypeError, KeyError, AttributeError, csv.Error) as error:
+    except LimitExceeded as error:
+        yield Record(source, name, "file", problem=f"unreadable file: {error}")
+    # Whatever else goes wrong inside one file (a malformed page lxml rejects, a bug an odd
+    # shape trips) quarantines that file, with what went wrong, and the other files still go in.
+    except Exception as error:  # noqa: BLE001
         yield Record(
             source,
             name,
             "file",
             problem=f"unreadable file: {type(error).__name__}: {error}",
         )
+
+
+def _listing_error(folder: Path) -> str:
+    try:
+        next(os.scandir(folder), None)
+    except OSError as error:
+        return error.strerror or str(error)
+    return "its files could not be listed"

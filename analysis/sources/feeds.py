@@ -13,17 +13,19 @@ from datetime import UTC, datetime
 from analysis.normalize.locations import split_locations
 from analysis.normalize.pay import PayRange
 from analysis.sources import public_datasets
+from analysis.sources.limits import load_json
 from analysis.sources.pages import (
     html_to_text,
     job_postings,
+    jsonld_records,
     page_postings,
     pay_sentence,
-    record_from_jsonld,
 )
 from analysis.sources.records import (
     Record,
     clean_text,
     describe_ranges,
+    record_or_problem,
     stated_range,
     to_number,
 )
@@ -45,7 +47,7 @@ def read_json(
     text: str, name: str, *, stem: str, mapping: dict[str, str] | None = None
 ) -> Iterator[Record]:
     try:
-        data = json.loads(text)
+        data = load_json(text)
     except json.JSONDecodeError as error:
         if error.msg == "Extra data" and _first_line_is_object(text):  # JSON lines named .json
             yield from read_jsonl(text, name, mapping=mapping)
@@ -60,8 +62,7 @@ def read_json(
         return
     postings = list(job_postings(data))
     if postings:
-        for index, posting in enumerate(postings):
-            yield record_from_jsonld(posting, name, index=index, count=len(postings))
+        yield from jsonld_records(postings, name)
         return
     where, items = posting_list(data)
     if items:
@@ -116,8 +117,8 @@ def posting_list(data, *, depth: int = 2) -> tuple[str, list[dict]]:
 def _first_line_is_object(text: str) -> bool:
     line = next((line for line in text.split("\n") if line.strip()), "")
     try:
-        return isinstance(json.loads(line), dict)
-    except json.JSONDecodeError:
+        return isinstance(load_json(line), dict)
+    except ValueError:  # not JSON, or over a limit
         return False
 
 
@@ -156,29 +157,32 @@ def read_ats(data, name: str, *, stem: str, ats: str) -> Iterator[Record]:
             return
         board = stem.removeprefix(f"{ats}_")
         for index, job in enumerate(data["jobs"]):
-            if ats == "ashby":
-                yield _record_from_ashby(job, name, index=index, board=board, feed=data)
-            else:
-                yield _record_from_greenhouse(job, name, index=index, board=board)
+            yield record_or_problem(
+                lambda job=job, index=index: _record_from_ashby(
+                    job, name, index=index, board=board, feed=data) if ats == "ashby"
+                else _record_from_greenhouse(job, name, index=index, board=board),
+                source=ats, name=name, where=f"job {index}", entry="job")
         return
     if not (isinstance(data, list) and all(isinstance(d, dict) for d in data)):
         yield Record("lever", name, "file", problem="not a Lever postings list")
         return
     site = stem.removeprefix("lever_")
     for index, posting in enumerate(data):
-        yield _record_from_lever(posting, name, index=index, site=site)
+        yield record_or_problem(
+            lambda posting=posting, index=index: _record_from_lever(
+                posting, name, index=index, site=site),
+            source="lever", name=name, where=f"posting {index}", entry="posting")
 
 
 def read_jsonld_only(text: str, name: str) -> Iterator[Record]:
     """Forced "jsonld": JobPosting objects from a JSON document or from an HTML page's scripts."""
     if text.lstrip()[:1] in ("{", "["):
-        postings = list(job_postings(json.loads(text)))
+        postings = list(job_postings(load_json(text)))
     else:
         postings = page_postings(text)
     if not postings:
         yield Record("jsonld", name, "file", problem="no schema.org JobPosting found")
-    for index, posting in enumerate(postings):
-        yield record_from_jsonld(posting, name, index=index, count=len(postings))
+    yield from jsonld_records(postings, name)
 
 
 def _record_from_greenhouse(job, name: str, *, index: int, board: str) -> Record:
@@ -196,7 +200,10 @@ def _record_from_greenhouse(job, name: str, *, index: int, board: str) -> Record
         )
         if pay_range:
             ranges.append(pay_range)
-    location = (job.get("location") or {}).get("name")
+    location = job.get("location")
+    # {"name": "Austin, TX"} as documented; boards also write a bare string (or worse).
+    location = location.get("name") if isinstance(location, dict) else location
+    location = location if isinstance(location, str) else None
     description = html_to_text(job.get("content"))
     return Record(
         source="greenhouse",

@@ -13,7 +13,13 @@ import lxml.html
 
 from analysis.normalize.locations import parse_location
 from analysis.normalize.pay import PayRange, parse_pay
-from analysis.sources.records import Record, clean_text, slugify, stated_range
+from analysis.sources.records import (
+    Record,
+    clean_text,
+    record_or_problem,
+    slugify,
+    stated_range,
+)
 
 # Words that mark a sentence in prose as the pay statement rather than, say, a benefit amount.
 PAY_CONTEXT = re.compile(
@@ -39,7 +45,7 @@ _REMOTE_WORDS = ("remote", "telecommute")
 
 def page_postings(text: str) -> list[dict]:
     """schema.org JobPosting objects in an HTML page, from JSON-LD and microdata (via extruct)."""
-    data = extruct.extract(text, syntaxes=["json-ld", "microdata"], uniform=True)
+    data = extruct.extract(parse_page(text), syntaxes=["json-ld", "microdata"], uniform=True)
     return [
         item
         for block in data.get("json-ld", []) + data.get("microdata", [])
@@ -47,13 +53,29 @@ def page_postings(text: str) -> list[dict]:
     ]
 
 
+def parse_page(text: str):
+    """The page's lxml tree. huge_tree: libxml2 otherwise cuts any text node over 10 MB, and a
+    JSON-LD block that long (a posting with a pasted 10 MB description) read as truncated JSON."""
+    return lxml.html.fromstring(text, parser=lxml.html.HTMLParser(encoding="UTF-8",
+                                                                  huge_tree=True))
+
+
 def read_html(text: str, name: str) -> Iterator[Record]:
     postings = page_postings(text)
     if not postings:
         yield read_prose_page(text, name)
         return
+    yield from jsonld_records(postings, name)
+
+
+def jsonld_records(postings: list[dict], name: str) -> Iterator[Record]:
+    """One record per schema.org JobPosting; a malformed one is quarantined, not the page."""
     for index, posting in enumerate(postings):
-        yield record_from_jsonld(posting, name, index=index, count=len(postings))
+        yield record_or_problem(
+            lambda posting=posting, index=index: record_from_jsonld(
+                posting, name, index=index, count=len(postings)),
+            source="jsonld", name=name,
+            where="page" if len(postings) == 1 else f"posting {index}", entry="JobPosting")
 
 
 def job_postings(node) -> Iterator[dict]:
@@ -139,7 +161,7 @@ def _jsonld_salary(salary) -> tuple[tuple[PayRange, ...], str | None]:
 
 def read_prose_page(text: str, name: str) -> Record:
     """A career page with no structured data: title, employer, location and pay from prose."""
-    tree = lxml.html.fromstring(text)
+    tree = parse_page(text)
     heading = _first_text(tree, "//h1")
     page_title = _first_text(tree, "//title") or ""
     site = tree.xpath("string(//meta[@property='og:site_name']/@content)").strip()

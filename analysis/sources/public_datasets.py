@@ -47,7 +47,13 @@ from pathlib import PurePath
 
 from analysis.normalize.locations import split_locations
 from analysis.normalize.pay import PayRange, infer_period
-from analysis.sources.records import MISSING_WORDS, UNIT_PERIODS, Record, with_place_word
+from analysis.sources.records import (
+    MISSING_WORDS,
+    UNIT_PERIODS,
+    Record,
+    record_or_problem,
+    with_place_word,
+)
 
 __all__ = [
     "DATASET_FORMATS",
@@ -383,22 +389,11 @@ def read_dataset_rows(
                 problem=f"row has {len(row)} fields, header has {len(columns)}",
             )
             continue
-        try:
-            yield _record_from_row(
-                spec,
-                dict(zip(columns, row, strict=True)),
-                source_file,
-                where=where,
-                number=number,
-                stem=stem,
-            )
-        except (ValueError, TypeError, KeyError, AttributeError) as error:  # a bug, not bad data
-            yield Record(
-                spec.source,
-                source_file,
-                where,
-                problem=f"unreadable row: {type(error).__name__}: {error}",
-            )
+        yield record_or_problem(
+            lambda row=row, where=where, number=number: _record_from_row(
+                spec, dict(zip(columns, row, strict=True)), source_file, where=where,
+                number=number, stem=stem),
+            source=spec.source, name=source_file, where=where, entry="row")
 
 
 def _record_from_row(
@@ -611,15 +606,9 @@ def read_usajobs_search(data: dict, *, source_file: str) -> Iterator[Record]:
         return
     for index, item in enumerate(data["SearchResult"]["SearchResultItems"]):
         where = f"item {index}"
-        try:
-            yield _record_from_search_item(item, source_file, where=where)
-        except (ValueError, TypeError, KeyError, AttributeError) as error:
-            yield Record(
-                "usajobs",
-                source_file,
-                where,
-                problem=f"unreadable search item: {type(error).__name__}: {error}",
-            )
+        yield record_or_problem(
+            lambda item=item, where=where: _record_from_search_item(item, source_file, where=where),
+            source="usajobs", name=source_file, where=where, entry="search item")
 
 
 def _record_from_search_item(item, source_file: str, *, where: str) -> Record:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from analysis.normalize.pay import PayRange, infer_period
@@ -80,6 +81,19 @@ class Record:
     problem: str | None = None  # why this record cannot be read (it goes to quarantine)
     columns: list[dict] | None = None  # which column filled which field (tables, JSON objects)
     country: str | None = None  # a country column beside the location, as written
+
+
+def record_or_problem(build: Callable[[], Record], *, source: str, name: str, where: str,
+                      entry: str = "entry") -> Record:
+    """`build()`, or, when one malformed entry makes it fail (a number where an object belongs,
+    a list where a title belongs), a record carrying the problem: the entries after it still go in.
+    """
+    try:
+        return build()
+    # Any error: one entry of an untrusted file must never cost the rest of the file.
+    except Exception as error:  # noqa: BLE001
+        return Record(source, name, where,
+                      problem=f"unreadable {entry}: {type(error).__name__}: {error}")
 
 
 def with_place_word(locations: list[str], word: str) -> list[str]:

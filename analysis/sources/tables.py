@@ -29,10 +29,12 @@ from analysis.sources.columns import (
     name_unit,
     place_parts,
 )
+from analysis.sources.limits import LimitExceeded, load_json
 from analysis.sources.records import (
     Record,
     clean_text,
     describe_ranges,
+    record_or_problem,
     stated_range,
     to_number,
     with_place_word,
@@ -282,8 +284,11 @@ def _read_table(
             continue
         cells = {f: row[i] for f, i in columns.items() if i is not None}
         _join_place(cells, [row[i] for i in parts])
-        yield _record_from_cells(cells, source=source, name=name, where=where, stem=stem,
-                                 fallback_id=str(row_number), columns=used, unit=unit)
+        yield record_or_problem(
+            lambda cells=cells, where=where, row_number=row_number: _record_from_cells(
+                cells, source=source, name=name, where=where, stem=stem,
+                fallback_id=str(row_number), columns=used, unit=unit),
+            source=source, name=name, where=where, entry="row")
 
 
 def _record_from_cells(
@@ -359,7 +364,10 @@ def read_jsonl(text: str, name: str, *, mapping: dict[str, str] | None) -> Itera
             continue
         where = f"line {line_number}"
         try:
-            item = json.loads(line)
+            item = load_json(line)
+        except LimitExceeded as error:
+            problems.append(Record("jsonl", name, where, problem=f"line {line_number}: {error}"))
+            continue
         except json.JSONDecodeError as error:
             problems.append(
                 Record(
@@ -420,8 +428,11 @@ def read_objects(
                     cells[field_name] = row[i]
                     break
         _join_place(cells, [row[i] for i in parts])
-        yield _record_from_cells(cells, source=source, name=name, where=where, stem=stem,
-                                 fallback_id=where.rpartition(" ")[2], columns=used, unit=unit)
+        yield record_or_problem(
+            lambda cells=cells, where=where: _record_from_cells(
+                cells, source=source, name=name, where=where, stem=stem,
+                fallback_id=where.rpartition(" ")[2], columns=used, unit=unit),
+            source=source, name=name, where=where, entry="object")
 
 
 def flatten(item: dict, *, prefix: str = "", depth: int = 3) -> dict:
