@@ -1,14 +1,17 @@
 """The snapshot store: each refresh kept as bands.parquet + quarantine.csv + manifest.json, and
 the loaders every command and notebook uses (the embedded sample when no data is named).
 
-A snapshot is written into a temporary folder beside its destination and renamed into place only
-when complete, so a failed ingest never leaves a half-written snapshot or damages an earlier one.
+A snapshot is written whole into a new version folder (``.versions/<label>@<time>``) and published
+by atomically switching the label, a symlink, to it (`write_snapshot`): a failed or killed ingest
+never leaves a half-written snapshot or loses an earlier one, readers never see a partial one, and
+concurrent ingests into one store take turns under a lock file.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
 from collections.abc import Iterable
@@ -154,39 +157,145 @@ def check_label(label: str) -> str:
 def write_snapshot(
     result: Normalized, *, label: str, out: Path, inputs: list[dict], options: dict | None = None
 ) -> Path:
-    """Write a normalized batch as snapshot ``out / label`` (atomically replacing an older copy)."""
+    """Write a normalized batch as snapshot ``out / label``, replacing an older copy atomically.
+
+    The files go into a new version folder (``out/.versions/<label>@<stamp>``), are fsynced, and
+    the label is switched to it by one atomic rename of a symlink: a reader sees the old snapshot
+    or the new one, whole, and a crash at any point leaves one of them under the label. Writers
+    of one store take turns (`store_lock`).
+    """
     check_label(label)
     out.mkdir(parents=True, exist_ok=True)
-    final = out / label
-    staging = out / f".{label}.tmp"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir()
+    with store_lock(out):
+        _recover_labels(out)
+        staged = _new_version(out, label)
+        try:
+            result.bands.to_parquet(staged / BANDS_FILE, index=False)
+            result.places.to_parquet(staged / PLACES_FILE, index=False)
+            write_safe_csv(result.quarantine, staged / QUARANTINE_FILE)
+            manifest = {
+                "snapshot": label,
+                "created": datetime.now(UTC).isoformat(timespec="seconds"),
+                "paybands_version": paybands_version(),
+                "normalizer": normalizer_fingerprint(),
+                "counts": result.counts,
+                "reconciles": reconcile(result),
+                "options": options or {},
+                "columns": BANDS_COLUMNS,
+                "inputs": inputs,
+            }
+            (staged / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2) + "\n")
+            for name in (BANDS_FILE, PLACES_FILE, QUARANTINE_FILE, MANIFEST_FILE):
+                _fsync(staged / name)
+            _fsync(staged)
+            _fsync(staged.parent)
+        except BaseException:
+            shutil.rmtree(staged, ignore_errors=True)
+            raise
+        _publish(out, label, staged)
+        _prune_versions(out, label)
+    return out / label
+
+
+# Where the versions of every snapshot live; the label in the store is a symlink to one of them.
+VERSIONS_DIR = ".versions"
+LOCK_FILE = ".lock"
+
+
+def store_lock(store: str | Path):
+    """The lock that makes writers of one store (ingests, the sample refresh) take turns; one
+    instance per store in a process, so a holder may take it again. Released by the OS if the
+    holder dies."""
+    from filelock import FileLock  # imported by writers only
+
+    return FileLock(Path(store).resolve() / LOCK_FILE, is_singleton=True)
+
+
+def _new_version(out: Path, label: str) -> Path:
+    versions = out / VERSIONS_DIR
+    versions.mkdir(exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%f")
+    version = versions / f"{label}@{stamp}-{os.getpid()}"
+    version.mkdir()
+    return version
+
+
+def _publish(out: Path, label: str, version: Path) -> None:
+    link = out / label
+    if link.is_dir() and not link.is_symlink():
+        # A snapshot folder written before versions existed (or by hand): moved into the versions
+        # first. A crash right after this rename leaves the label to `_recover_labels`.
+        os.rename(link, out / VERSIONS_DIR / f"{label}@0-legacy")
+        _fsync(out)
+    _switch_link(out, label, version)
+
+
+def _switch_link(out: Path, label: str, version: Path) -> None:
+    temporary = out / f".{label}.link-{os.getpid()}"
+    temporary.unlink(missing_ok=True)
+    temporary.symlink_to(Path(VERSIONS_DIR) / version.name, target_is_directory=True)
+    os.replace(temporary, out / label)  # the one atomic step that publishes
+    _fsync(out)
+
+
+def _prune_versions(out: Path, label: str) -> None:
+    """Delete the versions of `label` older than the one it replaced: readers that opened the
+    previous version a moment ago can still finish; older ones and crash leftovers go."""
+    current = (out / label).resolve().name
+    others = [p for p in _versions_of(out, label) if p.name != current]
+    whole = [p for p in others if _is_complete(p)]
+    keep = {current, whole[-1].name} if whole else {current}
+    for path in others:
+        if path.name not in keep:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _versions_of(out: Path, label: str) -> list[Path]:
+    """The version folders of `label`, oldest first (their names sort by time)."""
+    return sorted(p for p in (out / VERSIONS_DIR).iterdir() if p.name.partition("@")[0] == label)
+
+
+def _recover_labels(out: Path) -> None:
+    """Point every label whose link a crash removed (see `_publish`) at its newest whole version.
+    Callers hold the store lock."""
+    versions = out / VERSIONS_DIR
+    if not versions.is_dir():
+        return
+    labels = {path.name.partition("@")[0] for path in versions.iterdir()}
+    for label in sorted(labels):
+        whole = [p for p in _versions_of(out, label) if _is_complete(p)]
+        if whole and not os.path.lexists(out / label):
+            _switch_link(out, label, whole[-1])
+
+
+def _recover_if_idle(store: Path) -> None:
+    """Readers repair a label a crashed writer left unlinked, when no writer holds the store (an
+    active writer repairs it itself) and the store is writable."""
+    from filelock import Timeout
+
+    versions = store / VERSIONS_DIR
+    if not versions.is_dir() or all(
+        os.path.lexists(store / p.name.partition("@")[0]) for p in versions.iterdir()
+    ):
+        return
     try:
-        result.bands.to_parquet(staging / BANDS_FILE, index=False)
-        result.places.to_parquet(staging / PLACES_FILE, index=False)
-        write_safe_csv(result.quarantine, staging / QUARANTINE_FILE)
-        manifest = {
-            "snapshot": label,
-            "created": datetime.now(UTC).isoformat(timespec="seconds"),
-            "paybands_version": paybands_version(),
-            "normalizer": normalizer_fingerprint(),
-            "counts": result.counts,
-            "reconciles": reconcile(result),
-            "options": options or {},
-            "columns": BANDS_COLUMNS,
-            "inputs": inputs,
-        }
-        (staging / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2) + "\n")
-        previous = out / f".{label}.old"
-        shutil.rmtree(previous, ignore_errors=True)
-        if final.exists():
-            final.rename(previous)
-        staging.rename(final)
-        shutil.rmtree(previous, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return final
+        with store_lock(store).acquire(timeout=0):
+            _recover_labels(store)
+    except (Timeout, OSError):
+        pass
+
+
+def _is_complete(version: Path) -> bool:
+    return (version / MANIFEST_FILE).is_file()  # written last, after every data file
+
+
+def _fsync(path: Path) -> None:
+    """Flush a file's or folder's contents to disk, so a rename never publishes unwritten data."""
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def read_manifest(snapshot_dir: str | Path) -> dict:
@@ -198,6 +307,7 @@ def list_snapshots(store: str | Path = SNAPSHOTS) -> list[Path]:
     store = Path(store)
     if not store.is_dir():
         return []
+    _recover_if_idle(store)
     return sorted(
         p
         for p in store.iterdir()
@@ -390,7 +500,7 @@ SAMPLE_NOTICE = (
 
 def is_embedded_sample(data: str | Path | None = None) -> bool:
     """Whether `data` is a snapshot ingested from the embedded synthetic sample, unchanged."""
-    path = resolve_data(data).resolve()
+    path = Path(os.path.abspath(resolve_data(data)))  # not resolve(): the label is a symlink
     if not path.is_dir() or path.name not in sample_snapshot_labels():
         return False
     return inputs_unchanged(path, *_sample_files(path.name))

@@ -80,7 +80,9 @@ def test_reingest_is_identical_and_failed_ingest_keeps_the_old_snapshot(tmp_path
     with pytest.raises(RuntimeError, match="disk full"):
         ingest([raw], snapshot="s1", out=tmp_path / "store")
     assert [p.name for p in list_snapshots(tmp_path / "store")] == ["s1"]
-    assert not list((tmp_path / "store").glob(".*"))
+    # The failed write left no partial version behind: only the published one remains.
+    versions = list((tmp_path / "store" / ".versions").iterdir())
+    assert versions == [(tmp_path / "store" / "s1").resolve()]
     pd.testing.assert_frame_equal(read_bands(tmp_path / "store" / "s1"), first)
     assert json.loads((tmp_path / "store" / "s1" / MANIFEST_FILE).read_text())["reconciles"]
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import html
+import os
 import sys
 import tempfile
 import time
@@ -137,7 +138,9 @@ def build_reports(
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    data_path = resolve_data(data).resolve()  # the kernel runs in notebooks/, not here
+    # Absolute, as the kernel runs in notebooks/; not resolve(), which would follow the snapshot's
+    # label to its version folder.
+    data_path = Path(os.path.abspath(resolve_data(data)))
     paths = notebook_paths(only)
     if not paths:
         raise FileNotFoundError(f"no notebooks matching {only or NOTEBOOK_PATTERN} in {NOTEBOOKS}")

@@ -184,7 +184,8 @@ def _read_file(
     mapping: dict[str, str] | None,
 ) -> Iterator[Record]:
     if path.is_dir():  # a folder `discover_files` could not list
-        yield Record("unknown", name, "folder", problem=f"unreadable folder: {_listing_error(path)}")
+        yield Record("unknown", name, "folder",
+                     problem=f"unreadable folder: {_listing_error(path)}")
         return
     suffix = path.suffix.lower()
     dataset = None
