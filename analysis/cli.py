@@ -1,6 +1,8 @@
 """The `paybands` command line (also `python -m analysis`).
 
-Exit codes: 0 success, 1 the work failed (bad data, failed notebook), 2 usage error.
+Exit codes: 0 success, 1 the work failed (bad data, failed notebook), 2 usage error (a bad
+option, label, path, column, format or parameter). Errors are one line on stderr; `--debug` shows
+the traceback instead.
 """
 
 from __future__ import annotations
@@ -12,11 +14,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from analysis.config import DEFAULT_CURRENCY, REFERENCE_METRO
+from analysis.errors import UsageError
 
 if TYPE_CHECKING:
     import pandas as pd
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+# What the user named wrongly: a missing input, a file where a folder goes, a folder they may
+# not write. Other OSErrors (disk full, I/O) are failures of the work.
+USER_PATH_ERRORS = (FileNotFoundError, NotADirectoryError, IsADirectoryError, FileExistsError,
+                    PermissionError)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,8 +38,18 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except BrokenPipeError:  # e.g. `paybands summarize | head`
         return EXIT_OK
-    except (OSError, ValueError) as error:  # unreadable file, a file where a folder goes, ...
-        print(f"paybands {args.command}: error: {error}", file=sys.stderr)
+    except Exception as error:
+        if args.debug:
+            raise
+        if isinstance(error, (UsageError, *USER_PATH_ERRORS)):
+            print(f"paybands {args.command}: error: {error}", file=sys.stderr)
+            return EXIT_USAGE
+        if isinstance(error, OSError | ValueError):  # bad data, a full disk, ...
+            print(f"paybands {args.command}: error: {error}", file=sys.stderr)
+            return EXIT_FAILED
+        print(f"paybands {args.command}: internal error: {type(error).__name__}: {error} "
+              "(run it again with --debug for the traceback, and please report it)",
+              file=sys.stderr)
         return EXIT_FAILED
 
 
@@ -217,6 +236,10 @@ def _parser() -> argparse.ArgumentParser:
         "--only", metavar="NAMES", help="comma-separated notebook names or numbers (e.g. 04,05)"
     )
     report.set_defaults(run=_report)
+    for command in [parser, *commands.choices.values()]:
+        command.add_argument("--debug", action="store_true",
+                             default=argparse.SUPPRESS if command is not parser else False,
+                             help="show the full traceback of an error instead of one line")
     return parser
 
 
@@ -319,7 +342,7 @@ def _benchmark(args) -> int:
             currency=args.currency,
         )
     else:
-        raise ValueError("give --posting-id ID, or all of --title, --location and --pay")
+        raise UsageError("give --posting-id ID, or all of --title, --location and --pay")
     _write_csv(table)
     return EXIT_OK
 
@@ -433,7 +456,8 @@ def _columns(text: str) -> list[str]:
 def _check_columns(bands: pd.DataFrame, columns: list[str]) -> None:
     unknown = [c for c in columns if c not in bands.columns]
     if unknown:
-        raise ValueError(f"unknown column(s) {unknown}; the bands table has {list(bands.columns)}")
+        raise UsageError(
+            f"unknown column(s) {unknown}; the bands table has {list(bands.columns)}")
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ from pathlib import Path
 import pandas as pd
 from tqdm import tqdm
 
+from analysis.errors import UsageError
 from analysis.formats import write_safe_csv
 from analysis.normalize.bands import Normalized, normalize_records, reconcile
 from analysis.paths import SAMPLE, SNAPSHOTS
@@ -90,10 +91,10 @@ def ingest(
         raise FileNotFoundError(f"no such file or folder: {', '.join(missing)}")
     label = check_label(datetime.now(UTC).date().isoformat() if snapshot is None else snapshot)
     if Path(out).exists() and not Path(out).is_dir():
-        raise ValueError(f"the snapshot store {str(out)!r} is a file, not a folder")
+        raise UsageError(f"the snapshot store {str(out)!r} is a file, not a folder")
     files = discover_files(paths)
     if not files:
-        raise ValueError(
+        raise UsageError(
             f"no raw input files ({' '.join(RAW_SUFFIXES)}) under {', '.join(map(str, paths))}"
         )
 
@@ -144,10 +145,10 @@ def check_label(label: str) -> str:
     >>> check_label("..")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: snapshot label '..' is not a safe name: ... a label is never a path
+    analysis.errors.UsageError: snapshot label '..' is not a safe name: ... a label is never a path
     """
     if not isinstance(label, str) or not _SAFE_LABEL.fullmatch(label) or set(label) <= {"."}:
-        raise ValueError(
+        raise UsageError(
             f"snapshot label {label!r} is not a safe name: use 1-64 letters, digits, '.', '_' or "
             "'-', starting with a letter or digit (an ISO date such as 2026-12-05 works); a label "
             "is never a path")

@@ -13,7 +13,8 @@ PACKAGE = ROOT / "analysis"
 # one. The parsers (pay, titles, places) are a library that adapters use to read structured
 # fields, so they come before sources; turning records into bands (normalize.bands) comes after.
 STAGES = [
-    ("analysis.config", "analysis.paths", "analysis.formats", "analysis.normalize.vocabulary"),
+    ("analysis.config", "analysis.paths", "analysis.formats", "analysis.errors",
+     "analysis.normalize.vocabulary"),
     ("analysis.schema", "analysis.normalize", "analysis.normalize.pay", "analysis.normalize.titles",
      "analysis.normalize.locations", "analysis.normalize.employers"),
     ("analysis.sources",),

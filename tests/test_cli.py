@@ -35,7 +35,7 @@ def test_summarize_prints_csv_for_the_sample(capsys):
 
 
 def test_summarize_unknown_column_is_a_clear_error(capsys):
-    assert main(["summarize", "--by", "planet"]) == 1
+    assert main(["summarize", "--by", "planet"]) == 2
     assert "unknown column(s) ['planet']" in capsys.readouterr().err
 
 
@@ -79,7 +79,7 @@ def test_a_snapshot_label_is_never_a_path(tmp_path, label):
     label = str(victim) if label == "ABSOLUTE" else label
     store = tmp_path / "store"
     result = run("ingest", str(raw), f"--snapshot={label}", "--out", str(store))
-    assert result.returncode == 1 and "is not a safe name" in result.stderr
+    assert result.returncode == 2 and "is not a safe name" in result.stderr
     assert "Traceback" not in result.stderr
     assert (victim / "keep.txt").read_text() == "mine"
     assert not store.exists() or not any(store.iterdir())
@@ -91,13 +91,13 @@ def test_an_out_that_is_a_file_is_a_clear_error(tmp_path):
     taken = tmp_path / "notes.txt"
     taken.write_text("mine")
     result = run("ingest", str(raw), "--out", str(taken))
-    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "is a file, not a folder" in result.stderr and taken.read_text() == "mine"
 
 
-def test_ingest_missing_path_exits_1_naming_it(tmp_path):
+def test_ingest_missing_path_exits_2_naming_it(tmp_path):
     result = run("ingest", str(tmp_path / "absent.csv"), "--out", str(tmp_path))
-    assert result.returncode == 1 and "absent.csv" in result.stderr
+    assert result.returncode == 2 and "absent.csv" in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -173,7 +173,7 @@ def test_diff_prints_counts_and_changed_postings(tmp_path):
     shift_table = pd.read_csv(io.StringIO(shifts.stdout))
     assert {"metro", "change", "change_low", "within_noise"} <= set(shift_table.columns)
     missing = run("diff", str(tmp_path / "nope"), str(store / "2026-11-01"))
-    assert missing.returncode == 1 and "nope" in missing.stderr
+    assert missing.returncode == 2 and "nope" in missing.stderr
 
 
 def test_ingest_with_a_mapping_file_and_a_forced_format(tmp_path):
@@ -212,7 +212,7 @@ def test_ingest_with_a_mapping_file_and_a_forced_format(tmp_path):
         ["Acme", 120000, "Austin-Round Rock-San Marcos, TX"]
     ]
     bad = run("ingest", str(raw), "--format", "fax", "--out", str(tmp_path / "store"))
-    assert bad.returncode == 1 and "unknown format 'fax'" in bad.stderr
+    assert bad.returncode == 2 and "unknown format 'fax'" in bad.stderr
 
 
 ANALYSES = [  # command, a column its CSV must have
@@ -246,7 +246,7 @@ def test_analysis_commands_print_csv(capsys, args, column):
 
 
 def test_benchmark_needs_a_posting(capsys):
-    assert main(["benchmark", "--title", "Data Scientist"]) == 1
+    assert main(["benchmark", "--title", "Data Scientist"]) == 2
     assert "--posting-id" in capsys.readouterr().err
 
 
@@ -268,3 +268,47 @@ def test_summarize_and_compare_csv_cannot_carry_a_formula(tmp_path, capsys):
         out = capsys.readouterr().out
         assert "\n=HYPERLINK" not in out and ",=HYPERLINK" not in out and ",@SUM" not in out
         assert "'=HYPERLINK(1)" in out or "'@SUM(A1)" in out
+
+
+def test_a_bug_is_one_line_without_debug_and_a_traceback_with_it(monkeypatch, capsys):
+    import analysis.analyses.summary as summary
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(summary, "band_summary", broken)
+    assert main(["summarize", "--by", "metro"]) == 1
+    err = capsys.readouterr().err
+    assert "internal error: RuntimeError: boom" in err and "--debug" in err
+    assert len(err.strip().splitlines()) == 1
+    with pytest.raises(RuntimeError, match="boom"):
+        main(["summarize", "--by", "metro", "--debug"])
+
+
+def test_bad_data_is_a_failure_not_a_usage_error(tmp_path, capsys):
+    broken = tmp_path / "bands.parquet"
+    broken.write_bytes(b"PAR1 not really parquet")
+    assert main(["summarize", "--by", "metro", str(broken)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("paybands summarize: error:") and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("args", [
+    ["ingest", "{tmp}/raw", "--out", "{tmp}/raw/board.csv"],          # --out a file
+    ["ingest", "{tmp}/raw", "--snapshot", "/etc"],                    # a label that is a path
+    ["ingest", "{tmp}/raw", "--mapping", "{tmp}/missing.json"],       # no mapping file
+    ["ingest", "{tmp}/raw", "--format", "fax"],                       # unknown format
+    ["ingest", "{tmp}/empty"],                                        # no raw files
+    ["summarize", "--by", "metroo"],                                  # unknown column
+    ["compare", "--across", "planet"],
+    ["diff", "{tmp}/nope", "{tmp}/nope2"],                            # missing snapshots
+    ["report", "--only", "99", "--out", "{tmp}/reports"],             # no such notebook
+], ids=lambda a: " ".join(a[:3]))
+def test_every_user_mistake_exits_2_with_one_line(tmp_path, capsys, args):
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "raw" / "board.csv").write_text("title,salary\nAnalyst,$90k\n")
+    assert main([a.format(tmp=tmp_path) for a in args]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"paybands {args[0]}: error:") and len(err.strip().splitlines()) == 1
+    assert (tmp_path / "raw" / "board.csv").read_text().startswith("title")

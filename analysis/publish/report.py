@@ -28,6 +28,7 @@ from nbconvert import HTMLExporter
 from papermill.parameterize import parameterize_notebook
 from tqdm import tqdm
 
+from analysis.errors import UsageError
 from analysis.paths import FIGURES, NOTEBOOKS, REPORTS
 from analysis.publish.index_page import write_index
 from analysis.publish.narrative import METADATA_KEY
@@ -92,7 +93,7 @@ def _typed(value, default: object, *, name: str):
             return type(default)(value)
         except ValueError:
             kind = "a whole number" if isinstance(default, int) else "a number"
-            raise ValueError(f"report parameter {name} takes {kind}, got {value!r}") from None
+            raise UsageError(f"report parameter {name} takes {kind}, got {value!r}") from None
     return value
 
 
@@ -117,7 +118,7 @@ def route_parameters(parameters: dict, declared: dict[Path, dict]) -> dict[Path,
             routed[path][name] = _typed(value, declared[path][name], name=key)
     if unknown:
         names = sorted(set().union(*map(set, declared.values())))
-        raise ValueError(f"unknown report parameter(s) {unknown}; declared: {names}")
+        raise UsageError(f"unknown report parameter(s) {unknown}; declared: {names}")
     return routed
 
 

@@ -22,6 +22,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from analysis.errors import UsageError
 from analysis.sources import public_datasets
 from analysis.sources.columns import FIELDS
 from analysis.sources.encodings import decode_bytes
@@ -127,7 +128,7 @@ def read_records(
     >>> records = list(read_records("export.csv", mapping=mapping))  # doctest: +SKIP
     """
     if format is not None and format not in valid_formats():
-        raise ValueError(f"unknown format {format!r}; choose one of: {', '.join(valid_formats())}")
+        raise UsageError(f"unknown format {format!r}; choose one of: {', '.join(valid_formats())}")
     if mapping is not None:
         mapping = _check_mapping(mapping)
     path = Path(path)
@@ -150,29 +151,29 @@ def load_mapping(path: str | Path) -> dict[str, str]:
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except OSError as error:
-        raise ValueError(f"mapping file {path}: cannot read it ({error.strerror})") from error
+        raise UsageError(f"mapping file {path}: cannot read it ({error.strerror})") from error
     except (ValueError, UnicodeDecodeError) as error:
-        raise ValueError(f"mapping file {path}: not valid JSON ({error})") from error
+        raise UsageError(f"mapping file {path}: not valid JSON ({error})") from error
     if not isinstance(data, dict) or not isinstance(data.get("columns"), dict):
-        raise ValueError(
+        raise UsageError(
             f'mapping file {path}: expected {{"columns": {{"title": "<column>", ...}}}}'
         )
     try:
         return _check_mapping(data["columns"])
     except ValueError as error:
-        raise ValueError(f"mapping file {path}: {error}") from error
+        raise UsageError(f"mapping file {path}: {error}") from error
 
 
 def _check_mapping(mapping: dict) -> dict[str, str]:
     unknown = sorted(str(key) for key in mapping if key not in FIELDS)
     if unknown:
-        raise ValueError(
+        raise UsageError(
             f"unknown field(s) {', '.join(unknown)} in column mapping; "
             f"fields are: {', '.join(FIELDS)}"
         )
     bad = sorted(key for key, value in mapping.items() if not isinstance(value, str) or not value)
     if bad:
-        raise ValueError(f"column mapping for {', '.join(bad)} must name a column (a string)")
+        raise UsageError(f"column mapping for {', '.join(bad)} must name a column (a string)")
     return dict(mapping)
 
 

@@ -74,7 +74,7 @@ def test_unknown_parameter_fails_with_its_name(tmp_path):
     from factories import run_report
 
     result = run_report("--out", str(tmp_path), "-p", "colour", "red")
-    assert result.returncode == 1 and "colour" in result.stderr
+    assert result.returncode == 2 and "colour" in result.stderr
     assert not (tmp_path / "index.html").exists()  # refused before running anything
 
 
