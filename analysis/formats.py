@@ -9,11 +9,16 @@ numbers.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+# A text cell that is just a signed number ("-12.5", "-3%", "+1,200") is no formula: a spreadsheet
+# reads it as the number it is, so it is written unchanged (a negative stays negative).
+PLAIN_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 
 
 def neutralize_formulas(frame: pd.DataFrame) -> pd.DataFrame:
@@ -28,7 +33,8 @@ def neutralize_formulas(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _neutralize(value):
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    if (isinstance(value, str) and value.startswith(FORMULA_PREFIXES)
+            and not PLAIN_NUMBER.fullmatch(value)):
         return "'" + value
     return value
 
