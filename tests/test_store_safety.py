@@ -154,3 +154,35 @@ def test_a_label_a_crash_left_unlinked_is_restored_on_the_next_read(tmp_path):
     assert (store / "s1").resolve() == version
     assert (version / MANIFEST_FILE).exists()
 
+
+
+def test_every_file_and_folder_is_fsynced_before_the_publishing_rename(tmp_path, monkeypatch):
+    events = []
+    fsync, replace, open_ = os.fsync, os.replace, os.open
+    descriptors = {}
+
+    def opened(path, flags, *args, **kwargs):
+        descriptor = open_(path, flags, *args, **kwargs)
+        descriptors[descriptor] = Path(path)
+        return descriptor
+
+    def synced(descriptor):
+        events.append(("fsync", descriptors.get(descriptor)))
+        return fsync(descriptor)
+
+    def replaced(source, target):
+        events.append(("replace", Path(target)))
+        return replace(source, target)
+
+    monkeypatch.setattr(os, "open", opened)
+    monkeypatch.setattr(os, "fsync", synced)
+    monkeypatch.setattr(os, "replace", replaced)
+    store = tmp_path / "store"
+    write_snapshot(batch(OLD), label="s1", out=store, inputs=[])
+    publish = events.index(("replace", store / "s1"))
+    version = (store / "s1").resolve()
+    synced_before = {path for kind, path in events[:publish] if kind == "fsync"}
+    assert {version / name for name in
+            ("bands.parquet", "places.parquet", "quarantine.csv", MANIFEST_FILE)} <= synced_before
+    assert {version, version.parent} <= synced_before
+    assert ("fsync", store) in events[publish:]  # the rename itself made durable
