@@ -274,14 +274,31 @@ def _is_sequence(cells: list[str]) -> bool:
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d+ (?:day|hour|week|month)s? ago|\d{1,2}/\d{1,2}/\d{2,4}")
 
 
+# Fields one value may fill in every row of a real export: a one-employer board, a one-city or
+# one-country dump, a remote-only board, one currency, period or pay grade.
+CONSTANT_FIELDS = frozenset({"employer", "location", "country", "workplace", "pay_period",
+                             "pay_currency", "pay_text"})
+
+
+def _usual_constant(field_name: str, value: str) -> bool:
+    """Whether one `value` in every row can be `field_name`'s data: for the fields above, unless
+    it is a placeholder ("0", "n/a"), a class marker ("Adzuna::API::Location") or, for pay text,
+    no pay; for other fields never (a title or id column does not repeat one value)."""
+    if field_name in ("pay_period", "pay_currency", "country", "workplace"):
+        return True
+    if field_name not in CONSTANT_FIELDS or "::" in value or value.lower() in MISSING_WORDS:
+        return False
+    if field_name == "pay_text":
+        return bool(parse_pays([value])[0].ranges)
+    return to_number(value) is None
+
+
 def _value_score(field_name: str, cells: list[str]) -> float:
     """How much a column's sampled cells look like `field_name` (0 to 0.5; negative when the
     cells rule the field out)."""
     if not cells:
         return 0.0
-    if len(cells) >= 5 and len(set(cells)) == 1 and field_name not in (
-        "pay_period", "pay_currency", "country"
-    ):
+    if len(cells) >= 5 and len(set(cells)) == 1 and not _usual_constant(field_name, cells[0]):
         return -0.5  # one value in every row ("Adzuna::API::Location", "0"): a constant
     if field_name == "pay_text":
         parsed = parse_pays(cells)

@@ -23,6 +23,7 @@ from analysis.sources import public_datasets
 from analysis.sources.columns import (
     FLAG_VALUES,
     REMOTE_WORDS,
+    SAMPLE_SIZE,
     TRUE_VALUES,
     match_columns,
     name_scores,
@@ -130,7 +131,8 @@ def with_workplace(locations: list[str], value: str | None, *, column: str = "")
 
 
 # A table whose only posting field is its title, beside this many columns nothing was read from,
-# is some other table that happens to have titles (BLS OEWS: OCC_TITLE among 30 wage columns).
+# is some other table that happens to have titles (BLS OEWS: OCC_TITLE among 30 wage columns,
+# beside AREA_TITLE "U.S." in every row: one value throughout is no posting's field).
 POSTING_FIELDS = ("employer", "location", "country", "pay_text", "pay_min", "pay_max",
                   "description", "url")
 MAX_UNREAD_BESIDE_A_TITLE = 4
@@ -150,7 +152,7 @@ def _plan(names: list[str], rows: list[list], mapping: dict[str, str] | None, *,
                 f'{{"columns": {{"title": "<{kind}>"}}}})')
     unread = len(names) - sum(i is not None for i in columns.values())
     if unread >= MAX_UNREAD_BESIDE_A_TITLE and not any(
-        columns[f] is not None for f in POSTING_FIELDS
+        columns[f] is not None and not _one_value(rows, columns[f]) for f in POSTING_FIELDS
     ):
         # A title among many other columns, none of them a posting's (an occupation wage table,
         # a survey), is not a list of postings; a plain list of titles still is.
@@ -158,6 +160,12 @@ def _plan(names: list[str], rows: list[list], mapping: dict[str, str] | None, *,
                 f"place, pay, description or link; name them in a column mapping if they exist)")
     used = [m.as_dict() for m in matches]
     return columns, used, _amount_unit(names, columns), place_parts(names, columns)
+
+
+def _one_value(rows: list[list], index: int) -> bool:
+    """Whether a column holds one value in every sampled row (of five or more)."""
+    values = {str(row[index]).strip() for row in rows[:SAMPLE_SIZE] if index < len(row)}
+    return len(rows) >= 5 and len(values) == 1
 
 
 def _mapped_missing(header: list[str], mapping: dict[str, str] | None) -> tuple[dict, list[str]]:

@@ -2,6 +2,7 @@
 
 import pytest
 
+from analysis.sources import read_records
 from analysis.sources.columns import column_words, match_columns, name_unit
 
 # header, sample rows, expected field -> column
@@ -113,3 +114,31 @@ def test_a_workplace_column_says_remote_or_hybrid(tmp_path):
                     "Analyst,Acme,Berlin,Hybrid\nEngineer,Acme,Paris,On-site\n")
     records = list(read_records(path))
     assert [r.locations for r in records] == [["Berlin", "Hybrid"], ["Paris"]]
+
+
+def test_one_employer_one_city_one_grade_exports_keep_those_columns(tmp_path):
+    # A company's own board: the same employer, city and pay grade in every row are its data.
+    path = tmp_path / "board.csv"
+    path.write_text("title,company,location,salary,workplace_type\n" + "".join(
+        f'Engineer {i},Acme,"Denver, CO","$80,000 - $90,000",Remote\n' for i in range(8)))
+    records = list(read_records(path))
+    assert len(records) == 8
+    assert {(r.employer, tuple(r.locations), r.pay_text) for r in records} == {
+        ("Acme", ("Denver, CO", "Remote"), "$80,000 - $90,000")}
+
+
+def test_a_placeholder_or_class_marker_in_every_row_is_still_no_field(tmp_path):
+    path = tmp_path / "dump.csv"
+    path.write_text("title,location.__CLASS__,location.display_name,salary\n" + "".join(
+        f"Engineer {i},Adzuna::API::Location,City {i},0\n" for i in range(8)))
+    (record, *_) = read_records(path)
+    assert record.locations == ["City 0"] and record.pay_text is None
+
+
+def test_a_wage_table_with_one_area_throughout_is_not_postings(tmp_path):
+    path = tmp_path / "wages.csv"
+    path.write_text("AREA,AREA_TITLE,OCC_CODE,OCC_TITLE,TOT_EMP,H_MEAN,A_MEAN,A_MEDIAN\n" + "".join(
+        f"99,U.S.,15-{1000 + i},Occupation {i},{1000 * i},{30 + i},{60000 + i},{58000 + i}\n"
+        for i in range(8)))
+    (record,) = read_records(path)
+    assert record.problem.startswith("not a table of postings")
