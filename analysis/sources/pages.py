@@ -12,7 +12,8 @@ import html_text
 import lxml.html
 
 from analysis.normalize.locations import parse_location
-from analysis.normalize.pay import PayRange, parse_pay
+from analysis.normalize.pay import PayRange
+from analysis.normalize.pay_sentences import pay_sentences
 from analysis.sources.records import (
     Record,
     clean_text,
@@ -20,19 +21,6 @@ from analysis.sources.records import (
     slugify,
     stated_range,
 )
-
-# Words that mark a sentence in prose as the pay statement rather than, say, a benefit amount.
-PAY_CONTEXT = re.compile(
-    r"salary|pay|compensation|wage|base|range|/\s*(?:year|yr|hour|hr)|per (?:year|hour|annum)",
-    re.IGNORECASE,
-)
-
-
-_AMOUNT = re.compile(r"(?:[$£€₹]\s?\d)|(?:\d[\d,.]*\s?(?:USD|GBP|EUR|CAD|AUD|INR)\b)")
-
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|\n+")
-
 
 _STATE_AFTER_COMMA = re.compile(r", ([A-Z]{2})(?![a-z])( \+ \d+ More)?")
 
@@ -227,14 +215,10 @@ def _locations_in_text(text: str) -> list[str]:
 
 
 def pay_sentence(text: str | None) -> str | None:
-    """The sentence of a page that states its pay: the first with an amount and pay context."""
-    if not text:
-        return None
-    with_amount = [s.strip() for s in _SENTENCE_END.split(text) if _AMOUNT.search(s)]
-    readable = [s for s in with_amount if parse_pay(s).ranges]
-    in_context = [s for s in readable if PAY_CONTEXT.search(s)]
-    chosen = (in_context or readable or [None])[0]
-    return chosen[:1000] if chosen else None
+    """The sentences of a page that state its pay (`pay_sentences`: a pay word or a range beside
+    an amount; vouchers, sign-on, relocation, funding refused), at most 1,000 characters."""
+    found = pay_sentences(text)
+    return found[:1000] if found else None
 
 
 def html_to_text(value) -> str | None:

@@ -788,3 +788,20 @@ def test_a_period_column_of_other_amounts_does_not_scale_the_posted_range(tmp_pa
     ranges = [r.pay_ranges[0] for r in records]
     assert [(p.min, p.max) for p in ranges] == [(62868, 97593), (59410, 63582), (60981, 75500)]
     assert {p.period for p in ranges} == {"year"}  # the range's own magnitude, not "per Day"
+
+
+def test_a_perk_amount_in_a_board_description_is_not_pay(tmp_path):
+    # Catawiki's Greenhouse board: every job's content mentions its vouchers, and the old
+    # sentence picker took "€100" as pay (208,000 EUR a year).
+    content = ("<p>We build marketplaces.</p><p>When you join us, you’ll receive a €100 "
+               "Catavoucher, and on each birthday, you'll get a €50 Catavoucher to celebrate.</p>"
+               "<p>The salary range is €60,000 - €75,000 a year.</p>")
+    jobs = [{"id": 1, "title": "Android Developer", "absolute_url": "https://x/1",
+             "location": {"name": "Amsterdam"}, "content": content},
+            {"id": 2, "title": "iOS Developer", "absolute_url": "https://x/2",
+             "location": {"name": "Lisbon"}, "content": content.split("<p>The salary")[0]}]
+    path = tmp_path / "greenhouse_catawiki.json"
+    path.write_text(json.dumps({"jobs": jobs}))
+    first, second = read_records(path)
+    assert first.pay_text == "The salary range is €60,000 - €75,000 a year."
+    assert second.pay_text is None
