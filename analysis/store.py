@@ -300,7 +300,14 @@ def _fsync(path: Path) -> None:
 
 
 def read_manifest(snapshot_dir: str | Path) -> dict:
-    return json.loads((Path(snapshot_dir) / MANIFEST_FILE).read_text())
+    return json.loads(snapshot_file(snapshot_dir, MANIFEST_FILE).read_text())
+
+
+def snapshot_file(snapshot_dir: str | Path, name: str) -> Path:
+    """A file of a snapshot, by its real path: the label is resolved once, so a reader's every
+    open hits the same version even if an ingest switches the label meanwhile (parquet is
+    opened more than once per read)."""
+    return (Path(snapshot_dir) / name).resolve()
 
 
 def list_snapshots(store: str | Path = SNAPSHOTS) -> list[Path]:
@@ -320,12 +327,12 @@ def read_bands(data: str | Path) -> pd.DataFrame:
     """Bands of a snapshot folder, a bands.parquet file, or the newest snapshot of a store."""
     path = Path(data)
     if path.is_file():
-        return pd.read_parquet(path)
+        return pd.read_parquet(path.resolve())
     if (path / BANDS_FILE).exists():
-        return pd.read_parquet(path / BANDS_FILE)
+        return pd.read_parquet(snapshot_file(path, BANDS_FILE))
     snapshots = list_snapshots(path)
     if snapshots:
-        return pd.read_parquet(snapshots[-1] / BANDS_FILE)
+        return pd.read_parquet(snapshot_file(snapshots[-1], BANDS_FILE))
     raise FileNotFoundError(
         f"{path} is not a snapshot (no {BANDS_FILE}) nor a store of snapshots; "
         "create one with `paybands ingest PATH... --out DIR`"
@@ -473,7 +480,7 @@ def snapshot_history(data: str | Path | None = None) -> pd.DataFrame:
 def load_quarantine(data: str | Path | None = None) -> pd.DataFrame:
     """The quarantined records of the snapshot `data` resolves to, each with its reason."""
     current = resolve_data(data)
-    path = current / QUARANTINE_FILE if current.is_dir() else None
+    path = snapshot_file(current, QUARANTINE_FILE) if current.is_dir() else None
     if path is None or not path.exists():
         return pd.DataFrame(columns=["source_file", "record", "title", "pay_text", "reason",
                                      "detail"])
@@ -485,7 +492,7 @@ def load_places(data: str | Path | None = None) -> pd.DataFrame:
     place; ``weight`` (1/n) makes each posting count once when places are summed. Snapshots
     written before the places table existed give their bands' first places, weight 1."""
     current = resolve_data(data)
-    path = current / PLACES_FILE if current.is_dir() else None
+    path = snapshot_file(current, PLACES_FILE) if current.is_dir() else None
     if path is not None and path.exists():
         return pd.read_parquet(path)
     bands = load_bands(data).drop_duplicates("posting_id")
