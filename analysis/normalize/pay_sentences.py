@@ -59,6 +59,9 @@ NOT_PAY_WORDS = re.compile(
 # keeps them all; a page of numbers is not a pay statement.
 MAX_SENTENCES = 12
 _TAG = re.compile(r"<[a-zA-Z/!][^>]*>")
+# Markdown escapes punctuation with a backslash (JobSpy's descriptions: "$163,000\.00 \- $211,000");
+# left in, "\-" splits a range into two amounts.
+_MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!&$~|<>])")
 _BREAK = re.compile(r"<(?:br|p|/p|li|/li|/div|/h\d|/tr)\b[^>]*>", re.IGNORECASE)
 # Sentence ends: a line break, "|" between header fields, an inline bullet ("• ", " * "), or
 # ". ", "! ", "? " before a capital or a bullet (not "$24.50").
@@ -69,16 +72,18 @@ _BROKEN = re.compile(r"(?<=[$£€₹])\s*\n\s*|(?<=\d)\s*\n\s*(?=(?:to|-|–|�
 
 
 def as_text(value) -> str:
-    """Text of a field that may hold HTML: tags dropped (block ends become line breaks),
-    entities decoded.
+    """Text of a field that may hold HTML or Markdown: tags dropped (block ends become line
+    breaks), entities decoded, Markdown's backslash escapes undone.
 
     >>> as_text("<ul><li>Pay: $20&ndash;$25/hr</li><li>Remote</li></ul>")
     'Pay: $20–$25/hr\\nRemote'
+    >>> as_text(r"**Salary Range** $163,000\\.00 \\- $211,000\\.00")
+    '**Salary Range** $163,000.00 - $211,000.00'
     """
     text = str(value or "")
     if _TAG.search(text):
         text = _TAG.sub(" ", _BREAK.sub("\n", text))
-    text = html.unescape(text)
+    text = _MARKDOWN_ESCAPE.sub(r"\1", html.unescape(text))
     return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
 
 

@@ -18,6 +18,12 @@ CASES = [
     ("Benefits: $5,250 tuition reimbursement and a $2,000 sign-on bonus.", None),
     ("Our seed round raised $400K; equity 0.5%-2%.", None),
     ("Competitive salary and great benefits.", None),
+    # Markdown descriptions (JobSpy exports) escape punctuation: one range, not two amounts.
+    (r"**Salary Range** $163,000\.00 \- $211,000\.00 **What's the Role?**",
+     (163000, 211000, "year", "USD")),
+    (r"$97,300\.00–$125,543\.00 Salary is commensurate with experience.",
+     (97300, 125543, "year", "USD")),
+    ("When you join us, you'll receive a €100 Catavoucher, and on each birthday a €50 one.", None),
 ]
 
 
