@@ -306,6 +306,12 @@ def _bands_of(
         # "Southport", "Cambridge": a name several countries share is read in the country most
         # of its file's postings are in.
         posting_location = parse_locations(locations, country=file_country)
+    if not posting_location.places and country_code(record.country):
+        # A country column and no place in the location text (EURAXESS: "Sweden"; "Remote" +
+        # "DE"): the country is the place, and a remote posting's scope.
+        words = [word for word, said in (("Remote", posting_location.is_remote),
+                                         ("Hybrid", posting_location.is_hybrid)) if said]
+        posting_location = parse_location(", ".join([*words, record.country]))
     common = {
         "posting_id": posting_id,
         "snapshot": snapshot,

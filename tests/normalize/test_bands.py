@@ -316,3 +316,17 @@ def test_an_ambiguous_place_is_read_in_the_country_of_its_file():
           for i, town in enumerate(["Boston, MA", "Austin, TX", "Denver, CO", "Cambridge"])]
     bands = normalize_records(us, snapshot="s").bands.set_index("posting_id")
     assert tuple(bands.loc["csv:us/3", ["state", "country"]]) == ("MA", "US")
+
+
+@pytest.mark.parametrize(("locations", "country", "expected"), [
+    ([], "Sweden", ("SE", False, None)),                 # EURAXESS: a country column, no place
+    (["Remote"], "Germany", ("DE", True, "DE")),         # remote anywhere in the country
+    (["Pune"], "India", ("IN", False, None)),            # a place named: read as before
+    ([], "Atlantis", (None, False, None)),               # no country: nothing guessed
+])
+def test_a_country_column_places_a_posting_with_no_place(locations, country, expected):
+    band = _one(title="Researcher", locations=locations, country=country)
+    got = (band["country"], bool(band["is_remote"]), band["remote_scope"])
+    assert tuple(None if pd.isna(x) else x for x in got) == expected
+    if locations == ["Pune"]:
+        assert band["city"] == "Pune"
