@@ -19,8 +19,11 @@ from analysis.config import CONFIDENCE
 from analysis.formats import money
 from analysis.plot.style import CONTEXT, INK, MAIN, tidy
 
-# Where the noise reading starts, in points right of the axes (after "$188k → $190k · n 455 → 461").
-_FLAG_OFFSET = 150
+# The noise reading starts after the longest "$188k → $190k · 455 → 461 bands" of the chart:
+# this many points per character of 8.5-point text (a generous average: digits, "$", "→"), plus a
+# gap, so the two columns never touch.
+_POINTS_PER_CHARACTER = 5.2
+_COLUMN_GAP = 12
 # Labels longer than this wrap at their first comma.
 _ONE_LINE = 26
 
@@ -41,7 +44,10 @@ def shift_chart(
     data = shifts.assign(reading=noise_flags(shifts))
     data = data.sort_values("change", ascending=True, na_position="first").reset_index(drop=True)
     ax = ax or plt.subplots(figsize=(10.5, 0.5 * len(data) + 1.9))[1]
-    for row in data.itertuples():
+    readings = [f"{money(row.median_old)} → {money(row.median_new)} · "
+                f"{row.n_old:,} → {row.n_new:,} bands" for row in data.itertuples()]
+    flag_offset = 10 + _POINTS_PER_CHARACTER * max(map(len, readings), default=0) + _COLUMN_GAP
+    for row, reading in zip(data.itertuples(), readings, strict=True):
         flag = row.reading
         colour = MAIN if flag == "beyond noise" else CONTEXT
         if not np.isnan(row.change_low):
@@ -53,13 +59,12 @@ def shift_chart(
                     mfc="white" if hollow else colour, mew=1.4, zorder=3)
         # Offsets in points from the axes' right edge: the columns keep their width.
         ax.annotate(
-            f"{money(row.median_old)} → {money(row.median_new)} · "
-            f"{row.n_old:,} → {row.n_new:,} bands",
+            reading,
             xy=(1, row.Index), xycoords=("axes fraction", "data"), xytext=(10, 0),
             textcoords="offset points", va="center", ha="left", fontsize=8.5, color=INK,
         )
         ax.annotate(flag, xy=(1, row.Index), xycoords=("axes fraction", "data"),
-                    xytext=(_FLAG_OFFSET, 0), textcoords="offset points", va="center",
+                    xytext=(flag_offset, 0), textcoords="offset points", va="center",
                     ha="left", fontsize=8.5,
                     color=MAIN if flag == "beyond noise" else "#707070",
                     fontweight="bold" if flag == "beyond noise" else "normal")

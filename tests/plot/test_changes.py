@@ -69,3 +69,20 @@ def test_all_within_noise_is_all_grey_and_labelled(market):
     medians = shifts.set_index("metro")["median_old"]
     assert any(t.startswith(f"${medians[AUSTIN] / 1000:,.0f}k → ") for t in texts)
     pd.testing.assert_frame_equal(shifts, before)
+
+
+def test_the_two_right_hand_columns_never_touch(market):
+    # Thousands of bands and six-figure medians make the longest "then → now" reading.
+    big = pd.concat([market] * 30, ignore_index=True).assign(
+        posting_id=lambda f: [f"p{i}" for i in range(len(f))])
+    shifts = group_shifts(big, _raised(big, metro=AUSTIN, factor=1.12), n_boot=50)
+    ax = shift_chart(shifts)
+    figure = ax.figure
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    texts = [t for t in ax.texts if t.get_text()]
+    readings = [t for t in texts if t.get_text().endswith("bands")]
+    flags = [t for t in texts if not t.get_text().endswith("bands")]
+    assert len(readings) == len(flags) >= 2
+    right_edge = max(t.get_window_extent(renderer).x1 for t in readings)
+    assert min(t.get_window_extent(renderer).x0 for t in flags) > right_edge + 2
