@@ -33,6 +33,19 @@ def write_board(path: Path, jobs) -> Path:
     return path
 
 
+def deny_listing(monkeypatch, folder_name: str) -> None:
+    """Make folders named `folder_name` unlistable, as a folder without read permission is (root,
+    which runs CI, can list everything, so the OS error is raised here)."""
+    scandir = os.scandir
+
+    def denied_scan(path="."):
+        if Path(path).name == folder_name:
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", denied_scan)
+
+
 def quarantine_by_file(snapshot) -> dict[str, str]:
     quarantine = load_quarantine(snapshot)
     return dict(zip(quarantine["source_file"], quarantine["detail"], strict=True))
@@ -61,15 +74,8 @@ def test_bad_files_beside_a_good_one_are_quarantined_and_the_good_one_goes_in(
             raise PermissionError(13, "Permission denied", str(self))
         return read_bytes(self)
 
-    scandir = os.scandir
-
-    def denied_scan(path="."):
-        if Path(path).name == "locked":
-            raise PermissionError(13, "Permission denied", str(path))
-        return scandir(path)
-
     monkeypatch.setattr(Path, "read_bytes", denied_read)
-    monkeypatch.setattr(os, "scandir", denied_scan)
+    deny_listing(monkeypatch, "locked")
 
     snapshot = ingest([raw], snapshot="s1", out=tmp_path / "store")
 
@@ -96,14 +102,7 @@ def test_an_unlistable_folder_is_listed_itself_not_skipped(tmp_path, monkeypatch
     (tmp_path / "open").mkdir()
     (tmp_path / "open" / "a.csv").write_text("title\nA\n")
     (tmp_path / "shut").mkdir()
-    scandir = os.scandir
-
-    def denied_scan(path="."):
-        if Path(path).name == "shut":
-            raise PermissionError(13, "Permission denied", str(path))
-        return scandir(path)
-
-    monkeypatch.setattr(os, "scandir", denied_scan)
+    deny_listing(monkeypatch, "shut")
     assert discover_files([tmp_path]) == [tmp_path / "open" / "a.csv", tmp_path / "shut"]
 
 
