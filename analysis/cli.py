@@ -41,12 +41,10 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:
         if args.debug:
             raise
-        if isinstance(error, (UsageError, *USER_PATH_ERRORS)):
+        if isinstance(error, OSError | ValueError):  # UsageError is a ValueError
             print(f"paybands {args.command}: error: {error}", file=sys.stderr)
-            return EXIT_USAGE
-        if isinstance(error, OSError | ValueError):  # bad data, a full disk, ...
-            print(f"paybands {args.command}: error: {error}", file=sys.stderr)
-            return EXIT_FAILED
+            mistake = isinstance(error, (UsageError, *USER_PATH_ERRORS))
+            return EXIT_USAGE if mistake else EXIT_FAILED  # else bad data, a full disk, ...
         print(f"paybands {args.command}: internal error: {type(error).__name__}: {error} "
               "(run it again with --debug for the traceback, and please report it)",
               file=sys.stderr)

@@ -256,17 +256,22 @@ def _versions_of(out: Path, label: str) -> list[Path]:
     return sorted(p for p in (out / VERSIONS_DIR).iterdir() if p.name.partition("@")[0] == label)
 
 
-def _recover_labels(out: Path) -> None:
-    """Point every label whose link a crash removed (see `_publish`) at its newest whole version.
-    Callers hold the store lock."""
+def _unlinked_labels(out: Path) -> dict[str, Path]:
+    """Labels a crash left without their link (see `_publish`), each with its newest whole
+    version."""
     versions = out / VERSIONS_DIR
     if not versions.is_dir():
-        return
-    labels = {path.name.partition("@")[0] for path in versions.iterdir()}
-    for label in sorted(labels):
-        whole = [p for p in _versions_of(out, label) if _is_complete(p)]
-        if whole and not os.path.lexists(out / label):
-            _switch_link(out, label, whole[-1])
+        return {}
+    newest = {p.name.partition("@")[0]: p for p in sorted(versions.iterdir()) if _is_complete(p)}
+    return {label: folder for label, folder in newest.items()
+            if not os.path.lexists(out / label)}
+
+
+def _recover_labels(out: Path) -> None:
+    """Point every label a crash left unlinked at its newest whole version. Callers hold the
+    store lock."""
+    for label, folder in _unlinked_labels(out).items():
+        _switch_link(out, label, folder)
 
 
 def _recover_if_idle(store: Path) -> None:
@@ -274,10 +279,7 @@ def _recover_if_idle(store: Path) -> None:
     active writer repairs it itself) and the store is writable."""
     from filelock import Timeout
 
-    versions = store / VERSIONS_DIR
-    if not versions.is_dir() or all(
-        os.path.lexists(store / p.name.partition("@")[0]) for p in versions.iterdir()
-    ):
+    if not _unlinked_labels(store):
         return
     try:
         with store_lock(store).acquire(timeout=0):

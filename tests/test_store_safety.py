@@ -41,7 +41,7 @@ OLD = ["Data Analyst", "Data Engineer"]
 NEW = ["Data Scientist", "ML Engineer", "Staff Engineer"]
 
 
-def write_and_die_at_call(store: str, legacy: bool, crash_at: int) -> None:
+def write_and_die_at_call(store: str, crash_at: int) -> None:
     """Child process: publish NEW over OLD, killed (os._exit) at its `crash_at`-th filesystem
     call, as a power cut or kill -9 would stop it."""
     calls = 0
@@ -81,7 +81,7 @@ def test_a_writer_killed_at_any_step_leaves_the_old_or_the_new_snapshot(tmp_path
     for crash_at in range(1, 200):
         store = tmp_path / f"run{crash_at}"
         shutil.copytree(template, store, symlinks=True)
-        child = context.Process(target=write_and_die_at_call, args=(str(store), legacy, crash_at))
+        child = context.Process(target=write_and_die_at_call, args=(str(store), crash_at))
         child.start()
         child.join(60)
         assert child.exitcode in (0, CRASHED), f"writer failed at call {crash_at}"

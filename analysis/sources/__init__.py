@@ -85,20 +85,18 @@ def discover_files(paths: Iterable[str | Path]) -> list[Path]:
     quarantines it with the reason instead of its files vanishing without a word.
     """
     found: list[Path] = []
-    unlisted: list[Path] = []
     for path in map(Path, paths):
         if not path.is_dir():
             found.append(path)
             continue
+        unlisted: list[OSError] = []
         inside = [
             Path(folder, name)
-            for folder, _, names in os.walk(path, onerror=lambda e: unlisted.append(
-                Path(e.filename)))
+            for folder, _, names in os.walk(path, onerror=unlisted.append)
             for name in names
             if Path(name).suffix.lower() in RAW_SUFFIXES and Path(folder, name).is_file()
         ]
-        found.extend(sorted(inside + unlisted))
-        unlisted.clear()
+        found.extend(sorted(inside + [Path(error.filename) for error in unlisted]))
     return found
 
 

@@ -243,6 +243,16 @@ def _cells(values) -> list[str]:
     return cells
 
 
+def is_constant(cells: list[str]) -> bool:
+    """One value in every sampled cell (of five or more): a constant, not per-posting data."""
+    return len(cells) >= 5 and len(set(cells)) == 1
+
+
+def column_cells(rows: list[list], index: int) -> list[str]:
+    """The sampled, non-missing cells of one column."""
+    return _cells(row[index] if index < len(row) else None for row in rows[:SAMPLE_SIZE])
+
+
 def _share(cells: list[str], test) -> float:
     return sum(1 for c in cells if test(c)) / len(cells) if cells else 0.0
 
@@ -298,7 +308,7 @@ def _value_score(field_name: str, cells: list[str]) -> float:
     cells rule the field out)."""
     if not cells:
         return 0.0
-    if len(cells) >= 5 and len(set(cells)) == 1 and not _usual_constant(field_name, cells[0]):
+    if is_constant(cells) and not _usual_constant(field_name, cells[0]):
         return -0.5  # one value in every row ("Adzuna::API::Location", "0"): a constant
     if field_name == "pay_text":
         parsed = parse_pays(cells)
@@ -364,7 +374,6 @@ def match_columns(
             columns[field_name] = index
             taken.add(index)
             matches.append(ColumnMatch(field_name, column, 1.0, "column mapping"))
-    sample = rows[:SAMPLE_SIZE]
     candidates = []
     for index, name in enumerate(header):
         if index in taken:
@@ -372,7 +381,7 @@ def match_columns(
         named = name_scores(name)
         if not named:
             continue
-        cells = _cells(row[index] if index < len(row) else None for row in sample)
+        cells = column_cells(rows, index)
         for field_name, name_score in named.items():
             if columns[field_name] is not None:
                 continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from functools import partial
 
 from analysis.normalize.locations import split_locations
 from analysis.normalize.pay import PayRange
@@ -156,11 +157,11 @@ def read_ats(data, name: str, *, stem: str, ats: str) -> Iterator[Record]:
             yield Record(ats, name, "file", problem=f"not a {ats} job board: no 'jobs' list")
             return
         board = stem.removeprefix(f"{ats}_")
+        job_record = (partial(_record_from_ashby, feed=data) if ats == "ashby"
+                      else _record_from_greenhouse)
         for index, job in enumerate(data["jobs"]):
             yield record_or_problem(
-                lambda job=job, index=index: _record_from_ashby(
-                    job, name, index=index, board=board, feed=data) if ats == "ashby"
-                else _record_from_greenhouse(job, name, index=index, board=board),
+                lambda job=job, index=index: job_record(job, name, index=index, board=board),
                 source=ats, name=name, where=f"job {index}", entry="job")
         return
     if not (isinstance(data, list) and all(isinstance(d, dict) for d in data)):

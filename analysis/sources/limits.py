@@ -49,13 +49,12 @@ def load_json(text: str) -> object:
 
 
 def _deeper_than(data: object, limit: int) -> bool:
-    # Iterative, so the check itself cannot overflow the stack it protects.
-    stack = [(data, 1)]
+    # Iterative, so the check itself cannot overflow the stack it protects. Only containers are
+    # stacked.
+    stack = [(data, 1)] if isinstance(data, dict | list) else []
     while stack:
         node, depth = stack.pop()
-        children = node.values() if isinstance(node, dict) else node if isinstance(
-            node, list) else ()
-        for child in children:
+        for child in node.values() if isinstance(node, dict) else node:
             if isinstance(child, dict | list):
                 if depth + 1 > limit:
                     return True

@@ -23,8 +23,9 @@ from analysis.sources import public_datasets
 from analysis.sources.columns import (
     FLAG_VALUES,
     REMOTE_WORDS,
-    SAMPLE_SIZE,
     TRUE_VALUES,
+    column_cells,
+    is_constant,
     match_columns,
     name_scores,
     name_unit,
@@ -152,7 +153,8 @@ def _plan(names: list[str], rows: list[list], mapping: dict[str, str] | None, *,
                 f'{{"columns": {{"title": "<{kind}>"}}}})')
     unread = len(names) - sum(i is not None for i in columns.values())
     if unread >= MAX_UNREAD_BESIDE_A_TITLE and not any(
-        columns[f] is not None and not _one_value(rows, columns[f]) for f in POSTING_FIELDS
+        columns[f] is not None and not is_constant(column_cells(rows, columns[f]))
+        for f in POSTING_FIELDS
     ):
         # A title among many other columns, none of them a posting's (an occupation wage table,
         # a survey), is not a list of postings; a plain list of titles still is.
@@ -160,12 +162,6 @@ def _plan(names: list[str], rows: list[list], mapping: dict[str, str] | None, *,
                 f"place, pay, description or link; name them in a column mapping if they exist)")
     used = [m.as_dict() for m in matches]
     return columns, used, _amount_unit(names, columns), place_parts(names, columns)
-
-
-def _one_value(rows: list[list], index: int) -> bool:
-    """Whether a column holds one value in every sampled row (of five or more)."""
-    values = {str(row[index]).strip() for row in rows[:SAMPLE_SIZE] if index < len(row)}
-    return len(rows) >= 5 and len(values) == 1
 
 
 def _mapped_missing(header: list[str], mapping: dict[str, str] | None) -> tuple[dict, list[str]]:
