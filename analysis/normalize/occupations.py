@@ -568,17 +568,6 @@ class _Index:
             return self.occupation(minor, method)
         return Occupation(reason=AMBIGUOUS)
 
-    def named_by_head(self, codes: list[str], head: str) -> list[str]:
-        """Of several codes listing one title, those whose own SOC title uses the title's head
-        noun: "Inventory Clerk" is an alternate title of both 43-5071 (Shipping, Receiving, and
-        Inventory Clerks) and 53-7065 (Stockers and Order Fillers); the clerk is the first.
-        All of them when none or every one does, or when the head is a managing word: SOC files
-        a "Store Manager" under first-line supervisors, whatever its title says."""
-        if head in MANAGING_HEADS:
-            return codes
-        named = [c for c in codes if head in _words(self.structure[c][1].lower())]
-        return named if 0 < len(named) < len(codes) else codes
-
     def lookup(self, key: tuple[str, ...]) -> list[str] | None:
         if len(key) == 1 and (key[0] in GENERIC_WORDS or key[0] in LEVEL_WORDS):
             return None  # "Analyst", "Intern": no occupation alone
@@ -677,7 +666,7 @@ def _read(index: _Index, text: str, stems: bool = True) -> Occupation:
     for key in dict.fromkeys(k for keys in variants for k in keys if k):
         codes = index.lookup(key)
         if codes:
-            found = index.resolve(index.named_by_head(codes, key[-1]), METHOD_EXACT)
+            found = index.resolve(codes, METHOD_EXACT)
             if found.soc_code:
                 return found
             group = group or (found if found.minor_group else None)

@@ -389,12 +389,3 @@ def test_a_published_title_the_index_cannot_settle_is_not_guessed_without_its_cr
     # Service" alone once matched "Food Service Driver".
     assert classify_occupation("Food Service Worker").minor_group != "53-3000"
     assert classify_occupation("Electrician Leader").soc_code == "47-2111"
-
-
-@pytest.mark.parametrize(("title", "code"), [
-    ("Inventory Clerk", "43-5071"),   # also an alternate title of Stockers and Order Fillers
-    ("inventory clerk", "43-5071"),
-    ("Store Manager", "41-1011"),     # a managing head keeps SOC's own filing
-])
-def test_a_title_listed_under_two_codes_goes_where_its_head_noun_is_named(title, code):
-    assert classify_occupation(title).soc_code == code
