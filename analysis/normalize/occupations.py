@@ -46,6 +46,10 @@ How a title is read (the messy-data knowledge lives in the named constants below
    ("Physician-Vascular/Thoracic" -> physician), the part holding the head noun first; text in
    brackets and segments past the second only when nothing else had an occupation word. A
    minor group found first gives way only to a detailed code inside it.
+5. Supervisors, by the SOC coding rule: a supervisor, foreman or crew chief of workers in major
+   groups 33-53 gets the first-line supervisor code for them (:data:`FIRST_LINE_SUPERVISORS`:
+   "Supervisor Electrician" -> 47-1011); one of professionals keeps the professionals' code
+   ("Supervising Nurse" -> 29-1141).
 
 Unknown reasons: "empty title" (None, NaN, blank), "not text" (a number or another non-string),
 "too long" (over :data:`MAX_TITLE_CHARS` characters), "no occupation word", "ambiguous".
@@ -843,9 +847,56 @@ _MILITARY_RE = re.compile(
     r"|commissioned|nco|squadron|battalion|platoon)\b", re.I)
 
 
+# SOC 2018 coding rule: supervisors of workers in major groups 33-53 have their own first-line
+# supervisor codes; supervisors of the professional groups (11-31) are coded with the workers they
+# supervise ("Supervising Nurse" is a registered nurse). Which supervisor code holds the workers a
+# title names, by the workers' code prefix (longest prefix wins; the major group otherwise).
+FIRST_LINE_SUPERVISORS = {
+    "33-3012": "33-1011", "33-3": "33-1012", "33-2": "33-1021", "33": "33-1091",
+    "35": "35-1012",
+    "37-2": "37-1011", "37-3": "37-1012",
+    "39-3011": "39-1013", "39-3012": "39-1013", "39-3019": "39-1013", "39-3": "39-1014",
+    "39": "39-1022",
+    "41-2": "41-1011", "41": "41-1012",
+    "43": "43-1011", "45": "45-1011", "47": "47-1011", "49": "49-1011", "51": "51-1011",
+    "53-2031": "53-1044", "53-6061": "53-1044", "53-3": "53-1043", "53-7062": "53-1042",
+    "53-7063": "53-1042", "53-7064": "53-1042", "53-7065": "53-1042", "53-7": "53-1043",
+    "53": "53-1049",
+}
+# Words that make a title a supervisor's; dropped to find the workers supervised. ("Team Lead"
+# is left out: in offices it names senior individual contributors as often as supervisors.)
+_SUPERVISING_RE = re.compile(
+    r"\b(?:supervis(?:ors|ory|or|ing)|supv|forem(?:an|en|woman)|crew\s+(?:chief|lead(?:er)?))\b"
+    r"(?:\s+of\b)?\.?", re.I)
+
+
+def _first_line_supervisor(title: str, found: Occupation) -> Occupation | None:
+    """"Supervisor Electrician" -> 47-1011: the supervisor code for the workers a supervising
+    title names, when they are in major groups 33-53; None when the rule does not apply."""
+    if not _SUPERVISING_RE.search(title) or _is_supervisor_code(found.soc_code):
+        return None
+    rest = " ".join(_SUPERVISING_RE.sub(" ", title).split())
+    head = _index().head(tuple(_words(rest.lower())), stems=False)
+    if head is None or not _PERSON_NOUN_RE.search(head):
+        return None  # "Plant Supervisor", "Reception Supervisor": the workers are not named
+    workers = _classify_words(rest)
+    code = workers.soc_code or workers.minor_group
+    if code is None or _is_supervisor_code(code):
+        return None
+    if not "33" <= code[:2] <= "53":  # professionals: the workers' own code, if none was found
+        return workers if found.method == METHOD_UNKNOWN else None
+    prefix = max((p for p in FIRST_LINE_SUPERVISORS if code.startswith(p)), key=len)
+    return _index().occupation(FIRST_LINE_SUPERVISORS[prefix], METHOD_WORDS)
+
+
+def _is_supervisor_code(code: str | None) -> bool:
+    return bool(code) and "33" <= code[:2] <= "53" and code[3] == "1"
+
+
 @lru_cache(maxsize=65536)
 def _classify(title: str) -> Occupation:
     found = _classify_words(title)
+    found = _first_line_supervisor(title, found) or found
     if found.major_group == "55-0000" and not _MILITARY_RE.search(title):
         found = Occupation(reason=AMBIGUOUS)
     found = _function_manager(title, found) or found

@@ -389,3 +389,46 @@ def test_a_published_title_the_index_cannot_settle_is_not_guessed_without_its_cr
     # Service" alone once matched "Food Service Driver".
     assert classify_occupation("Food Service Worker").minor_group != "53-3000"
     assert classify_occupation("Electrician Leader").soc_code == "47-2111"
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        ("SUPERVISOR ELECTRICIAN", "47-1011"),  # was 47-2111, the workers themselves
+        ("Supervisor Plasterer", "47-1011"),
+        ("Supervisory Police Officer", "33-1012"),
+        ("Supervisory Firefighter", "33-1021"),
+        ("Waiter Supervisor (Banquet)", "35-1012"),
+        ("hotel clerk supervisor", "43-1011"),
+        ("Supervisor of Stock Workers", "53-1042"),
+        ("Supv. Of Mechanics", "49-1011"),
+        ("air conditioning mechanics foreman/woman", "49-1011"),
+    ],
+)
+def test_supervisors_of_service_and_blue_collar_workers_get_first_line_supervisor_codes(
+        title, code):
+    assert classify_occupation(title).soc_code == code
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        ("Supervising Nurse", "29-1141"),  # professionals are coded with their workers
+        ("Child Protective Specialist Supervisor", "21-1021"),
+    ],
+)
+def test_supervisors_of_professionals_keep_the_professionals_code(title, code):
+    assert classify_occupation(title).soc_code == code
+
+
+def test_a_team_lead_is_no_first_line_supervisor_by_that_word_alone():
+    # in offices "Team Lead" names senior individual contributors as often as supervisors
+    found = classify_occupation("Team Leader - Applications Development")
+    assert not (found.soc_code or "").startswith(("53-1", "43-1", "51-1"))
+
+
+@pytest.mark.parametrize("title", ["Plant Supervisor", "Reception Supervisor", "Clinic Supervisor"])
+def test_a_supervisor_of_unnamed_workers_gets_no_guessed_supervisor_code(title):
+    # "plant" and "clinic" end like person nouns but name no workers
+    found = classify_occupation(title)
+    assert found.minor_group not in {"45-1000", "51-1000", "21-1000"}
