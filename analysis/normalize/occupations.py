@@ -7,6 +7,8 @@ major group ("15-0000 Computer and Mathematical Occupations"), or says "unknown"
 Reference tables (built by ``data/reference/make_soc_titles.py``, sources and licences there):
 
 - ``analysis/data/soc_structure.csv`` — every SOC 2018 code with its level and title;
+- ``analysis/data/soc_employment.csv`` — national employment per detailed code (BLS OEWS May
+  2025, built by ``data/reference/make_oews.py``);
 - ``analysis/data/soc_titles.csv.gz`` — about 77,000 published job titles with their detailed
   code and source: SOC titles, O*NET-SOC occupation titles, the BLS Direct Match Title File, and
   O*NET 29.3 Sample of Reported Titles and Alternate Titles (O*NET content by USDOL/ETA,
@@ -46,7 +48,12 @@ How a title is read (the messy-data knowledge lives in the named constants below
    ("Physician-Vascular/Thoracic" -> physician), the part holding the head noun first; text in
    brackets and segments past the second only when nothing else had an occupation word. A
    minor group found first gives way only to a detailed code inside it.
-5. Supervisors, by the SOC coding rule: a supervisor, foreman or crew chief of workers in major
+5. ``method="employment prior"``, last, for a title still "ambiguous": the codes a published
+   title is listed under weigh their national employment (OEWS May 2025,
+   ``analysis/data/soc_employment.csv``): the code holding :data:`FALLBACK_SHARE` of it is named,
+   else the minor group holding that share ("Case Manager" -> 21-1000), else unknown. Filter on
+   the method to keep only direct readings.
+6. Supervisors, by the SOC coding rule: a supervisor, foreman or crew chief of workers in major
    groups 33-53 gets the first-line supervisor code for them (:data:`FIRST_LINE_SUPERVISORS`:
    "Supervisor Electrician" -> 47-1011); one of professionals keeps the professionals' code
    ("Supervising Nurse" -> 29-1141).
@@ -82,6 +89,7 @@ __all__ = [
 
 SOC_STRUCTURE_CSV = PACKAGE_DATA / "soc_structure.csv"
 SOC_TITLES_CSV = PACKAGE_DATA / "soc_titles.csv.gz"
+SOC_EMPLOYMENT_CSV = PACKAGE_DATA / "soc_employment.csv"
 
 MAX_TITLE_CHARS = 300  # longer text is a description pasted into the title field, not a title
 MIN_HEAD_TITLES = 3  # a head noun ends at least this many index titles (drops typos, rarities)
@@ -108,7 +116,7 @@ FALLBACK_SHARE = 0.6
 # the title's words found anywhere in each code's published titles.
 TIE, TIE_SCORE = 0.005, 0.5
 
-_, METHOD_EXACT, METHOD_WORDS, METHOD_UNKNOWN = TITLE_METHODS
+_, METHOD_EXACT, METHOD_WORDS, METHOD_PRIOR, METHOD_UNKNOWN = TITLE_METHODS
 EMPTY_TITLE, NOT_TEXT, TOO_LONG = "empty title", "not text", "too long"
 NO_OCCUPATION_WORD, AMBIGUOUS = "no occupation word", "ambiguous"
 UNREADABLE = "unreadable"  # an unexpected error inside the classifier (never raised)
@@ -323,7 +331,8 @@ class Occupation:
     major_group, major_title : str or None
         Major group ("15-0000", "Computer and Mathematical Occupations").
     method : str
-        "exact title", "title words" or "unknown".
+        "exact title", "title words", "employment prior" (a published title listed under
+        several occupations, read as the one most people hold) or "unknown".
     reason : str or None
         Why the title is unknown: "empty title", "not text", "too long", "no occupation word",
         "ambiguous".
@@ -481,6 +490,8 @@ class _Index:
         for title, code in CURATED_TITLES.items():
             exact[_index_key(title)] = {code: SOURCE_RANK["curated"]}
         self.exact = dict(exact)
+        with SOC_EMPLOYMENT_CSV.open(newline="", encoding="utf-8") as f:
+            self.employment = {row["soc_code"]: int(row["employment"]) for row in csv.DictReader(f)}
         self._build_words()
 
     def _build_words(self) -> None:
@@ -552,16 +563,26 @@ class _Index:
         )
 
     def resolve(
-        self, codes: list[str], method: str, votes: dict[str, float] | None = None
+        self, codes: list[str], method: str, votes: dict[str, float] | None = None,
+        prior: bool = False,
     ) -> Occupation:
         """One code, or the minor group all codes share, or the minor group holding
         :data:`FALLBACK_SHARE` of the votes (one per code unless given), or unknown
-        ("ambiguous")."""
+        ("ambiguous"). With `prior`, codes without votes weigh their employment instead, and a
+        code holding the share alone is named."""
         if len(set(codes)) == 1:
             return self.occupation(codes[0], method)
         minors = {self.minor(c) for c in codes}
         if len(minors) == 1 and None not in minors:
             return self.occupation(minors.pop(), method)
+        if votes is None and prior:
+            # A published title listed under several codes: each code weighs as many votes as
+            # people hold it (OEWS employment), the prior odds that a posting is that job.
+            votes = {code: float(self.employment.get(code, 1)) for code in codes}
+            code, vote = max(votes.items(), key=lambda item: item[1])
+            if vote >= FALLBACK_SHARE * sum(votes.values()):
+                return self.occupation(code, METHOD_PRIOR)
+            method = METHOD_PRIOR
         votes = votes or dict.fromkeys(codes, 1.0)
         by_minor: dict[str | None, float] = defaultdict(float)
         for code, vote in votes.items():
@@ -661,7 +682,7 @@ def _candidates(segments: list[str]) -> list[str]:
     return [segments[0], f"{segments[0]}, {segments[1]}", segments[1]]
 
 
-def _read(index: _Index, text: str, stems: bool = True) -> Occupation:
+def _read(index: _Index, text: str, stems: bool = True, prior: bool = False) -> Occupation:
     """One candidate text: exact lookups; for a title ending in a role word after a person
     noun ("Attorney Adviser"), the text without it; then the word match."""
     variants = _variants(text)
@@ -670,7 +691,7 @@ def _read(index: _Index, text: str, stems: bool = True) -> Occupation:
     for key in dict.fromkeys(k for keys in variants for k in keys if k):
         codes = index.lookup(key)
         if codes:
-            found = index.resolve(codes, METHOD_EXACT)
+            found = index.resolve(codes, METHOD_EXACT, prior=prior)
             if found.soc_code:
                 return found
             group = group or (found if found.minor_group else None)
@@ -685,7 +706,7 @@ def _read(index: _Index, text: str, stems: bool = True) -> Occupation:
         return outcome
     if main[-1] in ROLE_SUFFIXES and len(main) > 1:
         if main[-2] in index.heads and main[-2] not in GENERIC_WORDS:
-            found = _read(index, " ".join(main[:-1]))
+            found = _read(index, " ".join(main[:-1]), prior=prior)
             if found.method != METHOD_UNKNOWN:
                 return found
     for words in dict.fromkeys((variants[0][-1], main)):
@@ -901,8 +922,12 @@ def _classify(title: str) -> Occupation:
         found = Occupation(reason=AMBIGUOUS)
     found = _function_manager(title, found) or found
     if found.method == METHOD_UNKNOWN:
-        return (_first_listed(_WORK_RES, title) or _head_alone(title) or _without_crew_word(title)
-                or found)
+        found = (_first_listed(_WORK_RES, title) or _head_alone(title)
+                 or _without_crew_word(title) or found)
+    if found.reason == AMBIGUOUS:  # last: the published titles' codes weighed by employment
+        likeliest = _classify_words(title, prior=True)
+        if likeliest.major_group != "55-0000":
+            return likeliest
     return found
 
 
@@ -917,7 +942,7 @@ def _without_crew_word(title: str) -> Occupation | None:
     return found if found.minor_group else None
 
 
-def _classify_words(title: str) -> Occupation:
+def _classify_words(title: str, prior: bool = False) -> Occupation:
     """The first candidate naming a detailed code wins; a minor group found first is kept
     unless a later candidate names a detailed code inside it."""
     index = _index()
@@ -936,7 +961,7 @@ def _classify_words(title: str) -> Occupation:
     for i, text in enumerate((*candidates, *parts, *asides)):
         if i >= len(candidates) + len(parts) and (group or outcome.reason == AMBIGUOUS):
             break  # asides only speak for a title that has no occupation word of its own
-        found = _read(index, text, stems=i < 2)  # a qualifier alone needs a whole head noun
+        found = _read(index, text, stems=i < 2, prior=prior)  # a qualifier alone: whole head
         if found.soc_code and (group is None or found.minor_group == group.minor_group):
             return found
         if found.minor_group and group is None:

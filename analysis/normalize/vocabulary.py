@@ -42,8 +42,10 @@ IC_MANAGER_ROLES = ("product", "program", "project", "account", "case", "custome
 PLACE_METHODS = ("city, state", "city, country", "zip", "county", "region", "city", "state",
                  "country", "as written", "unknown")
 
-# How a title's role was read (analysis.normalize.titles, analysis.normalize.occupations).
-TITLE_METHODS = ("role pattern", "exact title", "title words", "unknown")
+# How a title's role was read (analysis.normalize.titles, analysis.normalize.occupations), most
+# direct first: "employment prior" is a published title listed under several occupations, read
+# as the one (or the group) most people hold.
+TITLE_METHODS = ("role pattern", "exact title", "title words", "employment prior", "unknown")
 
 # Where a band's pay was read, so analyses can include or exclude the less direct kinds:
 # "structured" — amounts in their own fields (schema.org baseSalary, ATS ranges, min/max columns);

@@ -427,8 +427,38 @@ def test_a_team_lead_is_no_first_line_supervisor_by_that_word_alone():
     assert not (found.soc_code or "").startswith(("53-1", "43-1", "51-1"))
 
 
-@pytest.mark.parametrize("title", ["Plant Supervisor", "Reception Supervisor", "Clinic Supervisor"])
-def test_a_supervisor_of_unnamed_workers_gets_no_guessed_supervisor_code(title):
+@pytest.mark.parametrize(("title", "not_group"), [("Plant Supervisor", "45-1000"),
+                                                 ("Clinic Supervisor", "21-1000")])
+def test_a_supervisor_of_unnamed_workers_gets_no_guessed_supervisor_code(title, not_group):
     # "plant" and "clinic" end like person nouns but name no workers
-    found = classify_occupation(title)
-    assert found.minor_group not in {"45-1000", "51-1000", "21-1000"}
+    assert classify_occupation(title).minor_group != not_group
+
+
+def test_a_title_published_under_several_groups_goes_to_the_one_most_people_hold():
+    # "Case Manager" is listed under social workers, counselors, eligibility interviewers,
+    # health technicians...: most of the people are community and social service specialists
+    found = classify_occupation("Case Manager")
+    assert (found.minor_group, found.method) == ("21-1000", "employment prior")
+    assert classify_occupation("EDI Analyst").soc_code == "15-1211"  # not 15-2051 (fewer)
+
+
+def test_the_employment_prior_comes_after_every_direct_reading():
+    # read before by the published titles, a work pattern or a head noun alone: unchanged
+    assert classify_occupation("Store Manager").soc_code == "41-1011"
+    assert classify_occupation("Qa Tester").soc_code == "15-1253"
+    assert classify_occupation("Software Engineer").method == "exact title"
+
+
+def test_employment_table_covers_every_civilian_detailed_occupation():
+    import csv
+
+    from analysis.normalize.occupations import SOC_EMPLOYMENT_CSV, SOC_STRUCTURE_CSV
+    with SOC_STRUCTURE_CSV.open(encoding="utf-8") as f:
+        detailed = {r["code"] for r in csv.DictReader(f) if r["level"] == "detailed"}
+    with SOC_EMPLOYMENT_CSV.open(encoding="utf-8") as f:
+        employment = {r["soc_code"]: int(r["employment"]) for r in csv.DictReader(f)}
+    civilian = {c for c in detailed if not c.startswith("55-")}
+    # OEWS surveys no legislators (11-1031) and no fishers (45-3031): they weigh nothing
+    assert civilian - set(employment) == {"11-1031", "45-3031"}
+    assert set(employment) <= civilian
+    assert employment["15-1252"] > 1_000_000 > employment["15-2051"] > 0
