@@ -251,6 +251,14 @@ ABBREVIATIONS = {
     "rn": "registered nurse",
     "lpn": "licensed practical nurse",
     "lvn": "licensed vocational nurse",
+    # UK health and social care posts, and common desk abbreviations
+    "rgn": "registered nurse",
+    "rmn": "registered nurse",
+    "hca": "nursing assistant",
+    "cna": "certified nursing assistant",
+    "dba": "database administrator",
+    "sdr": "sales development representative",
+    "bdr": "business development representative",
 }
 # Abbreviations read only as the last word ("Pharmacy Tech", but "Tech Lead" is not a technician).
 LAST_WORD_ABBREVIATIONS = {
@@ -298,6 +306,9 @@ _BRACKETS_RE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|\{[^{}]*\}|[()\[\]{}]")
 _SEGMENT_RE = re.compile(
     r"\s*-{2,}\s*|\s+[-\u2013\u2014]\s*|\s*[-\u2013\u2014]\s+|\s*\|\s*|\s*/\s+|\s+/\s*|\s+@\s+"
     r"|\s+at\s+|:\s+"
+    # Job-board headlines: "Locum Podiatrist Job Liverpool", "Staff Nurses Required Plymouth",
+    # "Registered Nurse ~ Emergency Department": what follows is a place or a ward
+    r"|\s+jobs?\b\s*|\s+(?:required|wanted|needed)\b\s*|\s*~\s*"
 )
 _PIECE_RE = re.compile(r"(?<=[a-z]{2})[-/](?=[a-z]{2})")  # "physician-vascular", "driver/sales"
 _BRACKET_TEXT_RE = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")

@@ -462,3 +462,18 @@ def test_employment_table_covers_every_civilian_detailed_occupation():
     assert civilian - set(employment) == {"11-1031", "45-3031"}
     assert set(employment) <= civilian
     assert employment["15-1252"] > 1_000_000 > employment["15-2051"] > 0
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        ("Locum Podiatrist Job Liverpool", "29-1081"),  # what follows "Job" is a place
+        ("Staff Nurses Required Plymouth", "29-1141"),
+        ("Experienced Registered Nurse ~ Emergency Department, Liberty", "29-1141"),
+        ("RGN Job Poole Nights", "29-1141"),  # UK registered general nurse
+        ("Delivery Drivers Needed", "53-3033"),
+        ("Job Coach", "21-1015"),  # "Job" leading a title is part of it
+    ],
+)
+def test_job_board_headline_words_end_the_title(title, code):
+    assert classify_occupation(title).soc_code == code
