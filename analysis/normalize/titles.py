@@ -88,6 +88,10 @@ _NOT_SOFTWARE_ENGINEERING = "".join(
         "facilities",
     )
 )
+# Programming languages and frameworks that make an engineer, architect or lead a software one.
+_LANGUAGE = (r"(?:\bjava\b|\bpython\b|(?<![\w.])(?:asp)?\.net\b|\bc#|\bc\+\+|\bgolang\b|\bphp\b"
+             r"|\bgroovy\b|\bscala\b|\bkotlin\b|\bnode\.?js\b|\breact\b|\bangular\b|\btypescript\b"
+             r"|\bruby\b|\bdjango\b|\bspring\s+boot\b)")
 ROLE_FAMILIES: tuple[tuple[str, str], ...] = (
     (
         "technical program manager",
@@ -148,8 +152,12 @@ ROLE_FAMILIES: tuple[tuple[str, str], ...] = (
         r"|salesforce|servicenow|sap|workday"
         r"|embedded|firmware)"
         r"\s+(?:software\s+|development\s+)?(?:engineer|developer|programmer)"
-        r"|(?<!cnc\s)\bprogrammer\b|" + _NOT_SOFTWARE_DEVELOPER + r"\bdeveloper\b"
-        r"|\bfull[\s-]?stack\b",
+        r"|(?<!cnc\s)\bprogramm?er\b|" + _NOT_SOFTWARE_DEVELOPER + r"\bdeveloper\b"
+        r"|\bfull[\s-]?stack\b"
+        # a programming language anywhere beside a role word: "Technical Architect - .net/ C#",
+        # "Python & Groovy Lead Engineer", "Java-Technical Lead"
+        r"|\b(?:architect|engineer|lead)\b.*" + _LANGUAGE + "|" + _LANGUAGE
+        + r".*\b(?:architect|engineer|lead)\b",
     ),
     (
         "hardware engineer",
@@ -171,19 +179,23 @@ ROLE_FAMILIES: tuple[tuple[str, str], ...] = (
         "it support",
         r"\bhelp\s?desk\b|\bservice\s?desk\b|\bit\s+(?:support|technician|specialist|help)\b"
         r"|\bdesktop\s+support\b|\bdata\s+cent(?:er|re)\s+(?:technician|operations\s+technician)\b"
-        r"|\b(?:computer|pc)\s+(?:support|technician)\b",
+        r"|\b(?:computer|pc)\s+(?:support|technician)\b"
+        r"|\b(?:application|applications|user|end[\s-]user|ict|it[\s-]service)\s+support\b"
+        r"|\b(?:1st|2nd|3rd|first|second|third)\s*(?:&\s*(?:2nd|3rd)\s*)?[\s-]+(?:level|line)\s+support\b"
+        r"|\b(?:1st|2nd|3rd)[\s-]+(?:level|line)\b",
     ),
     (
         "customer support",
         r"\bcustomer\s+(?:support|service|care|experience)\b|\bsupport\s+(?:specialist|representative|"
         r"agent|associate|engineer|analyst)\b|\btechnical\s+support\b|\bcall\s+cent(?:er|re)\b"
-        r"|\bcontact\s+cent(?:er|re)\b",
+        r"|\bcontact\s+cent(?:er|re)\b|\b(?:voice|non[\s-]?voice)\s+process\b|\bbpo\b",
     ),
     (
         "sales",
         r"\b(?:key\s+|corporate\s+|national\s+|strategic\s+|commercial\s+|major\s+)?accounts?"
         r"\s+(?:executive|manager|representative|director)\b|\bterritory\s+manager\b|\bsales\b"
-        r"|\bsalesperson\b|\bbusiness\s+development\b|\bbd\b",
+        r"|\bsalesperson\b|\bbusiness\s+development\b|\bbd\b|\btele\s?sales\b|\btele\s?callers?\b"
+        r"|\btelemarket\w*",
     ),
     ("project manager", r"\b(?:project|program)\s+manag(?:er|ement)\b"),
     ("data analyst", r"\banalytics\b"),
@@ -235,7 +247,8 @@ LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
         r"\bjunior\b|\bjr\.?(?=\s|,|$)|\bapprentice\b|" + _PROFESSIONAL + r",\s*associate\b"
         r"|\bassociate\s+(?:" + _FIELD + r"\s+){0,2}" + _PROFESSIONAL
         + r"|\bentry[\s-]?level\b|\bnew\s+grad"
-        r"|\bgraduate\b|(?-i:\bI\b)(?=\s*(?:$|[,(\-\u2013/]))|" + _GRADE.format(1),
+        r"|\bgraduate\b|(?-i:\bI\b)(?=\s*(?:$|[,(\-\u2013/]))|" + _GRADE.format(1)
+        + r"|\btrainee\b|\bfreshers?\b|\bapprenticeship\b",
     ),
 )
 assert all(level in LEVELS for level, _ in LEVEL_PATTERNS)
@@ -314,6 +327,40 @@ FOREIGN_JOB_WORDS = {
     "praktikant": "intern", "praktikantin": "intern", "praktikum": "internship",
     "stagiaire": "intern", "becario": "intern", "estagiário": "intern",
     "werkstudent": "working student", "werkstudentin": "working student", "alternant": "intern",
+    "vertrieb": "sales", "vertriebs": "sales", "vertriebsmitarbeiter": "sales representative",
+    "vertriebsmitarbeiterin": "sales representative", "außendienst": "field",
+    "außendienstmitarbeiter": "field sales representative",
+    "außendienstmitarbeiterin": "field sales representative",
+    "vertriebsinnendienst": "inside sales", "innendienst": "office",
+    "verkaufsrepräsentant": "sales representative", "verkaufsleiter": "sales manager",
+    "vertriebsleiter": "sales manager", "gebietsverkaufsleiter": "area sales manager",
+    "gebietsleiter": "area sales manager", "kaltakquisiteur": "telemarketer",
+    "erstkontakter": "telemarketer", "triebfahrzeugführer": "locomotive engineer",
+    "lokführer": "locomotive engineer", "lokomotivführer": "locomotive engineer",
+    "geschäftsführer": "managing director", "geschäftsführerin": "managing director",
+    "redakteur": "editor", "redakteurin": "editor", "technischer redakteur": "technical writer",
+    "technische redakteurin": "technical writer", "produktmanagement": "product management",
+    "produktionsplanung": "production planning", "disposition": "dispatching",
+    "disponent": "dispatcher", "disponentin": "dispatcher", "auszubildende": "apprentice",
+    "auszubildender": "apprentice", "azubi": "apprentice", "ausbildung": "apprenticeship",
+    "duales studium": "trainee", "sachverständiger": "expert", "sachverständige": "expert",
+    "experte": "expert", "expertin": "expert", "referent": "specialist", "referentin": "specialist",
+    "pflegehelfer": "nursing assistant", "pflegehelferin": "nursing assistant",
+    "altenpfleger": "nursing assistant", "altenpflegerin": "nursing assistant",
+    "bürokaufmann": "office clerk", "bürokauffrau": "office clerk",
+    "industriekaufmann": "office clerk", "industriekauffrau": "office clerk",
+    "steuerfachangestellte": "tax preparer", "steuerfachangestellter": "tax preparer",
+    "rechtsanwaltsfachangestellte": "legal secretary",
+    "personalreferent": "human resources specialist",
+    "personalreferentin": "human resources specialist", "einkäufer": "purchasing agent",
+    "einkäuferin": "purchasing agent", "lagerarbeiter": "warehouse worker",
+    "lagermitarbeiter": "warehouse worker", "produktionsmitarbeiter": "production worker",
+    "produktionshelfer": "production worker", "servicetechniker": "service technician",
+    "kundenberater": "customer service representative",
+    "kundenberaterin": "customer service representative",
+    "kundenservice": "customer service", "datenbankadministrator": "database administrator",
+    "systemadministrator": "system administrator", "netzwerkadministrator": "network administrator",
+    "informatiker": "computer scientist", "fachinformatiker": "computer specialist",
 }
 # German job compounds by their last part ("Industriemechaniker", "Omnibusfahrer").
 FOREIGN_JOB_SUFFIXES = {

@@ -270,3 +270,40 @@ def test_regional_job_words_are_read_in_soc_vocabulary(title, soc):
 
 def test_a_lawn_care_worker_is_no_care_aide():
     assert parse_title("Lawn Care Worker").minor_group != "31-1100"
+
+
+@pytest.mark.parametrize(
+    ("title", "family"),
+    [
+        ("Technical Architect - .net/ C#", "software engineer"),  # a language beside the role
+        ("Python & Groovy Lead Engineer", "software engineer"),
+        ("SYSTEM PROGRAMER", "software engineer"),  # a common misspelling
+        ("Data Engineer - Python", "data engineer"),  # a more specific family still wins
+        ("Application Support Analyst - .NET", "it support"),  # not customer support
+        ("2nd Line Support Engineer", "it support"),
+        ("International Voice Process", "customer support"),  # Indian call-centre wording
+        ("Opening for Telesales Executive with Leading MNC", "sales"),
+        ("Vertriebsmitarbeiter im Außendienst (m/w/d)", "sales"),  # German field sales
+        ("Civil Engineer", "engineers"),
+    ],
+)
+def test_role_families_read_stack_support_call_centre_and_german_words(title, family):
+    assert parse_title(title).role_family == family
+
+
+@pytest.mark.parametrize(
+    ("title", "soc", "level"),
+    [
+        ("Triebfahrzeugführer (m/w/d)", "53-4011", None),  # locomotive engineer
+        ("Technischer Redakteur (m/w/d)", "27-3042", None),  # technical writer
+        ("Geschäftsführer Operations (m/w/d)", None, "director"),  # managing director
+        ("Ausbildung zum Industriekaufmann ab 2027 (m/w/d)", None, "entry"),
+        ("Trainee Accountant", "13-2011", "entry"),
+        ("Online Data Entry / Fresher", None, "entry"),
+    ],
+)
+def test_german_job_words_and_trainee_levels(title, soc, level):
+    info = parse_title(title)
+    assert info.level == level
+    if soc:
+        assert info.soc_code == soc
