@@ -702,7 +702,9 @@ def _read(index: _Index, text: str, stems: bool = True, prior: bool = False) -> 
     for key in dict.fromkeys(k for keys in variants for k in keys if k):
         codes = index.lookup(key)
         if codes:
-            found = index.resolve(codes, METHOD_EXACT, prior=prior)
+            # a short word alone ("CO" in "Co-op Student") is no title to weigh codes for
+            weigh = prior and (len(key) > 1 or len(key[0]) > 3)
+            found = index.resolve(codes, METHOD_EXACT, prior=weigh)
             if found.soc_code:
                 return found
             group = group or (found if found.minor_group else None)

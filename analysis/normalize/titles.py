@@ -361,6 +361,75 @@ FOREIGN_JOB_WORDS = {
     "kundenservice": "customer service", "datenbankadministrator": "database administrator",
     "systemadministrator": "system administrator", "netzwerkadministrator": "network administrator",
     "informatiker": "computer scientist", "fachinformatiker": "computer specialist",
+    # Common German occupation names (Bundesagentur für Arbeit / KldB wording)
+    "lager": "warehouse", "lagerlogistik": "warehouse", "lagerhelfer": "warehouse worker",
+    "fachkraft für lagerlogistik": "warehouse worker", "fachlagerist": "warehouse worker",
+    "kommissionierer": "order picker", "staplerfahrer": "forklift driver",
+    "gabelstaplerfahrer": "forklift driver", "berufskraftfahrer": "truck driver",
+    "kraftfahrer": "truck driver", "lkw fahrer": "truck driver", "busfahrer": "bus driver",
+    "auslieferungsfahrer": "delivery driver", "kurierfahrer": "courier",
+    "maschinen- und anlagenführer": "machine operator", "maschinenführer": "machine operator",
+    "anlagenführer": "machine operator", "maschinenbediener": "machine operator",
+    "helfer": "helper", "hilfskraft": "helper", "aushilfe": "helper",
+    "montagehelfer": "assembler", "verpacker": "packer", "versandmitarbeiter": "shipping clerk",
+    "elektroniker": "electrician", "elektroinstallateur": "electrician",
+    "elektroniker für betriebstechnik": "industrial electrician",
+    "mechatroniker": "mechatronics technician", "kfz mechatroniker": "automotive technician",
+    "kfz mechaniker": "automotive mechanic", "industriemechaniker": "industrial machinery mechanic",
+    "zerspanungsmechaniker": "machinist", "feinwerkmechaniker": "machinist",
+    "werkzeugmechaniker": "tool and die maker", "anlagenmechaniker": "plumber",
+    "verfahrensmechaniker": "machine operator", "fluggerätmechaniker": "aircraft mechanic",
+    "schlosser": "fitter", "metallbauer": "metal fabricator",
+    "konstruktionsmechaniker": "structural metal fabricator", "dachdecker": "roofer",
+    "maurer": "bricklayer", "zimmerer": "carpenter", "maler und lackierer": "painter",
+    "lackierer": "painter", "fliesenleger": "tile setter", "bauhelfer": "construction laborer",
+    "bauarbeiter": "construction laborer", "gärtner": "gardener",
+    "landschaftsgärtner": "landscaper", "hausmeister": "janitor",
+    "haustechniker": "maintenance technician", "gebäudereiniger": "cleaner",
+    "kältetechniker": "refrigeration technician", "heizungsinstallateur": "plumber",
+    "installateur": "installer", "klempner": "plumber", "chemikant": "chemical plant operator",
+    "gesundheits- und krankenpfleger": "nurse", "pflegekraft": "nurse",
+    "pflegeassistent": "nursing assistant", "medizinische fachangestellte": "medical assistant",
+    "medizinischer fachangestellter": "medical assistant", "arzthelferin": "medical assistant",
+    "zahnmedizinische fachangestellte": "dental assistant", "physiotherapeut": "physical therapist",
+    "ergotherapeut": "occupational therapist", "logopäde": "speech-language pathologist",
+    "hebamme": "midwife", "notfallsanitäter": "paramedic",
+    "rettungssanitäter": "emergency medical technician",
+    "heilerziehungspfleger": "personal care aide",
+    "kinderpfleger": "childcare worker", "tagesmutter": "childcare worker",
+    "kaufmann für büromanagement": "office clerk", "büromanagement": "office",
+    "assistenz": "assistant", "assistent": "assistant", "assistentin": "assistant",
+    "sekretär": "secretary", "sekretärin": "secretary", "empfang": "reception",
+    "finanzbuchhalter": "bookkeeper", "lohnbuchhalter": "payroll clerk",
+    "bilanzbuchhalter": "accountant", "steuerberater": "accountant",
+    "verkaufsberater": "sales consultant", "filialleiter": "store manager",
+    "marktleiter": "store manager", "kassierer": "cashier", "verkaufshilfe": "sales assistant",
+    "immobilienmakler": "real estate agent", "versicherungskaufmann": "insurance sales agent",
+    "personalsachbearbeiter": "human resources assistant", "beikoch": "cook",
+    "küchenhilfe": "kitchen helper", "spülkraft": "dishwasher", "servicekraft": "waiter",
+    "restaurantfachmann": "waiter", "hotelfachmann": "hotel clerk", "bäcker": "baker",
+    "konditor": "baker", "fleischer": "butcher", "metzger": "butcher",
+    "anwendungsentwickler": "application developer", "it administrator": "system administrator",
+    "systemtechnik": "systems engineering", "elektrotechnik": "electrical engineering",
+    "maschinenbau": "mechanical engineering", "maschinenbauingenieur": "mechanical engineer",
+    "elektroingenieur": "electrical engineer", "bauingenieur": "civil engineer",
+    "wirtschaftsingenieur": "industrial engineer", "konstrukteur": "design engineer",
+    "technischer zeichner": "drafter", "bauzeichner": "drafter", "architekt": "architect",
+    "prüfingenieur": "test engineer", "qualitätsprüfer": "quality inspector",
+    "laborant": "laboratory technician", "chemielaborant": "chemical technician",
+    "labor": "laboratory", "wissenschaftlicher mitarbeiter": "research associate",
+    "lehrkraft": "teacher", "dozent": "instructor", "ausbilder": "trainer",
+    "polizeibeamter": "police officer", "verwaltungsfachangestellte": "administrative clerk",
+    "sicherheitsmitarbeiter": "security guard", "sicherheitsdienst": "security guard",
+    "fahrlehrer": "driving instructor", "vollzeit": "full time", "teilzeit": "part time",
+    "fachkraft": "specialist", "spezialist": "specialist", "spezialistin": "specialist",
+    # departments named beside a job word ("Sachbearbeiter Buchhaltung": an accounting clerk)
+    "buchhaltung": "accounting", "einkauf": "purchasing", "verkauf": "sales",
+    "logistik": "logistics", "produktion": "production", "verwaltung": "administration",
+    "instandhaltung": "maintenance", "qualitätssicherung": "quality assurance",
+    "entwicklung": "development", "forschung": "research", "pflege": "nursing",
+    "gastronomie": "food service", "reinigung": "cleaning", "montage": "assembly",
+    "personalwesen": "human resources",
 }
 # German job compounds by their last part ("Industriemechaniker", "Omnibusfahrer").
 FOREIGN_JOB_SUFFIXES = {
@@ -371,7 +440,15 @@ FOREIGN_JOB_SUFFIXES = {
     "leiter": "manager", "leiterin": "manager", "verkäufer": "salesperson",
     "kaufmann": "clerk", "kauffrau": "clerk", "elektriker": "electrician",
     "pfleger": "nurse", "pflegerin": "nurse", "lehrer": "teacher", "lehrerin": "teacher",
-    "helfer": "helper", "medewerker": "worker",
+    "helfer": "helper", "medewerker": "worker", "mitarbeiter": "worker",
+    "mitarbeiterin": "worker", "fachkraft": "specialist", "manager": "manager",
+    "managerin": "manager", "assistent": "assistant", "assistentin": "assistant",
+    "sachbearbeiter": "clerk", "sachbearbeiterin": "clerk", "referent": "specialist",
+    "referentin": "specialist", "planer": "planner", "planerin": "planner",
+    "arbeiter": "worker", "installateur": "installer", "experte": "expert",
+    "expertin": "expert", "spezialist": "specialist", "koordinator": "coordinator",
+    "disponent": "dispatcher", "therapeut": "therapist", "zeichner": "drafter",
+    "prüfer": "inspector", "reiniger": "cleaner", "monteur": "installer",
 }
 # Signs that a title is not in English, so its words are looked up: a gender tag ("(m/w/d)",
 # "(H/F)"), a function word, a German noun ending, letters beyond ASCII. English titles are
@@ -411,8 +488,9 @@ _PLACE_SUFFIX_RE = re.compile(r"\s*(?:[-\u2013|]\s*|\()\s*[A-Z][A-Za-z .'-]+,\s*
 # "Fall 2020", "2027 Winter": the term a programme runs in, not a job ("Fall" is no faller).
 _SEASON_RE = re.compile(r"\b(?:spring|summer|fall|autumn|winter)\s+20\d\d\b"
                         r"|\b20\d\d\s+(?:spring|summer|fall|autumn|winter)\b", re.I)
-_GENDER_SUFFIX_RE = re.compile(r"(?<=[a-z])/(?:in|innen|r|e)\b")
-_WORD_HYPHEN_RE = re.compile(r"(?<=[A-Za-z]{3})-(?=[A-Za-z]{3})")
+_GENDER_SUFFIX_RE = re.compile(
+    r"(?<=[a-zäöüß])(?:/-?(?:in|innen|r|e|frau|mann|köchin)|[:*]in(?:nen)?|\((?:in|r|e)\))(?!\w)")
+_WORD_HYPHEN_RE = re.compile(r"(?:(?<=[A-Za-z]{3})|(?<=\b(?i:it|hr|ui|ux)))-(?=[A-Za-z]{3})")
 _PLURAL_RE = re.compile(r"\b(analyst|engineer|scientist|developer|designer|recruiter|programmer"
                         r"|architect|consultant|nurse|driver|mover|technician|manager|operator"
                         r"|laborer|worker|inspector|teacher|assistant|cashier|cleaner)s\b", re.I)
@@ -512,15 +590,16 @@ EMPTY = TitleInfo()
 def _clean(title: str) -> str:
     text = unicodedata.normalize("NFKC", html.unescape(title)).replace("\u2019", "'")
     text = _SEASON_RE.sub(" ", _PLACE_SUFFIX_RE.sub("", re.sub(r"\s+", " ", text).strip()))
+    foreign = bool(_GENDER_SUFFIX_RE.search(text))  # "Helfer/in", "Berater*in": German
     text = _GENDER_SUFFIX_RE.sub("", _WORD_HYPHEN_RE.sub(" ", text))
-    text = _PLURAL_RE.sub(r"\1", _us_spellings(_in_english(text)))
+    text = _PLURAL_RE.sub(r"\1", _us_spellings(_in_english(text, foreign=foreign)))
     return _regional_words(text)
 
 
-def _in_english(title: str) -> str:
+def _in_english(title: str, *, foreign: bool = False) -> str:
     """The title with the job words of other languages put in English ("Softwareentwickler
     (m/w/d)" → "Software developer (m/w/d)"), so one set of rules reads every export."""
-    if not _FOREIGN_HINT_RE.search(title):
+    if not foreign and not _FOREIGN_HINT_RE.search(title):
         return title
     text = _foreign_words(title)
     return _FOREIGN_SUFFIX_RE.sub(

@@ -477,3 +477,8 @@ def test_employment_table_covers_every_civilian_detailed_occupation():
 )
 def test_job_board_headline_words_end_the_title(title, code):
     assert classify_occupation(title).soc_code == code
+
+
+def test_a_short_word_alone_is_not_weighed_by_employment():
+    # "CO" is listed as a correctional officer's title; a co-op student is none
+    assert classify_occupation("Co-op Student").minor_group is None

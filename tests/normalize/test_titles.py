@@ -307,3 +307,24 @@ def test_german_job_words_and_trainee_levels(title, soc, level):
     assert info.level == level
     if soc:
         assert info.soc_code == soc
+
+
+@pytest.mark.parametrize(
+    ("title", "soc"),
+    [
+        ("Berufskraftfahrer/in", "53-3032"),  # Bundesagentur wording, gender ending "/in"
+        ("Gesundheits- und Krankenpfleger/in", "29-1141"),
+        ("Elektroniker/in - Energie- und Gebäudetechnik", "47-2111"),
+        ("Kaufmann/-frau - Büromanagement", "43-9061"),
+        ("Sachbearbeiter/in Buchhaltung", "43-3031"),  # a department beside the job word
+        ("Lagermitarbeiter (m/w/d)", "53-7062"),
+        ("Hausmeister (m/w/d)", "37-2011"),
+    ],
+)
+def test_common_german_occupation_names(title, soc):
+    assert parse_title(title).soc_code == soc
+
+
+def test_a_german_gender_ending_marks_the_title_german_and_english_stays_english():
+    assert parse_title("IT-Spezialist:in (m/w/d)").minor_group == "15-1200"
+    assert parse_title("Labor Relations Manager").soc_code == "11-3121"  # "labor" is English here
