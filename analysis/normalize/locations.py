@@ -241,6 +241,8 @@ AREA_KIND_WORDS = frozenset({"kreis", "landkreis", "county", "district", "region
 _UK_POSTCODE_TAIL_RE = re.compile(r"\s+[A-Z]{1,2}\d[A-Z\d]?(?:\s+\d[A-Z]{2})?$")
 # A British postcode district ("EC2R", "SW1", "M1"): a sign of the UK, not a place name.
 _UK_POSTCODE_RE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?(?:\s*\d[A-Z]{2})?$")
+# A whole British postcode ("SP11 6HG", "so41 3fq"): the place is in the UK, whatever else.
+_UK_FULL_POSTCODE_RE = re.compile(r"(?<![\w-])[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}(?![\w-])", re.I)
 # Region names that are only a compass word ("South", "North-East"): never read alone.
 _COMPASS_ONLY_RE = re.compile(r"^(?:north|south|east|west|central|centre|center)"
                               r"(?:[\s-]?(?:east|west|central))?$")
@@ -263,6 +265,9 @@ DOMINANT_RATIO = 3.0
 # "Mumbai, Pune" lists two cities, "Bron, Lyon" names a town and the city it lies by: a first
 # city this big is a place of its own, not a suburb.
 BIG_CITY = 500_000
+# Cities listed with spaces only ("Karur Coimbatore"): each must have this many people, so that
+# "Kirkland Lake" or "Boston Campus" stay one place.
+SPACED_CITY = 50_000
 # "Bron, Lyon" (6 km) is a town by its city; "Noida, Gurugram" (40 km) two places.
 NEIGHBOUR_KM = 25
 # A location longer than this is not a place line (a pasted description): unknown, with reason.
@@ -341,8 +346,8 @@ _REGION_RE = re.compile(
     re.I,
 )
 _REGION_WORD_RE = re.compile(r"^(?:greater|metro)\s|\s(?:area|metroplex|region)$", re.I)
-_GREATER_RE = re.compile(r"^(?:greater|metro)\s+|\s+(?:metropolitan|metro)?\s*(?:area|region)$",
-                         re.I)
+_GREATER_RE = re.compile(r"^(?:greater|metro|city\s+of)\s+"
+                         r"|\s+(?:metropolitan|metro)?\s*(?:area|region)$", re.I)
 _COUNTY_RE = re.compile(r"\s+(?:county|parish|borough)$", re.I)
 
 
@@ -704,13 +709,19 @@ def _tokens(text: str) -> list[str]:
               else p for p in pieces)
     pieces = (_UK_POSTCODE_TAIL_RE.sub("", p) for p in pieces)
     kept = [p for p in pieces if p and re.search(r"[^\W\d_]", p)
-            and _key(p) not in AREA_KIND_WORDS and not _UK_POSTCODE_RE.match(p)]
+            and _key(p) not in AREA_KIND_WORDS and not _UK_POSTCODE_RE.match(p)
+            and not _UK_FULL_POSTCODE_RE.fullmatch(p)]
     # "Hartley Hospital, Southport", "2500 Richmond Ave, Houston": a building or street before
     # the town is not a place; the town after it is.
-    places = [p for p in kept if not (_FACILITY_RE.search(p) or re.match(r"\d", p))
-              or _known_place(p, min_population=10_000)]
-    towns = [p for p in places if not (_us_state(p) or _country_of(p) or _code_country(p)
-                                       or _key(p) in _major_subdivisions())]
+    def is_town(p: str) -> bool:
+        return not (_us_state(p) or _country_of(p) or _code_country(p)
+                    or _key(p) in _major_subdivisions() or len(p) <= 3 and p.isupper())
+
+    # ("Rocky Mountain House, AB": a town named like a building, with only its province after)
+    places = [p for i, p in enumerate(kept) if not (_FACILITY_RE.search(p) or re.match(r"\d", p))
+              or _known_place(p, min_population=10_000)
+              or not re.match(r"\d", p) and not any(is_town(q) for q in kept[i + 1:])]
+    towns = [p for p in places if is_town(p)]
     kept = places if towns else kept
     # A town named twice apart ("The Exchange, Bridgwater, TA6 4RN, Bridgwater") is one town.
     return [p for i, p in enumerate(kept) if p not in kept[: max(i - 1, 0)]]
@@ -844,7 +855,8 @@ def _with_subdivision(city: str, code_token: str, country: str | None,
         elif (where in (country, hint) or where in _world_countries(city)
               or where == "CA"  # any province code read for Canada
               or len(code_token) > 3 and named == [where]
-              and (_key(code_token) in _major_subdivisions() or where == "GB")):
+              and (_key(code_token) in _major_subdivisions() or where == "GB")
+              ):
             return _world_place(city, where, code)
     # "Berlin, DE", "Kassel, de": an ISO country code where the city is that country's, not a
     # US state's (a code in lower case is as much a country's as in upper case).
@@ -940,8 +952,43 @@ def _known_place(name: str, *, min_population: int = 0) -> bool:
         w[0] >= min_population for w in _world_cities().get(key, ()))
 
 
+def _spaced_cities(piece: str, hint: str | None) -> list[Place]:
+    """"Hyderabad/Secunderabad Pune Chennai Bangalore/Bengaluru", "Karur Coimbatore": cities
+    listed with spaces only (Naukri exports), each of one to three words, "A/B" one city by two
+    names. Empty unless the whole piece reads as two or more known cities."""
+    piece = re.sub(r"\bNCR\b|\(?\ball areas\b\)?", " ", piece, flags=re.I).strip(" ,")
+    units = piece.split()
+    if len(units) < 2 or len(units) > 24 or re.search(r"[,;|]", piece) or _known_place(piece):
+        return []
+    found: list[Place] = []
+    at = 0
+    while at < len(units):
+        for size in (3, 2, 1):
+            span = units[at:at + size]
+            if len(span) < size:
+                continue
+            names = " ".join(span).split("/")
+            if len(names) > 1 and size > 1 or any(
+                    _us_state(u) or _country_of(u) for u in span):
+                continue  # "A/B" is one city; a state or country is the normal parser's
+            # each a city of some size: "Kirkland Lake", "Boston Campus" are one place
+            place = next((p for p in (_bare_city(n.strip(), hint) for n in names)
+                          if p and _population(p) >= SPACED_CITY), None)
+            if place:
+                found.append(place)
+                at += size
+                break
+        else:
+            return []
+    found = list(dict.fromkeys(found))
+    return found if len(found) >= 2 and len({p.country for p in found}) == 1 else []
+
+
 def _places(piece: str, hint: str | None) -> list[Place]:
     """The places one piece of a location line names (usually one)."""
+    spaced = _spaced_cities(piece, hint)
+    if spaced:
+        return spaced
     zips = _ZIP_RE.findall(piece)
     tokens = _split_code(_tokens(_ZIP_RE.sub(" ", piece)))
     countries = [_country_of(t) for t in tokens]
@@ -952,6 +999,8 @@ def _places(piece: str, hint: str | None) -> list[Place]:
     if len(tokens) == 2 and (county := _in_us_county(*tokens)):
         return [county]
     tokens, country = _peel_countries(tokens)
+    if country is None and hint in (None, "GB") and _UK_FULL_POSTCODE_RE.search(piece):
+        country = "GB"
     where = country or hint
     if not tokens:
         if zips and where in (None, "US") and zips[0] in _us_zips():
@@ -1040,10 +1089,19 @@ def _city_list(tokens: list[str], where: str | None) -> list[Place]:
         # "Bron, Lyon", "Kreuzau, Düren", "Highland Park, Dallas": a place and the bigger place
         # or district it is in. The first is the place; the second tells its country.
         first, second = (_bare_city(t, where) or _bare_city(_COMPASS_RE.sub("", t), where)
-                         for t in tokens)
+                         or _bare_city(_GREATER_RE.sub("", t), where) for t in tokens)
         context = _bare_city(_COMPASS_RE.sub("", tokens[1]), where) if second is None else second
         if first is None and second is not None:  # "Kochi, Bengaluru": read in its neighbour's
             first = _bare_city(tokens[0], second.country)
+        if (first and second and first.country != second.country != "US"
+                and _population(first) < BIG_CITY and where is None):
+            # "Scarborough, Toronto", "University, Edmonton": a district before its big city,
+            # or a town of the same country, not a small namesake abroad (a US city as the
+            # context is read below: the neighbourhood takes its state)
+            inner = _bare_city(tokens[0], second.country)
+            if inner is None and _population(second) >= BIG_CITY:
+                inner = _world_place(tokens[0], second.country, second.state)
+            first = inner or first
         if first and second and first != second and (
             _population(first) >= BIG_CITY or _km_apart(first, second) > NEIGHBOUR_KM
         ):

@@ -279,3 +279,47 @@ def test_several_location_fields_read_together():
 
     location = parse_locations(["Seattle, WA", "Austin, TX", "Remote"])
     assert [p.city for p in location.places] == ["Seattle", "Austin"] and location.is_remote
+
+
+@pytest.mark.parametrize("text", ["SP11 6HG", "so41 3fq", "Chatham, Southern, ME4 4ZJ"])
+def test_a_whole_british_postcode_places_the_posting_in_the_uk(text):
+    assert parse_location(text).country == "GB"
+
+
+def test_a_british_postcode_district_alone_proves_nothing():
+    assert parse_location("BN7").country is None  # could be any code
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "city", "n"),
+    [
+        ("Karur Coimbatore", "IN", "Karur", 2),  # Naukri lists with spaces only
+        ("Chennai Bangalore/Bengaluru Delhi / NCR", "IN", "Chennai", 3),
+        ("Kolkata Hyderabad/Secunderabad Pune Mumbai (All Areas)", "IN", "Kolkata", 4),
+        ("Kirkland Lake", None, "Kirkland Lake", 1),  # one place, not Kirkland + a lake
+        ("London Ontario", "CA", "London", 1),  # a city and its province
+    ],
+)
+def test_cities_listed_with_spaces_only(text, country, city, n):
+    found = parse_location(text)
+    assert (found.country, found.city, len(found.places)) == (country, city, n)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Scarborough, Toronto", "CA"),  # a district of a big city, not the English town
+        ("University, Edmonton", "CA"),
+        ("Regent Park, City of Toronto", "CA"),
+        ("Consett, Durham", "GB"),  # Durham, NC is bigger, but no big city: the town stands
+        ("Flushing, Queens", "US"),
+    ],
+)
+def test_a_district_before_its_city(text, country):
+    assert parse_location(text).country == country
+
+
+def test_a_town_named_like_a_building_before_its_province():
+    found = parse_location("Rocky Mountain House, AB")
+    assert (found.country, found.state, found.city) == ("CA", "AB", "Rocky Mountain House")
+    assert parse_location("Hartley Hospital, Southport").city != "Hartley Hospital"
