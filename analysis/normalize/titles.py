@@ -201,6 +201,15 @@ ROLE_FAMILIES: tuple[tuple[str, str], ...] = (
     ("data analyst", r"\banalytics\b"),
 )
 ROLE_FAMILY_NAMES = tuple(dict.fromkeys(family for family, _ in ROLE_FAMILIES))
+# The role families as a layer on SOC: a title no pattern above names takes the family its SOC
+# code belongs to ("Cashier" is 41-2011, so sales). Keys are code prefixes, longest first wins.
+FAMILY_OF_SOC = {
+    "41-": "sales", "11-2022": "sales",
+    "15-1232": "it support", "43-4051": "customer support",
+    "15-1251": "software engineer", "15-1252": "software engineer", "15-1254": "software engineer",
+    "15-1255": "product designer", "17-2061": "hardware engineer",
+    "15-1221": "research scientist", "13-1082": "project manager",
+}
 
 # "Manager" after these words names an individual-contributor role, not a management rung.
 IC_MANAGER_ROLES = (*SHARED_IC_MANAGER_ROLES, "accounts", "key accounts", "client success",
@@ -658,8 +667,11 @@ def _parse_title(title: str) -> TitleInfo:
     track = MANAGEMENT_TRACK if level in MANAGEMENT_LEVELS or is_c_level else IC_TRACK
     family = _role_family(text)
     occupation = classify_occupation(text)
+    code = occupation.soc_code or ""
+    soc_family = next((FAMILY_OF_SOC[p] for p in sorted(FAMILY_OF_SOC, key=len, reverse=True)
+                       if code.startswith(p)), None)
     return TitleInfo(
-        role_family=family or (occupation.minor_title or "").lower() or None,
+        role_family=family or soc_family or (occupation.minor_title or "").lower() or None,
         level=level,
         track=track,
         is_phd=bool(_PHD_TITLE_RE.search(text)),

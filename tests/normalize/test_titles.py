@@ -328,3 +328,16 @@ def test_common_german_occupation_names(title, soc):
 def test_a_german_gender_ending_marks_the_title_german_and_english_stays_english():
     assert parse_title("IT-Spezialist:in (m/w/d)").minor_group == "15-1200"
     assert parse_title("Labor Relations Manager").soc_code == "11-3121"  # "labor" is English here
+
+
+@pytest.mark.parametrize(
+    ("title", "family"),
+    [
+        ("Cashier", "sales"),  # 41-2011: every SOC sales occupation is the sales family
+        ("Customer Service Representative", "customer support"),  # 43-4051
+        ("Computer User Support Specialist", "it support"),  # 15-1232
+        ("Registered Nurse", "healthcare diagnosing or treating practitioners"),  # no family
+    ],
+)
+def test_role_families_are_a_layer_on_soc(title, family):
+    assert parse_title(title).role_family == family
