@@ -936,12 +936,27 @@ def _classify(title: str) -> Occupation:
     found = _function_manager(title, found) or found
     if found.method == METHOD_UNKNOWN:
         found = (_first_listed(_WORK_RES, title) or _head_alone(title)
-                 or _without_crew_word(title) or found)
+                 or _without_crew_word(title) or _executive_as_specialist(title) or found)
     if found.reason == AMBIGUOUS:  # last: the published titles' codes weighed by employment
         likeliest = _classify_words(title, prior=True)
         if likeliest.major_group != "55-0000":
             return likeliest
     return found
+
+
+# South Asian and British postings call a specialist of a function an "executive" ("Tender
+# Executive", "Finance Executive"): no top executive, whose titles say so ("Chief Executive").
+_EXECUTIVE_HEAD_RE = re.compile(r"^(?P<field>(?:(?!chief|account)[\w&.-]+\s+){1,3})executives?"
+                                r"(?=\s*(?:$|[-\u2013(|,/]))", re.I)
+
+
+def _executive_as_specialist(title: str) -> Occupation | None:
+    """"Purchase Executive" read as "Purchase Specialist" when nothing else placed it."""
+    match = _EXECUTIVE_HEAD_RE.match(title.strip())
+    if not match:
+        return None
+    found = _classify_words(f"{match['field'].strip()} specialist")
+    return found if found.minor_group and found.major_group != "55-0000" else None
 
 
 def _without_crew_word(title: str) -> Occupation | None:

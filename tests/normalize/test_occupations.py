@@ -482,3 +482,9 @@ def test_job_board_headline_words_end_the_title(title, code):
 def test_a_short_word_alone_is_not_weighed_by_employment():
     # "CO" is listed as a correctional officer's title; a co-op student is none
     assert classify_occupation("Co-op Student").minor_group is None
+
+
+def test_an_executive_of_a_function_is_its_specialist_not_a_top_executive():
+    assert classify_occupation("E-commerce Executive").minor_group == "13-1000"
+    assert classify_occupation("Operations Executive").major_group != "55-0000"
+    assert classify_occupation("Chief Executive").soc_code == "11-1011"
