@@ -439,6 +439,20 @@ FOREIGN_JOB_WORDS = {
     "entwicklung": "development", "forschung": "research", "pflege": "nursing",
     "gastronomie": "food service", "reinigung": "cleaning", "montage": "assembly",
     "personalwesen": "human resources",
+    "kaufmännischer mitarbeiter": "office clerk", "kaufmännische mitarbeiterin": "office clerk",
+    "kaufmännische mitarbeiter": "office clerk", "technischer": "technical",
+    "technische": "technical", "kranfahrer": "crane operator", "kranführer": "crane operator",
+    "maschineneinrichter": "machine setter", "einrichter": "machine setter",
+    "wareneingangsprüfer": "receiving inspector", "wartungsmonteur": "maintenance mechanic",
+    "servicemonteur": "field service technician", "kundendiensttechniker": "service technician",
+    "facharbeiter": "skilled worker", "druck": "printing", "drucker": "printing press operator",
+    "operationstechnische assistenz": "surgical technologist",
+    "operationstechnischer assistent": "surgical technologist",
+    "kälte- und klimatechnik": "refrigeration and air conditioning",
+    "klimatechnik": "air conditioning", "kältetechnik": "refrigeration",
+    "orthopädietechnik mechaniker": "orthotist", "bandagist": "orthotist",
+    "reinigungsteam": "cleaning", "containeraufbereitung": "container cleaning",
+    "finanzberater": "financial advisor", "versicherungen": "insurance",
 }
 # German job compounds by their last part ("Industriemechaniker", "Omnibusfahrer").
 FOREIGN_JOB_SUFFIXES = {
@@ -611,8 +625,20 @@ def _in_english(title: str, *, foreign: bool = False) -> str:
     if not foreign and not _FOREIGN_HINT_RE.search(title):
         return title
     text = _foreign_words(title)
-    return _FOREIGN_SUFFIX_RE.sub(
+    text = _FOREIGN_SUFFIX_RE.sub(
         lambda m: f"{m.group(1)} {FOREIGN_JOB_SUFFIXES[m.group(2).lower()]}", text)
+    return _DEPARTMENT_AFTER_RE.sub(r"\g<department> \g<job>\g<gap>", text)
+
+
+# German names the department after the job ("Sachbearbeiter Buchhaltung", "Industriemechaniker
+# (m/w/d) Instandhaltung"); English before it ("accounting clerk"): once translated, moved.
+_DEPARTMENT_AFTER_RE = re.compile(
+    r"^(?P<job>.*?\b(?:clerk|worker|mechanic|technician|specialist|manager|assistant|helper"
+    r"|engineer|administrator|consultant|planner|coordinator|installer|inspector|electrician"
+    r"|driver|representative))\b(?P<gap>\s*(?:\([^)]*\))?\s*)(?P<department>accounting"
+    r"|purchasing|sales|logistics|production|administration|maintenance|quality assurance"
+    r"|development|research|nursing|food service|cleaning|assembly|human resources"
+    r"|customer service)\b", re.I)
 
 
 def _role_family(title: str) -> str | None:

@@ -341,3 +341,16 @@ def test_a_german_gender_ending_marks_the_title_german_and_english_stays_english
 )
 def test_role_families_are_a_layer_on_soc(title, family):
     assert parse_title(title).role_family == family
+
+
+@pytest.mark.parametrize(
+    ("title", "soc"),
+    [
+        ("Industriemechaniker (m/w/d) Instandhaltung", "49-9041"),  # department after the job
+        ("Kaufmännischer Mitarbeiter (m/w/d) in Teilzeit", "43-9061"),
+        ("Kranfahrer für Hallenkran (m/w/d)", "53-7021"),
+        ("Wareneingangsprüfer (m/w/d)", "51-9061"),
+    ],
+)
+def test_german_departments_and_trades(title, soc):
+    assert parse_title(title).soc_code == soc
