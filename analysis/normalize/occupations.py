@@ -869,6 +869,10 @@ WORK_OCCUPATIONS: tuple[tuple[str, str], ...] = (
     (r"\bvalet\b", "53-6021"),
     (r"\bbar\s+(?:supervisor|manager)\b", "35-1012"),
     (r"\bgraphic\s+designer\b", "27-1024"),
+    # Civil-service program and operations analysts: management analysts and their kin
+    (r"^(?!.*\b(?:data|financ\w*|it|cmdb|configuration|security|cyber|network|systems?"
+     r"|software|cloud|asset)\b).*\b(?:program|programs|operations)\s+(?:\w+\s+)?"
+     r"(?:analyst|specialist)\b", "13-1000"),
 )
 _WORK_RES = tuple((re.compile(p, re.I), code) for p, code in WORK_OCCUPATIONS)
 

@@ -546,6 +546,13 @@ REGIONAL_JOB_WORDS = {
     "multi tradesman": "maintenance worker", "security officer": "security guard",
     "front desk agent": "front desk clerk", "cold caller": "telemarketer",
     "emt": "emergency medical technician", "whs": "health and safety",
+    # British trades call their technicians engineers; a supply teacher is a substitute
+    "gas engineer": "hvac technician", "heating engineer": "hvac technician",
+    "air conditioning engineer": "hvac technician",
+    "install air conditioning engineer": "hvac technician",
+    "refrigeration engineer": "hvac technician", "boiler engineer": "hvac technician",
+    "multi trader": "maintenance worker", "multi-trader": "maintenance worker",
+    "supply teacher": "substitute teacher", "supply teachers": "substitute teachers",
 }
 _regional_words = _word_swap(REGIONAL_JOB_WORDS, joined="&")
 _us_spellings = _word_swap(BRITISH_SPELLINGS)

@@ -354,3 +354,20 @@ def test_role_families_are_a_layer_on_soc(title, family):
 )
 def test_german_departments_and_trades(title, soc):
     assert parse_title(title).soc_code == soc
+
+
+@pytest.mark.parametrize(
+    ("title", "soc"),
+    [
+        ("Gas Engineer", "49-9021"),  # a British trade's technician, no engineer
+        ("Install Air Conditioning Engineer", "49-9021"),
+        ("Supply Teachers", "25-3031"),  # a substitute teacher
+    ],
+)
+def test_british_trade_and_school_words(title, soc):
+    assert parse_title(title).soc_code == soc
+
+
+def test_civil_service_program_analysts_are_business_operations_specialists():
+    assert parse_title("Program Operations Specialist 1").minor_group == "13-1000"
+    assert parse_title("Data Management Analyst").minor_group != "13-1000"  # data work
