@@ -931,10 +931,25 @@ def _is_supervisor_code(code: str | None) -> bool:
     return bool(code) and "33" <= code[:2] <= "53" and code[3] == "1"
 
 
+# O*NET files a subject's teachers under postsecondary teachers ("Humanities Teachers,
+# Postsecondary"); a posting that says "teacher" and names no college is a school's.
+_SCHOOL_TEACHER_RE = re.compile(r"\bteachers?\b", re.I)
+_COLLEGE_RE = re.compile(r"professor|lecturer|universit|college|facult|postsecondary|adjunct"
+                         r"|nursing|tertiary|higher\s+education|instructor", re.I)
+
+
+def _school_teacher(title: str, found: Occupation) -> Occupation | None:
+    """"Humanities Teacher" -> 25-2031 secondary school teachers, not a postsecondary code."""
+    if (found.minor_group == "25-1000" and _SCHOOL_TEACHER_RE.search(title)
+            and not _COLLEGE_RE.search(title)):
+        return _index().occupation("25-2031", found.method)
+    return None
+
+
 @lru_cache(maxsize=65536)
 def _classify(title: str) -> Occupation:
     found = _classify_words(title)
-    found = _first_line_supervisor(title, found) or found
+    found = _first_line_supervisor(title, found) or _school_teacher(title, found) or found
     if found.major_group == "55-0000" and not _MILITARY_RE.search(title):
         found = Occupation(reason=AMBIGUOUS)
     found = _function_manager(title, found) or found

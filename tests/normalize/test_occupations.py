@@ -488,3 +488,10 @@ def test_an_executive_of_a_function_is_its_specialist_not_a_top_executive():
     assert classify_occupation("E-commerce Executive").minor_group == "13-1000"
     assert classify_occupation("Operations Executive").major_group != "55-0000"
     assert classify_occupation("Chief Executive").soc_code == "11-1011"
+
+
+@pytest.mark.parametrize(("title", "code"), [("Humanities Teacher", "25-2031"),
+                                             ("Economics Teacher", "25-2031")])
+def test_a_subject_teacher_is_a_school_teacher_unless_a_college_is_named(title, code):
+    assert classify_occupation(title).soc_code == code
+    assert classify_occupation(f"College {title}").minor_group == "25-1000"
