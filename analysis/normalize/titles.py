@@ -555,6 +555,12 @@ REGIONAL_JOB_WORDS = {
     "supply teacher": "substitute teacher", "supply teachers": "substitute teachers",
 }
 _regional_words = _word_swap(REGIONAL_JOB_WORDS, joined="&")
+# A British "Support Worker" with no field before it is a care worker ("Female Support Worker",
+# "Bank Support Worker – Domiciliary Care"); "IT Support Worker" or "Therapy Support Worker" is not.
+_CARE_SUPPORT_WORKER_RE = re.compile(
+    r"^(?P<kind>(?:(?:female|male|adults?|residential|care|domiciliary|relief|bank|night|senior"
+    r"|agency|live[\s-]in|community|mental\s+health|learning\s+disabilit(?:y|ies))\s+)*)"
+    r"support\s+workers?\b", re.I)
 _us_spellings = _word_swap(BRITISH_SPELLINGS)
 
 _FLAGS = re.I
@@ -623,7 +629,7 @@ def _clean(title: str) -> str:
     foreign = bool(_GENDER_SUFFIX_RE.search(text))  # "Helfer/in", "Berater*in": German
     text = _GENDER_SUFFIX_RE.sub("", _WORD_HYPHEN_RE.sub(" ", text))
     text = _PLURAL_RE.sub(r"\1", _us_spellings(_in_english(text, foreign=foreign)))
-    return _regional_words(text)
+    return _CARE_SUPPORT_WORKER_RE.sub(r"\g<kind>personal care aide", _regional_words(text))
 
 
 def _in_english(title: str, *, foreign: bool = False) -> str:

@@ -371,3 +371,13 @@ def test_british_trade_and_school_words(title, soc):
 def test_civil_service_program_analysts_are_business_operations_specialists():
     assert parse_title("Program Operations Specialist 1").minor_group == "13-1000"
     assert parse_title("Data Management Analyst").minor_group != "13-1000"  # data work
+
+
+@pytest.mark.parametrize(("title", "soc"), [("Female Support Worker", "31-1122"),
+                                            ("Bank Support Worker – Domiciliary Care", "31-1122")])
+def test_a_british_support_worker_is_a_care_worker(title, soc):
+    assert parse_title(title).soc_code == soc
+
+
+def test_a_support_worker_of_a_named_field_is_not_read_as_care():
+    assert parse_title("IT Support Worker").role_family == "it support"
