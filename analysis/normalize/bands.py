@@ -584,8 +584,15 @@ def _components(parsed: PayParse | None) -> dict:
     return {name: bool(parsed and getattr(parsed, name)) for name in names}
 
 
+# Posting dates outside these years are misreadings: "8h" (SimplyHired's "8 hours ago") parses as
+# 08:00 on 1 January of year 1, which no datetime64[ns] column holds.
+FIRST_POSTING_YEAR, LAST_POSTING_YEAR = 1990, 2100
+
+
 def _date(value: str | None):
     if not value:
         return None
     stamp = pd.to_datetime(value, errors="coerce", utc=True)
-    return None if pd.isna(stamp) else stamp.tz_convert(None).normalize()
+    if pd.isna(stamp) or not FIRST_POSTING_YEAR <= stamp.year <= LAST_POSTING_YEAR:
+        return None
+    return stamp.tz_convert(None).normalize()

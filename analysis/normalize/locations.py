@@ -697,6 +697,24 @@ def _named_subdivision(token: str) -> tuple[str, str] | None:
     return next(iter(hits)) if len(hits) == 1 else None
 
 
+# "Southeastern Ontario", "Northern California", "Central Ontario": part of a state or province
+# (Job Bank's economic regions), read as the province itself.
+_COMPASS_PART_RE = re.compile(
+    r"^(?:(?:north|south)(?:east|west|central)?(?:ern)?|east(?:ern)?|west(?:ern)?|central"
+    r"|mid|upper|lower)\s+(?P<rest>.+)$", re.I)
+
+
+def _without_compass(token: str) -> str:
+    whole = token.strip()
+    if (_us_state(whole) or _named_subdivision(whole) or _key(whole) in _major_subdivisions()
+            or _known_place(whole)):
+        return token  # "West Virginia", "South Yorkshire", "North Bay": a name of its own
+    match = _COMPASS_PART_RE.match(whole)
+    if match and (_us_state(match["rest"]) or _key(match["rest"]) in _major_subdivisions()):
+        return match["rest"]
+    return token
+
+
 def _tokens(text: str) -> list[str]:
     # LinkedIn's "Brex · San Francisco, CA": the employer comes first
     text = text.rsplit(" \u00b7 ", 1)[-1]
@@ -708,6 +726,7 @@ def _tokens(text: str) -> list[str]:
     pieces = (p.split("/")[0].strip() if re.fullmatch(r"[^\W\d_][\w .'-]*/[\w .'-]+", p)
               else p for p in pieces)
     pieces = (_UK_POSTCODE_TAIL_RE.sub("", p) for p in pieces)
+    pieces = (_without_compass(p) for p in pieces)
     kept = [p for p in pieces if p and re.search(r"[^\W\d_]", p)
             and _key(p) not in AREA_KIND_WORDS and not _UK_POSTCODE_RE.match(p)
             and not _UK_FULL_POSTCODE_RE.fullmatch(p)]
@@ -1015,6 +1034,8 @@ def _places(piece: str, hint: str | None) -> list[Place]:
         for at in range(len(tokens) - 1, -1, -1):
             if at == 0 and not (len(tokens) == 2 or _us_state(tokens[0])):
                 break
+            if at == 0 and _GREATER_RE.search(tokens[1]):
+                break  # "Peterborough, Greater Toronto Area": a metro area is no city of a county
             city = tokens[at - 1] if at > 0 else tokens[1]
             place = _with_subdivision(city, tokens[at], country, hint)
             if place:
@@ -1082,7 +1103,10 @@ def _walk_pairs(tokens: list[str], country: str | None, hint: str | None) -> lis
 def _city_list(tokens: list[str], where: str | None) -> list[Place]:
     """Several tokens and no state: a US region ("Greater Boston, Massachusetts" aside), a list
     of cities ("Pune, Mumbai, Bangalore"), or a place inside a city ("Koramangala, Bengaluru")."""
-    region = _region(", ".join(tokens[:2])) if where in (None, "US") else None
+    context = _bare_city(_GREATER_RE.sub("", tokens[-1]).strip(), where)
+    region = (_region(", ".join(tokens[:2]))
+              if where in (None, "US") and (context is None or context.country == "US")
+              else None)  # "North York, Greater Toronto Area" is no US region
     if region:
         return [Place(None, region[0], None, "US", region[1], "region")]
     if len(tokens) == 2:

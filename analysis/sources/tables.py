@@ -236,6 +236,27 @@ def read_xlsx(
         workbook.close()
 
 
+# An id column whose repeated values carry different titles in this share of rows is no key.
+NOT_A_KEY_SHARE = 0.05
+
+
+def _not_a_key(rows: list[list[str]], id_column: int | None, title_column: int | None) -> bool:
+    """Whether the matched id column names different postings by one value ("1", "2", ... again
+    in each appended scrape): the same id with different titles in NOT_A_KEY_SHARE of rows."""
+    if id_column is None or title_column is None or not rows:
+        return False
+    titles: dict[str, set[str]] = {}
+    counts: dict[str, int] = {}
+    for row in rows:
+        if len(row) <= max(id_column, title_column) or not str(row[id_column]).strip():
+            continue
+        key = str(row[id_column]).strip()
+        titles.setdefault(key, set()).add(str(row[title_column]).strip().lower())
+        counts[key] = counts.get(key, 0) + 1
+    conflicting = sum(counts[key] for key, seen in titles.items() if len(seen) > 1)
+    return conflicting >= NOT_A_KEY_SHARE * len(rows)
+
+
 def _cell_text(value) -> str:
     if value is None:
         return ""
@@ -276,6 +297,11 @@ def _read_table(
         yield Record(source, name, "file", problem=plan)
         return
     columns, used, unit, parts = plan
+    if _not_a_key(rows, columns.get("source_id"), columns.get("title")):
+        # An "id" that restarts in every scrape appended to the file is a row counter: the row
+        # number identifies the posting instead (GOV.UK Find a Job dumps).
+        columns = {**columns, "source_id": None}
+        used = [m for m in used if m["field"] != "source_id"]
     stem = Path(name).stem
     for row_number, row in enumerate(rows, start=2):
         if not any(str(cell).strip() for cell in row):

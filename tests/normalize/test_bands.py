@@ -330,3 +330,13 @@ def test_a_country_column_places_a_posting_with_no_place(locations, country, exp
     assert tuple(None if pd.isna(x) else x for x in got) == expected
     if locations == ["Pune"]:
         assert band["city"] == "Pune"
+
+
+@pytest.mark.parametrize("posted", ["8h", "4d", "30d+", "Today", "0001-01-01", "9999-12-31"])
+def test_a_posting_age_or_impossible_date_is_no_date_and_never_stops_the_batch(posted):
+    # SimplyHired's "8h" once parsed as year 1 and failed the bands schema for the whole file
+    result = normalize_records(
+        [record(posted_date=posted), record(source_id="meta/2", posted_date="2024-05-01")],
+        snapshot="s")
+    assert result.bands["posted_date"].isna().tolist() == [True, False]
+    assert str(result.bands["posted_date"].dtype).startswith("datetime64")

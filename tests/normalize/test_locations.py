@@ -323,3 +323,23 @@ def test_a_town_named_like_a_building_before_its_province():
     found = parse_location("Rocky Mountain House, AB")
     assert (found.country, found.state, found.city) == ("CA", "AB", "Rocky Mountain House")
     assert parse_location("Hartley Hospital, Southport").city != "Hartley Hospital"
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Woodlawn, Southeastern Ontario", "ON"),  # Job Bank's economic regions
+        ("Port Rowan, Southcentral Ontario", "ON"),
+        ("North York, Greater Toronto Area", "ON"),  # no US region for its "Greater"
+        ("Peterborough, Greater Toronto Area", "ON"),
+    ],
+)
+def test_places_in_a_part_of_a_province_or_a_foreign_metro_area(text, state):
+    found = parse_location(text)
+    assert (found.country, found.state) == ("CA", state)
+
+
+def test_a_compass_word_in_a_name_of_its_own_stays():
+    assert parse_location("West Virginia").state == "WV"
+    assert parse_location("North Bay").city == "North Bay"
+    assert parse_location("South Portland").city == "South Portland"

@@ -142,3 +142,20 @@ def test_a_wage_table_with_one_area_throughout_is_not_postings(tmp_path):
         for i in range(8)))
     (record,) = read_records(path)
     assert record.problem.startswith("not a table of postings")
+
+
+def test_an_id_that_restarts_in_each_appended_scrape_is_a_row_counter(tmp_path):
+    # GOV.UK Find a Job dumps number rows 1, 2, ... again for every scrape appended
+    path = tmp_path / "scrapes.csv"
+    titles = ["Care Home Cook", "Care Assistant", "Senior Sister", "Porter"]
+    lines = ["id,title,location"] + [f"{i % 2 + 1},{t},Dover" for i, t in enumerate(titles)]
+    path.write_text("\n".join(lines) + "\n")
+    records = list(read_records(path))
+    assert len({r.source_id for r in records}) == 4  # not 2: each row its own posting
+    assert all(r.problem is None for r in records)
+
+
+def test_a_true_id_with_repeated_identical_rows_stays_the_id(tmp_path):
+    path = tmp_path / "jobs.csv"
+    path.write_text("id,title,location\nA1,Cook,Dover\nA1,Cook,Dover\nB2,Porter,Dover\n")
+    assert [r.source_id.split("/")[-1] for r in read_records(path)] == ["A1", "A1", "B2"]
