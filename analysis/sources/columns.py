@@ -47,7 +47,7 @@ FIELDS = (
 # name other things ("base_url", "response_rate"), so on their own they need pay-like values.
 STRONG_PAY_WORDS = frozenset({
     "salary", "salaries", "pay", "comp", "compensation", "wage", "wages", "remuneration", "ctc",
-    "stipend",
+    "stipend", "sal",
     # the same in the languages exports come in (Russian, German, French, Spanish, Portuguese,
     # Czech, Dutch, Italian, Polish, Indonesian/Malay, Japanese)
     "зарплата", "оклад", "gehalt", "lohn", "salaire", "rémunération", "salario", "sueldo",
@@ -90,10 +90,12 @@ NAME_WORDS = {
               "pozice", "název", "functie", "vacature", "posizione", "stanowisko", "jabatan",
               "職種"),
     "employer": ("company", "employer", "organization", "organisation", "hiring", "firm",
+                 "comp_name", "compname", "cmp_name",
                  "agency", "business", "brand", "org", "компания", "работодатель", "firma",
                  "unternehmen", "arbeitgeber", "entreprise", "société", "empresa", "společnost",
                  "bedrijf", "werkgever", "azienda", "pracodawca", "perusahaan", "会社"),
     "location": ("location", "locations", "city", "place", "office", "address", "region",
+                 "loc", "job_loc", "job_location",
                  "area", "locality", "town", "workplace", "регион", "город", "ort", "standort",
                  "arbeitsort", "lieu", "ville", "ubicación", "ciudad", "localidad", "cidade",
                  "místo", "lokalita", "locatie", "plaats", "città", "miasto", "lokasi", "勤務地"),
@@ -183,7 +185,8 @@ def name_scores(name) -> dict[str, float]:
     words = column_words(name)
     joined = "_".join(words)
     wordset = set(words)
-    pay = bool(wordset & PAY_WORDS) and not wordset & FLAG_WORDS
+    # ("comp_name" is the company's name: a name is never an amount)
+    pay = bool(wordset & PAY_WORDS) and not wordset & FLAG_WORDS and "name" not in wordset
     scores: dict[str, float] = {}
     if wordset & CURRENCY_WORDS:
         scores["pay_currency"] = 1.0 if pay or len(words) <= 2 else 0.7

@@ -159,3 +159,13 @@ def test_a_true_id_with_repeated_identical_rows_stays_the_id(tmp_path):
     path = tmp_path / "jobs.csv"
     path.write_text("id,title,location\nA1,Cook,Dover\nA1,Cook,Dover\nB2,Porter,Dover\n")
     assert [r.source_id.split("/")[-1] for r in read_records(path)] == ["A1", "A1", "B2"]
+
+
+def test_abbreviated_naukri_columns_loc_sal_comp_name(tmp_path):
+    path = tmp_path / "naukri.csv"
+    path.write_text("comp_name,job_title,loc,sal\n"
+                    "Acme Ltd,Data Analyst,\"Delhi NCR, Mumbai\",\"5,00,000 - 8,00,000 PA.\"\n")
+    [record] = read_records(path)
+    assert record.employer == "Acme Ltd"  # "comp_name" names the company, not its pay
+    assert record.locations and "Delhi NCR" in record.locations[0]
+    assert record.pay_text and record.pay_text.startswith("5,00,000")
