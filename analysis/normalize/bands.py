@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -590,8 +591,12 @@ FIRST_POSTING_YEAR, LAST_POSTING_YEAR = 1990, 2100
 
 
 def _date(value: str | None):
-    if not value:
-        return None
+    return _parsed_date(str(value)) if value else None
+
+
+@lru_cache(maxsize=65536)
+def _parsed_date(value: str):
+    # cached: a file's posting dates repeat, and pandas guesses the format on every call
     stamp = pd.to_datetime(value, errors="coerce", utc=True)
     if pd.isna(stamp) or not FIRST_POSTING_YEAR <= stamp.year <= LAST_POSTING_YEAR:
         return None

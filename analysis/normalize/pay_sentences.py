@@ -91,8 +91,11 @@ def pay_sentences(description) -> str | None:
     """The sentences of `description` that state pay, one per line; None when there are none."""
     if not description:
         return None
+    text = _BROKEN.sub(" ", as_text(description))
+    if not AMOUNT.search(text):
+        return None  # no sentence can hold an amount the whole text lacks
     kept = []
-    for sentence in _SPLIT.split(_BROKEN.sub(" ", as_text(description))):
+    for sentence in _SPLIT.split(text):
         sentence = sentence.strip()
         if not sentence or not AMOUNT.search(sentence):
             continue

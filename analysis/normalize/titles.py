@@ -361,6 +361,9 @@ _PHD_TITLE_RE = re.compile(PHD_IN_TITLE, _FLAGS)
 _PHD_MENTION_RE = re.compile(PHD_MENTION, _FLAGS)
 _PHD_NOT_REQUIRED_RE = re.compile(PHD_NOT_REQUIRED, _FLAGS)
 _DEGREE_DOTS_RE = re.compile(r"\b(ph|[bm])\.\s?([dsa])\.?", _FLAGS)
+# Every PHD_MENTION, dotted or not ("Ph.D.", "PhD", "doctorate", "doctor of philosophy") holds
+# one of these: without one, a description asks for no PhD.
+_PHD_HINT_RE = re.compile(r"ph\.?\s?d|doctor", _FLAGS)
 # Sentence ends: .;!? or a new line, also when the next sentence is glued on ("Meta.Currently").
 _SENTENCE_RE = re.compile(r"(?<=[.;!?])(?=\s|[A-Z])|\n|\u2022")
 
@@ -503,6 +506,8 @@ def _parse_title(title: str) -> TitleInfo:
 
 @lru_cache(maxsize=4096)
 def _description_asks_phd(description: str) -> bool:
+    if not _PHD_HINT_RE.search(description):
+        return False  # most descriptions: one scan instead of a rewrite and one per sentence
     text = _DEGREE_DOTS_RE.sub(lambda m: (m.group(1) + m.group(2)).replace(".", ""), description)
     for sentence in _SENTENCE_RE.split(text):
         if _PHD_MENTION_RE.search(sentence) and not _PHD_NOT_REQUIRED_RE.search(sentence):
