@@ -92,10 +92,8 @@ def pay_sentences(description) -> str | None:
     if not description:
         return None
     text = _BROKEN.sub(" ", as_text(description))
-    if not AMOUNT.search(text):
-        return None  # no sentence can hold an amount the whole text lacks
     kept = []
-    for sentence in _SPLIT.split(text):
+    for sentence in _with_an_amount(text):
         sentence = sentence.strip()
         if not sentence or not AMOUNT.search(sentence):
             continue
@@ -108,6 +106,26 @@ def pay_sentences(description) -> str | None:
         if len(kept) == MAX_SENTENCES:
             break
     return "\n".join(kept) or None
+
+
+def _with_an_amount(text: str):
+    """The sentences of `text` (as `_SPLIT` cuts them, in order) that overlap an amount found
+    in the whole text: a sentence holding an amount always does, so the rest need no search.
+    Long descriptions have hundreds of sentences and a few amounts."""
+    spans = [m.span() for m in AMOUNT.finditer(text)]
+    if not spans:
+        return
+    at = 0  # the first amount not yet wholly before the sentence
+    start = 0
+    for cut in (*_SPLIT.finditer(text), None):
+        end = cut.start() if cut else len(text)
+        while at < len(spans) and spans[at][1] <= start:
+            at += 1
+        if at < len(spans) and spans[at][0] < end:
+            yield text[start:end]
+        if cut is None or at == len(spans):
+            return
+        start = cut.end()
 
 
 def _leads_with_pay(sentence: str) -> bool:
