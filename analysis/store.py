@@ -67,6 +67,7 @@ def ingest(
     format: str | None = None,
     mapping: dict[str, str] | None = None,
     progress: bool = False,
+    jobs: int = 1,
 ) -> Path:
     """Read raw files/folders, normalize them and write one snapshot folder; return its path.
 
@@ -81,6 +82,7 @@ def ingest(
         `analysis.sources.valid_formats`).
     mapping : field → column names for tabular files whose headers are not recognised.
     progress : show a progress bar over files.
+    jobs : processes that normalize the records (the output is the same with any number).
 
     Re-ingesting the same files (same names and contents) into an existing snapshot rewrites
     nothing: the snapshot is returned as it is.
@@ -128,7 +130,7 @@ def ingest(
         if columns:
             entry["columns"] = columns
         inputs.append(entry)
-    result = normalize_records(records, snapshot=label, currency=currency)
+    result = normalize_records(records, snapshot=label, currency=currency, jobs=jobs)
     return write_snapshot(result, label=label, out=Path(out), inputs=inputs, options=options)
 
 

@@ -9,8 +9,10 @@ real refresh would need. The files go to --workdir as CSV of at most --file-rows
 
 * pandas: ``pd.read_csv`` of every generated file, the floor any ingest stands on (best of 2,
   so the files are in the page cache as they are for the ingest);
-* paybands ingest of the folder into a fresh store: wall time, peak RSS, postings/s, and the
-  ratio to the pandas read;
+* paybands ingest of the folder into a fresh store, with one process and with --jobs (default:
+  one per core): wall time, peak RSS of the largest process and (with psutil, which jupyter
+  installs) of all processes together (an upper bound: pages shared after fork count once per
+  process), rows/s, and the ratio to the pandas read;
 * on that store, ``summarize --by role_family,metro`` and ``compare --adjust role_family,level``:
   wall time and peak RSS each.
 
@@ -25,9 +27,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -120,16 +124,43 @@ def pandas_read_seconds(paths: list[Path]) -> float:
     return best
 
 
-def measured(command: list[str]) -> tuple[float, float, str]:
-    """Wall seconds, peak RSS in GB and stdout of one command run in its own process."""
+def measured(command: list[str]) -> tuple[float, float, float | None, str]:
+    """Wall seconds, peak RSS of its largest process and (psutil present) of its whole process
+    tree, in GB, and stdout of one command run in its own process."""
     began = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", _MEASURE, *command], capture_output=True,
-                          text=True)
+    # Output goes to files, not pipes: a command printing a large CSV would block on a full pipe
+    # while its tree is being watched.
+    with tempfile.TemporaryFile("w+") as out_file, tempfile.TemporaryFile("w+") as err_file:
+        with subprocess.Popen([sys.executable, "-c", _MEASURE, *command], stdout=out_file,
+                              stderr=err_file, text=True) as process:
+            tree_peak = _watch_tree(process)
+        out_file.seek(0)
+        err_file.seek(0)
+        out, err = out_file.read(), err_file.read()
     seconds = time.perf_counter() - began
-    if done.returncode != 0:
-        sys.exit(f"failed: {' '.join(command)}\n{done.stderr[-2000:]}")
-    *lines, peak_kb = done.stdout.rstrip().split("\n")
-    return seconds, int(peak_kb) / 1024 ** 2, "\n".join(lines)
+    if process.returncode != 0:
+        sys.exit(f"failed: {' '.join(command)}\n{err[-2000:]}")
+    *lines, peak_kb = out.rstrip().split("\n")
+    return seconds, int(peak_kb) / 1024 ** 2, tree_peak, "\n".join(lines)
+
+
+def _watch_tree(process: subprocess.Popen) -> float | None:
+    """The largest summed RSS of `process` and its descendants (worker processes) in GB, sampled
+    every 0.1 s; None without psutil."""
+    try:
+        import psutil
+    except ImportError:
+        return None
+    peak = 0
+    root = psutil.Process(process.pid)
+    while process.poll() is None:
+        try:
+            tree = [root, *root.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.1)
+    return peak / 1024 ** 3
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -139,6 +170,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/paybands-scale"))
     parser.add_argument("--file-rows", type=int, default=100_000)
     parser.add_argument("--skip-analyses", action="store_true")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                        help="processes for the second ingest run (the first uses one)")
     args = parser.parse_args(argv)
 
     shutil.rmtree(args.workdir, ignore_errors=True)
@@ -152,13 +185,18 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  {len(paths)} CSV files, {size_mb:,.0f} MB, built in {built:.1f} s")
 
     read = pandas_read_seconds(paths)
-    seconds, peak, output = measured([str(PAYBANDS), "ingest", str(raw), "--out", str(store)])
+    print(f"\npandas read_csv of the same files (baseline): {read:.1f} s")
+    for jobs in dict.fromkeys((1, args.jobs)):
+        shutil.rmtree(store, ignore_errors=True)
+        seconds, peak, tree, output = measured(
+            [str(PAYBANDS), "ingest", str(raw), "--out", str(store), "--jobs", str(jobs)])
+        whole = f", all processes {tree:.2f} GB" if tree is not None else ""
+        print(f"paybands ingest --jobs {jobs}: {seconds:.1f} s = {seconds / read:.1f} x pandas, "
+              f"peak RSS {peak:.2f} GB{whole}, {args.postings / seconds:,.0f} input rows/s")
     manifest = json.loads(next(store.rglob("manifest.json")).read_text())
     postings = manifest.get("counts", {}).get("postings") or manifest.get("postings")
-    print(f"\npandas read_csv of the same files (baseline): {read:.1f} s")
-    print(f"paybands ingest: {seconds:.1f} s = {seconds / read:.1f} x pandas, peak RSS "
-          f"{peak:.2f} GB, {args.postings / seconds:,.0f} input rows/s")
     print("  " + "\n  ".join(line for line in output.splitlines() if line.strip()))
+    peak = max(peak, tree or 0)
     target = TARGETS.get(args.postings)
     if target:
         ratio, gb = target
@@ -174,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
         print()
         for name, extra in (("summarize", ["--by", "role_family,metro"]),
                             ("compare", ["--across", "metro", "--adjust", "role_family,level"])):
-            seconds, peak, _ = measured([str(PAYBANDS), name, str(store), *extra])
+            seconds, peak, _, _ = measured([str(PAYBANDS), name, str(store), *extra])
             print(f"paybands {name} {' '.join(extra)}: {seconds:.1f} s, peak RSS {peak:.2f} GB")
     return 0
 

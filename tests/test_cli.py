@@ -68,6 +68,20 @@ def test_ingest_reports_counts(tmp_path):
     assert (tmp_path / "store" / "t1" / "bands.parquet").exists()
 
 
+def test_ingest_with_jobs_writes_the_same_snapshot(tmp_path):
+    rows = "".join(f'Engineer {i},Acme {i % 7},"Austin, TX",${100 + i % 50}K\n'
+                   for i in range(5_200))  # over the parallel threshold
+    raw = tmp_path / "board.csv"
+    raw.write_text("title,company,location,salary\n" + rows)
+    for jobs in ("1", "2"):
+        result = run("ingest", str(raw), "--snapshot", "t", "--jobs", jobs,
+                     "--out", str(tmp_path / f"store{jobs}"))
+        assert result.returncode == 0, result.stderr
+    for name in ("bands.parquet", "places.parquet", "quarantine.csv"):
+        one = (tmp_path / "store1" / "t" / name).read_bytes()
+        assert one == (tmp_path / "store2" / "t" / name).read_bytes(), name
+
+
 @pytest.mark.parametrize("label", ["ABSOLUTE", "..", ".", "a/b", "", "-rf", "x" * 65])
 def test_a_snapshot_label_is_never_a_path(tmp_path, label):
     # Once, `--snapshot /some/abs/path` replaced a folder outside the store.

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import multiprocessing
 import re
 from collections import Counter
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -97,9 +99,12 @@ class Quarantined(Exception):
         super().__init__(detail)
         self.reason = reason
 
+    def __reduce__(self):  # rebuilt with both arguments when a worker process returns it
+        return Quarantined, (self.reason, str(self))
+
 
 def normalize_records(
-    records: Iterable[Record], *, snapshot: str, currency: str | None = None
+    records: Iterable[Record], *, snapshot: str, currency: str | None = None, jobs: int = 1
 ) -> Normalized:
     """Turn adapter records into a validated bands table and a quarantine table.
 
@@ -110,6 +115,8 @@ def normalize_records(
     currency : what a bare "$" means in these inputs (an Australian board's "$" is AUD). None
         reads it from each posting's country (see `DOLLAR_BY_COUNTRY`), else from the country
         most of its file's postings are in, else USD.
+    jobs : processes that read the records, in chunks, where the OS can fork (Linux, macOS);
+        the output is the same as with one. Batches under `PARALLEL_MIN_RECORDS` use one.
 
     A posting read twice with identical content is kept once, with `duplicates` counting the
     extra copies; the same posting_id with different content is quarantined.
@@ -129,16 +136,12 @@ def normalize_records(
     first_seen: dict[str, str] = {}
     quarantine: list[dict] = []
     collapsed = 0
-    for record in records:
-        posting_id = _posting_id(record)
+    read = _read_records(records, snapshot=snapshot, currency=currency,
+                         file_countries=file_countries, jobs=jobs)
+    for record, (posting_id, bands) in zip(records, read, strict=True):
         try:
-            if record.problem:
-                raise Quarantined(_problem_reason(record.problem), record.problem)
-            country = _market(record, file_countries)
-            hint = currency or _dollar_currency(record, country)
-            bands = _bands_of(record, posting_id=posting_id, snapshot=snapshot, currency=hint,
-                              monthly=country in MONTHLY_COUNTRIES,
-                              file_country=file_countries.get(record.source_file))
+            if isinstance(bands, Quarantined):
+                raise bands
             if posting_id in postings:
                 if _content(postings[posting_id]) != _content(bands):
                     raise Quarantined(
@@ -179,6 +182,52 @@ def normalize_records(
         places=pd.DataFrame(places, columns=PLACES_COLUMNS).astype(
             {"place": int, "weight": float}),
     )
+
+
+# Below this many records one process reads them all: starting workers costs more.
+PARALLEL_MIN_RECORDS = 5_000
+_CHUNK = 1_000  # records a worker reads per task
+
+
+def _read_records(records: list[Record], *, snapshot: str, currency: str | None,
+                  file_countries: dict[str, str], jobs: int) -> list[tuple]:
+    """(posting_id, bands or Quarantined) per record, in order: in `jobs` forked processes
+    (each reads chunks of the records it inherited), else in this one."""
+    work = (records, snapshot, currency, file_countries)
+    if jobs <= 1 or len(records) < PARALLEL_MIN_RECORDS or "fork" not in (
+            multiprocessing.get_all_start_methods()):
+        return [_read_one(work, i) for i in range(len(records))]
+    global _WORK
+    _WORK = work  # forked workers inherit it: the records are not pickled to them
+    chunks = [range(i, min(i + _CHUNK, len(records))) for i in range(0, len(records), _CHUNK)]
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            return [one for part in pool.map(_read_chunk, chunks) for one in part]
+    finally:
+        _WORK = None
+
+
+_WORK: tuple | None = None
+
+
+def _read_chunk(indexes: range) -> list[tuple]:
+    return [_read_one(_WORK, i) for i in indexes]
+
+
+def _read_one(work: tuple, index: int) -> tuple:
+    records, snapshot, currency, file_countries = work
+    record = records[index]
+    posting_id = _posting_id(record)
+    try:
+        if record.problem:
+            raise Quarantined(_problem_reason(record.problem), record.problem)
+        country = _market(record, file_countries)
+        hint = currency or _dollar_currency(record, country)
+        return posting_id, _bands_of(record, posting_id=posting_id, snapshot=snapshot,
+                                     currency=hint, monthly=country in MONTHLY_COUNTRIES,
+                                     file_country=file_countries.get(record.source_file))
+    except Quarantined as issue:
+        return posting_id, issue
 
 
 # The currency a posting's unmarked amounts are in, by its country (ISO 3166 → ISO 4217): a

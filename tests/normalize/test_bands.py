@@ -340,3 +340,26 @@ def test_a_posting_age_or_impossible_date_is_no_date_and_never_stops_the_batch(p
         snapshot="s")
     assert result.bands["posted_date"].isna().tolist() == [True, False]
     assert str(result.bands["posted_date"].dtype).startswith("datetime64")
+
+
+def test_records_read_in_worker_processes_give_the_same_tables(monkeypatch):
+    import analysis.normalize.bands as bands_module
+
+    monkeypatch.setattr(bands_module, "PARALLEL_MIN_RECORDS", 4)
+    monkeypatch.setattr(bands_module, "_CHUNK", 3)
+    batch = [
+        record(),
+        record(source_id="meta/2", pay_text="$90/hr", locations=["Remote"]),
+        record(source_id="meta/3", title=""),  # quarantined: no title
+        record(source_id="meta/4", pay_text="Competitive"),
+        record(),  # an identical duplicate collapses
+        record(pay_text="$150,000 - $200,000"),  # same id, different content: quarantined
+        record(source_id="meta/7", title="Nurse", locations=["Leeds, UK"], pay_text="£30,000"),
+    ]
+    one = normalize_records(batch, snapshot="s", jobs=1)
+    two = normalize_records(batch, snapshot="s", jobs=2)
+    pd.testing.assert_frame_equal(one.bands, two.bands)
+    pd.testing.assert_frame_equal(one.places, two.places)
+    pd.testing.assert_frame_equal(one.quarantine, two.quarantine)
+    assert two.duplicates_collapsed == 1
+    assert set(two.quarantine["reason"]) == {"missing title", "conflicting duplicate"}
