@@ -706,13 +706,13 @@ _COMPASS_PART_RE = re.compile(
 
 def _without_compass(token: str) -> str:
     whole = token.strip()
+    match = _COMPASS_PART_RE.match(whole)  # most tokens: this one search and no lookup
+    if not match or not (_us_state(match["rest"]) or _key(match["rest"]) in _major_subdivisions()):
+        return token
     if (_us_state(whole) or _named_subdivision(whole) or _key(whole) in _major_subdivisions()
             or _known_place(whole)):
         return token  # "West Virginia", "South Yorkshire", "North Bay": a name of its own
-    match = _COMPASS_PART_RE.match(whole)
-    if match and (_us_state(match["rest"]) or _key(match["rest"]) in _major_subdivisions()):
-        return match["rest"]
-    return token
+    return match["rest"]
 
 
 def _tokens(text: str) -> list[str]:
@@ -874,8 +874,7 @@ def _with_subdivision(city: str, code_token: str, country: str | None,
         elif (where in (country, hint) or where in _world_countries(city)
               or where == "CA"  # any province code read for Canada
               or len(code_token) > 3 and named == [where]
-              and (_key(code_token) in _major_subdivisions() or where == "GB")
-              ):
+              and (_key(code_token) in _major_subdivisions() or where == "GB")):
             return _world_place(city, where, code)
     # "Berlin, DE", "Kassel, de": an ISO country code where the city is that country's, not a
     # US state's (a code in lower case is as much a country's as in upper case).
@@ -1103,10 +1102,11 @@ def _walk_pairs(tokens: list[str], country: str | None, hint: str | None) -> lis
 def _city_list(tokens: list[str], where: str | None) -> list[Place]:
     """Several tokens and no state: a US region ("Greater Boston, Massachusetts" aside), a list
     of cities ("Pune, Mumbai, Bangalore"), or a place inside a city ("Koramangala, Bengaluru")."""
-    context = _bare_city(_GREATER_RE.sub("", tokens[-1]).strip(), where)
-    region = (_region(", ".join(tokens[:2]))
-              if where in (None, "US") and (context is None or context.country == "US")
-              else None)  # "North York, Greater Toronto Area" is no US region
+    region = None
+    if where in (None, "US"):
+        last = _bare_city(_GREATER_RE.sub("", tokens[-1]).strip(), where)
+        if last is None or last.country == "US":  # "North York, Greater Toronto Area" is not
+            region = _region(", ".join(tokens[:2]))
     if region:
         return [Place(None, region[0], None, "US", region[1], "region")]
     if len(tokens) == 2:

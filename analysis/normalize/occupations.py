@@ -78,6 +78,7 @@ from analysis.paths import PACKAGE_DATA
 
 __all__ = [
     "Occupation",
+    "by_code_prefix",
     "classify_occupation",
     "soc_title",
     "CURATED_TITLES",
@@ -923,8 +924,14 @@ def _first_line_supervisor(title: str, found: Occupation) -> Occupation | None:
         return None
     if not "33" <= code[:2] <= "53":  # professionals: the workers' own code, if none was found
         return workers if found.method == METHOD_UNKNOWN else None
-    prefix = max((p for p in FIRST_LINE_SUPERVISORS if code.startswith(p)), key=len)
-    return _index().occupation(FIRST_LINE_SUPERVISORS[prefix], METHOD_WORDS)
+    return _index().occupation(by_code_prefix(FIRST_LINE_SUPERVISORS, code), METHOD_WORDS)
+
+
+def by_code_prefix(table: dict[str, str], code: str | None) -> str | None:
+    """The value of the longest key of `table` that `code` starts with ("53-7062" in
+    {"53-7": a, "53-7062": b} gives b), None when none does."""
+    keys = [key for key in table if code and code.startswith(key)]
+    return table[max(keys, key=len)] if keys else None
 
 
 def _is_supervisor_code(code: str | None) -> bool:

@@ -42,7 +42,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
-from analysis.normalize.occupations import MAX_TITLE_CHARS, classify_occupation
+from analysis.normalize.occupations import MAX_TITLE_CHARS, by_code_prefix, classify_occupation
 from analysis.normalize.title_words import (
     BRITISH_SPELLINGS,
     FOREIGN_JOB_SUFFIXES,
@@ -208,7 +208,7 @@ ROLE_FAMILIES: tuple[tuple[str, str], ...] = (
 )
 ROLE_FAMILY_NAMES = tuple(dict.fromkeys(family for family, _ in ROLE_FAMILIES))
 # The role families as a layer on SOC: a title no pattern above names takes the family its SOC
-# code belongs to ("Cashier" is 41-2011, so sales). Keys are code prefixes, longest first wins.
+# code belongs to ("Cashier" is 41-2011, so sales). Keys are code prefixes, the longest wins.
 FAMILY_OF_SOC = {
     "41-": "sales", "11-2022": "sales",
     "15-1232": "it support", "43-4051": "customer support",
@@ -489,11 +489,9 @@ def _parse_title(title: str) -> TitleInfo:
     track = MANAGEMENT_TRACK if level in MANAGEMENT_LEVELS or is_c_level else IC_TRACK
     family = _role_family(text)
     occupation = classify_occupation(text)
-    code = occupation.soc_code or ""
-    soc_family = next((FAMILY_OF_SOC[p] for p in sorted(FAMILY_OF_SOC, key=len, reverse=True)
-                       if code.startswith(p)), None)
     return TitleInfo(
-        role_family=family or soc_family or (occupation.minor_title or "").lower() or None,
+        role_family=family or by_code_prefix(FAMILY_OF_SOC, occupation.soc_code)
+        or (occupation.minor_title or "").lower() or None,
         level=level,
         track=track,
         is_phd=bool(_PHD_TITLE_RE.search(text)),

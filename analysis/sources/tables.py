@@ -12,6 +12,7 @@ import json
 import re
 import warnings
 import zipfile
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -245,15 +246,12 @@ def _not_a_key(rows: list[list[str]], id_column: int | None, title_column: int |
     in each appended scrape): the same id with different titles in NOT_A_KEY_SHARE of rows."""
     if id_column is None or title_column is None or not rows:
         return False
-    titles: dict[str, set[str]] = {}
-    counts: dict[str, int] = {}
+    titles: dict[str, list[str]] = defaultdict(list)
     for row in rows:
-        if len(row) <= max(id_column, title_column) or not str(row[id_column]).strip():
-            continue
-        key = str(row[id_column]).strip()
-        titles.setdefault(key, set()).add(str(row[title_column]).strip().lower())
-        counts[key] = counts.get(key, 0) + 1
-    conflicting = sum(counts[key] for key, seen in titles.items() if len(seen) > 1)
+        key = str(row[id_column]).strip() if len(row) > max(id_column, title_column) else ""
+        if key:
+            titles[key].append(str(row[title_column]).strip().lower())
+    conflicting = sum(len(seen) for seen in titles.values() if len(set(seen)) > 1)
     return conflicting >= NOT_A_KEY_SHARE * len(rows)
 
 
