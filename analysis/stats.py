@@ -7,6 +7,7 @@ interval. Whether a number may headline a report is decided here too (:func:`rea
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
 from statistics import NormalDist
 
@@ -18,6 +19,20 @@ from analysis.config import CONFIDENCE, MIN_EMPLOYERS, N_BOOT, SEED, SMALL_N
 
 # Cap on one bootstrap draw matrix (resamples x group size) so that large groups stay in memory.
 _BOOT_CELLS = 4_000_000
+
+
+def group_rng(seed: int, key) -> np.random.Generator:
+    """The random stream of one group's resamples: seeded by `seed` and the group's key, so a
+    group's interval is the same whichever other groups sit beside it (a filtered table, a
+    partition on another machine) and in whatever order they are computed.
+
+    >>> key = ("Data", "Senior")
+    >>> same = group_rng(7, key).random() == group_rng(7, key).random()
+    >>> bool(same), bool(group_rng(7, "x").random() == group_rng(7, "y").random())
+    (True, False)
+    """
+    parts = key if isinstance(key, tuple) else (key,)
+    return np.random.default_rng([seed, zlib.crc32(repr(tuple(map(str, parts))).encode())])
 
 
 def _tails(confidence: float) -> tuple[float, float]:

@@ -30,7 +30,7 @@ from analysis.config import (
     SEED,
     SMALL_N,
 )
-from analysis.stats import cluster_labels, weighted_median
+from analysis.stats import cluster_labels, group_rng, weighted_median
 
 # A missing control value (a title that states no level) is its own category, not a dropped row.
 UNSTATED = "unstated"
@@ -80,11 +80,11 @@ def compare_groups(
             f"reference {reference!r} has no {currency} bands in column {across!r}; "
             f"available: {sorted(map(str, groups))[:10]}"
         )
-    rng = np.random.default_rng(seed)
     ref = groups[reference]
     rows = []
     for key, frame in groups.items():
-        estimate = midpoint_ratio(frame, ref, confidence=confidence, n_boot=n_boot, rng=rng)
+        estimate = midpoint_ratio(frame, ref, confidence=confidence, n_boot=n_boot,
+                                  rng=group_rng(seed, key))
         is_reference = key == reference
         n_employers = frame["employer"].nunique()
         rows.append(

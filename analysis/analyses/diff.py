@@ -13,7 +13,7 @@ import pandas as pd
 
 from analysis.analyses.summary import comparable_bands, midpoint_ratio, posting_weights
 from analysis.config import CONFIDENCE, DEFAULT_CURRENCY, MIN_EMPLOYERS, N_BOOT, SEED, SMALL_N
-from analysis.stats import excludes, weighted_median
+from analysis.stats import excludes, group_rng, weighted_median
 
 STATUSES = ("added", "removed", "rebanded", "unchanged")
 _BAND_KEY = ["pay_min", "pay_max", "pay_period", "currency", "band_label"]
@@ -132,7 +132,6 @@ def group_shifts(
     (and `within_noise` True).
     """
     keys = [by] if isinstance(by, str) else list(by)
-    rng = np.random.default_rng(seed)
     old_bands, new_bands = (comparable_bands(frame, currency=currency) for frame in (old, new))
     old_bands = old_bands.assign(_weight=posting_weights(old_bands, by=keys))
     new_bands = new_bands.assign(_weight=posting_weights(new_bands, by=keys))
@@ -144,7 +143,7 @@ def group_shifts(
         then, now = before.get(key, empty), after.get(key, empty)
         row = dict(zip(keys, key if isinstance(key, tuple) else (key,), strict=True))
         estimate = midpoint_ratio(now, then, paired=True, confidence=confidence, n_boot=n_boot,
-                                  rng=rng) if len(then) and len(now) else None
+                                  rng=group_rng(seed, key)) if len(then) and len(now) else None
         row.update(
             n_old=len(then),
             n_new=len(now),

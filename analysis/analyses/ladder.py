@@ -24,6 +24,7 @@ from analysis.analyses.summary import (
 )
 from analysis.config import DEFAULT_CURRENCY, N_BOOT, SEED, SMALL_N
 from analysis.normalize.vocabulary import LEVELS
+from analysis.stats import group_rng
 
 LADDER_COLUMNS = [
     "role_family",
@@ -69,7 +70,6 @@ def _step_intervals(data: pd.DataFrame, ladder: pd.DataFrame, *, n_boot: int, se
                     ) -> np.ndarray:
     """The employer-clustered interval of each step (this level's median mid over the previous
     level's, minus 1); NaN on a ladder's first rung or with too few employers on either."""
-    rng = np.random.default_rng(seed)
     data = data.assign(_weight=posting_weights(data, by=["role_family", "track", "level"]))
     groups = dict(tuple(data.groupby(["role_family", "track", "level"], observed=True)))
     out = np.full((len(ladder), 2), np.nan)
@@ -77,7 +77,8 @@ def _step_intervals(data: pd.DataFrame, ladder: pd.DataFrame, *, n_boot: int, se
     for i, row in enumerate(ladder.itertuples(index=False)):
         key = (row.role_family, row.track, row.level)
         if previous is not None and previous[:2] == key[:2]:
-            step = midpoint_ratio(groups[key], groups[previous], n_boot=n_boot, rng=rng)
+            step = midpoint_ratio(groups[key], groups[previous], n_boot=n_boot,
+                                  rng=group_rng(seed, key))
             out[i] = step.low - 1, step.high - 1
         previous = key
     return out

@@ -31,7 +31,7 @@ from analysis.config import (
     SMALL_N,
     TOP_METROS,
 )
-from analysis.stats import weighted_median
+from analysis.stats import group_rng, weighted_median
 
 MATRIX_COLUMNS = [
     "role_family",
@@ -248,7 +248,6 @@ def reference_premium(
     """
     data = comparable_bands(bands, currency=currency).dropna(subset=[by])
     data = data.loc[data["metro"].isin(metros)]
-    rng = np.random.default_rng(seed)
     rows = []
     for key, group in data.groupby(by, observed=True, sort=True):
         side = group["metro"] == reference
@@ -267,7 +266,7 @@ def reference_premium(
             row.update(premium=np.nan, premium_low=np.nan, premium_high=np.nan)
         else:
             estimate = midpoint_ratio(inside, outside, confidence=confidence, n_boot=n_boot,
-                                      rng=rng)
+                                      rng=group_rng(seed, key))
             row.update(premium=estimate.value - 1, premium_low=estimate.low - 1,
                        premium_high=estimate.high - 1)
         rows.append(row)

@@ -15,6 +15,7 @@ import pandas as pd
 from analysis.config import CONFIDENCE, DEFAULT_CURRENCY, MIN_EMPLOYERS, N_BOOT, SEED, SMALL_N
 from analysis.stats import (
     Estimate,
+    group_rng,
     median_estimate,
     ratio_estimate,
     weighted_median,
@@ -151,7 +152,6 @@ def band_summary(
         spread=range_spread(data),
         _weight=posting_weights(data, by=keys),
     )
-    rng = np.random.default_rng(seed)
     rows = []
     for key, group in data.groupby(keys, dropna=False, observed=True, sort=True):
         weights = group["_weight"].to_numpy()
@@ -164,7 +164,8 @@ def band_summary(
                 row[f"{column}_{name}"] = weighted_quantile(values, q, value_weights)
         median = median_estimate(group["annual_mid"].to_numpy(dtype=float),
                                  clusters=group["employer"].to_numpy(), weights=weights,
-                                 confidence=confidence, n_boot=n_boot, rng=rng)
+                                 confidence=confidence, n_boot=n_boot,
+                                 rng=group_rng(seed, key))
         row.update(annual_mid_median_low=median.low, annual_mid_median_high=median.high,
                    spread_median=weighted_median(*posting_values(group, "spread")))
         rows.append(row)

@@ -107,3 +107,15 @@ def test_a_posting_with_several_bands_in_a_group_counts_once():
     # Six postings, equally weighted: the median is between the 3rd and 4th (100,002 and 100,003),
     # not pulled to 100,004 as eight equally counted bands would.
     assert summary["annual_mid_median"] == 100_002.5
+
+
+def test_a_groups_interval_does_not_depend_on_the_other_groups(market):
+    # Each group draws its own seeded resamples: filtering out a group, or computing the groups
+    # on different machines (the Dask engine), leaves every other group's interval unchanged.
+    interval = ["annual_mid_median_low", "annual_mid_median_high"]
+    whole = band_summary(market, by="metro").set_index("metro")[interval]
+    austin = market.loc[market["metro"].str.startswith("Austin")]
+    alone = band_summary(austin, by="metro").set_index("metro")[interval]
+    pd.testing.assert_frame_equal(alone, whole.loc[alone.index])
+    other_seed = band_summary(austin, by="metro", seed=8).set_index("metro")[interval]
+    assert not other_seed.equals(alone)
