@@ -9,25 +9,38 @@ concurrent ingests into one store take turns under a lock file.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import multiprocessing
 import os
 import re
 import shutil
-from collections.abc import Iterable
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 from tqdm import tqdm
 
 from analysis.errors import UsageError
 from analysis.formats import write_safe_csv
-from analysis.normalize.bands import Normalized, normalize_records, reconcile
+from analysis.normalize.bands import (
+    QUARANTINE_COLUMNS,
+    Normalized,
+    Outcome,
+    PostingMerge,
+    read_outcomes,
+    reconcile,
+)
 from analysis.paths import SAMPLE, SNAPSHOTS
-from analysis.schema import BANDS_COLUMNS, PLACES_COLUMNS
+from analysis.schema import BANDS_COLUMNS, PLACES_COLUMNS, empty_bands
 from analysis.sources import RAW_SUFFIXES, discover_files, read_records
 
 BANDS_FILE = "bands.parquet"
@@ -109,29 +122,66 @@ def ingest(
         and read_manifest(existing).get("options") == options
     ):
         return existing
+    merge = PostingMerge(label)
     inputs = []
-    records = []
-    for path, name in tqdm(
-        list(zip(files, names, strict=True)),
-        desc=f"ingest {label}",
-        unit="file",
-        disable=not progress,
-    ):
-        file_records = list(read_records(path, name=name, format=format, mapping=mapping))
-        records.extend(file_records)
-        entry = {
-            "file": name,
-            "sha256": _sha256(path),
-            "bytes": path.stat().st_size if path.is_file() else None,
-            "records": len(file_records),
-        }
-        # Which column or key filled which field, as the scored matcher chose it.
-        columns = next((r.columns for r in file_records if r.columns), None)
-        if columns:
-            entry["columns"] = columns
-        inputs.append(entry)
-    result = normalize_records(records, snapshot=label, currency=currency, jobs=jobs)
-    return write_snapshot(result, label=label, out=Path(out), inputs=inputs, options=options)
+    with StagedSnapshot(Path(out), label) as staged:
+        outcomes = _file_outcomes(files, names, snapshot=label, jobs=jobs, **options)
+        for entry, file_outcomes in tqdm(outcomes, total=len(files), desc=f"ingest {label}",
+                                         unit="file", disable=not progress):
+            inputs.append(entry)
+            for start in range(0, len(file_outcomes), BATCH_RECORDS):
+                staged.append(merge.add(file_outcomes[start:start + BATCH_RECORDS]))
+            del file_outcomes  # one file's records at a time
+        return staged.publish(merge, inputs=inputs, options=options)
+
+
+# Records merged and written per part: what bounds the memory of the rows being written.
+BATCH_RECORDS = 20_000
+
+
+def _file_outcomes(files: list[Path], names: list[str], *, snapshot: str, jobs: int,
+                   **options) -> Iterator[tuple[dict, list[Outcome]]]:
+    """(manifest entry, record outcomes) of each file, in order: with several files and jobs,
+    files are read in `jobs` forked processes, at most a few ahead of the writer; a lone file
+    spreads its records over them instead."""
+    work = [(path, name) for path, name in zip(files, names, strict=True)]
+    if jobs <= 1 or len(files) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        for path, name in work:
+            yield _read_file(path, name, snapshot=snapshot, jobs=jobs, **options)
+        return
+    read = partial(_read_file, snapshot=snapshot, jobs=1, **options)
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        yield from _in_order(pool, read, work, ahead=jobs + 1)
+
+
+def _in_order(pool: ProcessPoolExecutor, function, items: list[tuple], *, ahead: int):
+    """`function(*item)` of each item, in order, never more than `ahead` pending at a time (a
+    finished file's outcomes wait in memory until the writer takes them)."""
+    pending: deque = deque()
+    for item in items:
+        pending.append(pool.submit(function, *item))
+        if len(pending) >= ahead:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def _read_file(path: Path, name: str, *, snapshot: str, jobs: int, format: str | None,
+               mapping: dict[str, str] | None, currency: str | None
+               ) -> tuple[dict, list[Outcome]]:
+    """One file's manifest entry and its records' outcomes."""
+    records = list(read_records(path, name=name, format=format, mapping=mapping))
+    entry = {
+        "file": name,
+        "sha256": _sha256(path),
+        "bytes": path.stat().st_size if path.is_file() else None,
+        "records": len(records),
+    }
+    # Which column or key filled which field, as the scored matcher chose it.
+    columns = next((r.columns for r in records if r.columns), None)
+    if columns:
+        entry["columns"] = columns
+    return entry, read_outcomes(records, snapshot=snapshot, currency=currency, jobs=jobs)
 
 
 # A snapshot label names a folder inside the store and nothing else: an ISO date or a short safe
@@ -160,44 +210,150 @@ def check_label(label: str) -> str:
 def write_snapshot(
     result: Normalized, *, label: str, out: Path, inputs: list[dict], options: dict | None = None
 ) -> Path:
-    """Write a normalized batch as snapshot ``out / label``, replacing an older copy atomically.
+    """Write a normalized batch as snapshot ``out / label``, replacing an older copy atomically
+    (see `StagedSnapshot`)."""
+    with StagedSnapshot(out, label) as staged:
+        staged.append(result)
+        return staged.publish(_Counted(result), inputs=inputs, options=options)
 
-    The files go into a new version folder (``out/.versions/<label>@<stamp>``), are fsynced, and
-    the label is switched to it by one atomic rename of a symlink: a reader sees the old snapshot
-    or the new one, whole, and a crash at any point leaves one of them under the label. Writers
-    of one store take turns (`store_lock`).
+
+class _Counted:
+    """A whole batch seen as the merge `StagedSnapshot.publish` expects: its duplicates are
+    counted in its rows already."""
+
+    def __init__(self, result: Normalized):
+        self.counts = result.counts
+
+    def with_duplicates(self, bands: pd.DataFrame) -> pd.DataFrame:
+        return bands
+
+
+class StagedSnapshot:
+    """A snapshot written part by part into a staging folder, then published whole.
+
+    `append` writes each batch's bands and places as parquet parts and its quarantined records
+    to the CSV as they come, so memory holds one batch; `publish` merges the parts into one
+    bands.parquet and one places.parquet (a row group per part, duplicates counted across all
+    parts), writes the manifest, fsyncs, moves the folder into ``out/.versions`` and switches the
+    label to it by one atomic rename of a symlink: a reader sees the old snapshot or the new one,
+    whole, and a crash at any point leaves one of them under the label. Leaving the ``with``
+    block without publishing deletes the staged files. Writers of one store take turns at
+    publishing (`store_lock`).
     """
-    check_label(label)
-    out.mkdir(parents=True, exist_ok=True)
-    with store_lock(out):
-        _recover_labels(out)
-        staged = _new_version(out, label)
-        try:
-            result.bands.to_parquet(staged / BANDS_FILE, index=False)
-            result.places.to_parquet(staged / PLACES_FILE, index=False)
-            write_safe_csv(result.quarantine, staged / QUARANTINE_FILE)
-            manifest = {
-                "snapshot": label,
-                "created": datetime.now(UTC).isoformat(timespec="seconds"),
-                "paybands_version": paybands_version(),
-                "normalizer": normalizer_fingerprint(),
-                "counts": result.counts,
-                "reconciles": reconcile(result),
-                "options": options or {},
-                "columns": BANDS_COLUMNS,
-                "inputs": inputs,
-            }
-            (staged / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2) + "\n")
-            for name in (BANDS_FILE, PLACES_FILE, QUARANTINE_FILE, MANIFEST_FILE):
-                _fsync(staged / name)
-            _fsync(staged)
-            _fsync(staged.parent)
-        except BaseException:
-            shutil.rmtree(staged, ignore_errors=True)
-            raise
-        _publish(out, label, staged)
-        _prune_versions(out, label)
-    return out / label
+
+    def __init__(self, out: Path, label: str):
+        self.out, self.label = Path(out), check_label(label)
+        self.out.mkdir(parents=True, exist_ok=True)
+        _clear_abandoned_staging(self.out)
+        self.folder = _new_version(self.out, label, parent=STAGING_DIR)
+        self.parts = 0
+
+    def __enter__(self) -> StagedSnapshot:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)  # published folders have moved away
+        with contextlib.suppress(OSError):  # another ingest may be staging beside it
+            self.folder.parent.rmdir()
+
+    def append(self, batch: Normalized) -> None:
+        self.parts += 1
+        part = f"{self.parts:06d}.parquet"
+        _write_part(batch.bands, self.folder / "bands" / part, schema=_bands_schema())
+        _write_part(batch.places, self.folder / "places" / part, schema=PLACES_SCHEMA)
+        quarantine = self.folder / QUARANTINE_FILE
+        write_safe_csv(batch.quarantine, quarantine, mode="a", header=not quarantine.exists())
+
+    def publish(self, merge, *, inputs: list[dict], options: dict | None = None) -> Path:
+        folder = self.folder
+        _merge_parts(folder / "bands", folder / BANDS_FILE, schema=_bands_schema(),
+                     patch=merge.with_duplicates)
+        _merge_parts(folder / "places", folder / PLACES_FILE, schema=PLACES_SCHEMA)
+        if not (folder / QUARANTINE_FILE).exists():
+            write_safe_csv(pd.DataFrame(columns=QUARANTINE_COLUMNS), folder / QUARANTINE_FILE)
+        counts = merge.counts
+        manifest = {
+            "snapshot": self.label,
+            "created": datetime.now(UTC).isoformat(timespec="seconds"),
+            "paybands_version": paybands_version(),
+            "normalizer": normalizer_fingerprint(),
+            "counts": counts,
+            "reconciles": reconcile(merge),
+            "options": options or {},
+            "columns": BANDS_COLUMNS,
+            "inputs": inputs,
+        }
+        (folder / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2) + "\n")
+        for name in (BANDS_FILE, PLACES_FILE, QUARANTINE_FILE, MANIFEST_FILE):
+            _fsync(folder / name)
+        _fsync(folder)
+        with store_lock(self.out):
+            _recover_labels(self.out)
+            version = self.out / VERSIONS_DIR / folder.name
+            (self.out / VERSIONS_DIR).mkdir(exist_ok=True)
+            os.rename(folder, version)
+            _fsync(version.parent)
+            _publish(self.out, self.label, version)
+            _prune_versions(self.out, self.label)
+        return self.out / self.label
+
+
+# The arrow types of the places table (its text columns may be empty in a whole batch).
+PLACES_SCHEMA = pa.schema([
+    ("posting_id", pa.string()), ("place", pa.int64()), ("city", pa.string()),
+    ("state", pa.string()), ("county", pa.string()), ("country", pa.string()),
+    ("metro", pa.string()), ("place_method", pa.string()), ("weight", pa.float64())])
+
+
+@lru_cache(maxsize=1)
+def _bands_schema() -> pa.Schema:
+    """The arrow types of the bands table, from the contract's dtypes: every part agrees."""
+    return pa.Schema.from_pandas(empty_bands(), preserve_index=False)
+
+
+def _write_part(frame: pd.DataFrame, path: Path, *, schema: pa.Schema) -> None:
+    if frame.empty:
+        return
+    path.parent.mkdir(exist_ok=True)
+    pq.write_table(pa.Table.from_pandas(frame, schema=schema, preserve_index=False), path)
+
+
+def _merge_parts(parts: Path, target: Path, *, schema: pa.Schema, patch=None) -> None:
+    """The parts in `parts`, in order, as one parquet file of one row group per part (readers
+    prune row groups and columns); `patch` adjusts each part's ``duplicates`` first."""
+    with pq.ParquetWriter(target, schema) as writer:
+        for part in sorted(parts.glob("*.parquet")) if parts.is_dir() else []:
+            table = pq.read_table(part, schema=schema)
+            if patch is not None:
+                column = schema.get_field_index("duplicates")
+                counted = patch(table.select(["posting_id", "duplicates"]).to_pandas())
+                table = table.set_column(column, schema.field(column), pa.array(
+                    counted["duplicates"].to_numpy(), type=schema.field(column).type))
+            writer.write_table(table)
+    shutil.rmtree(parts, ignore_errors=True)
+
+
+# Where snapshots are written until they are published, one folder per ingest.
+STAGING_DIR = ".staging"
+
+
+def _clear_abandoned_staging(out: Path) -> None:
+    """Delete staging folders whose ingest is no longer running (killed, or crashed hard)."""
+    staging = out / STAGING_DIR
+    for folder in staging.iterdir() if staging.is_dir() else []:
+        pid = folder.name.rpartition("-")[2]
+        if pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
 
 
 # Where the versions of every snapshot live; the label in the store is a symlink to one of them.
@@ -214,8 +370,8 @@ def store_lock(store: str | Path):
     return FileLock(Path(store).resolve() / LOCK_FILE, is_singleton=True)
 
 
-def _new_version(out: Path, label: str) -> Path:
-    versions = out / VERSIONS_DIR
+def _new_version(out: Path, label: str, *, parent: str = VERSIONS_DIR) -> Path:
+    versions = out / parent
     versions.mkdir(exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%f")
     version = versions / f"{label}@{stamp}-{os.getpid()}"
@@ -379,7 +535,8 @@ def _display_name(path: Path, roots: list[Path]) -> str:
 def _sha256(path: Path) -> str | None:
     """The file's digest; None for a file or folder that cannot be read (it is quarantined)."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        with path.open("rb") as file:  # in blocks: a big export is not held in memory twice
+            return hashlib.file_digest(file, "sha256").hexdigest()
     except OSError:
         return None
 

@@ -3,6 +3,7 @@
 import json
 
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 
 from analysis.paths import SAMPLE
@@ -76,13 +77,14 @@ def test_reingest_is_identical_and_failed_ingest_keeps_the_old_snapshot(tmp_path
     def explode(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(pd.DataFrame, "to_parquet", explode)
+    monkeypatch.setattr(pq.ParquetWriter, "write_table", explode)
     with pytest.raises(RuntimeError, match="disk full"):
         ingest([raw], snapshot="s1", out=tmp_path / "store")
     assert [p.name for p in list_snapshots(tmp_path / "store")] == ["s1"]
     # The failed write left no partial version behind: only the published one remains.
     versions = list((tmp_path / "store" / ".versions").iterdir())
     assert versions == [(tmp_path / "store" / "s1").resolve()]
+    assert not (tmp_path / "store" / ".staging").exists()  # nor staged parts
     pd.testing.assert_frame_equal(read_bands(tmp_path / "store" / "s1"), first)
     assert json.loads((tmp_path / "store" / "s1" / MANIFEST_FILE).read_text())["reconciles"]
 
@@ -138,3 +140,56 @@ def test_a_sample_snapshot_written_by_another_normalizer_is_rebuilt(tmp_path):
     from analysis.store import normalizer_fingerprint
 
     assert read_manifest(tmp_path / label)["normalizer"] == normalizer_fingerprint()
+
+
+def _boards(raw):
+    """Three refreshes of one export (ids are scoped by the file's name): a posting repeated
+    across files, one changed, one with no title."""
+    for month in ("a", "b", "c"):
+        (raw / month).mkdir(parents=True)
+    header = "id,title,company,location,salary\n"
+    (raw / "a" / "board.csv").write_text(header + "".join(
+        f'{i},Engineer {i},Acme {i % 3},"Austin, TX",${100 + i}K\n' for i in range(7)))
+    (raw / "b" / "board.csv").write_text(header + '3,Engineer 3,Acme 0,"Austin, TX",$103K\n'  # a copy
+                               + '4,Engineer 4,Acme 1,"Austin, TX",$999K\n'  # conflicts
+                               + '20,,Acme,"Leeds, UK",£30000\n'  # no title
+                               + '21,Nurse,NHS,"Leeds, UK",£30000\n')
+    (raw / "c" / "board.csv").write_text(header + '3,Engineer 3,Acme 0,"Austin, TX",$103K\n'
+                               + '30,Data Scientist,Initech,"Sunnyvale, CA",$150K-$190K\n')
+
+
+def test_a_streamed_snapshot_equals_the_whole_batch_normalized_at_once(tmp_path, monkeypatch):
+    import analysis.store as store_module
+    from analysis.normalize.bands import normalize_records
+    from analysis.sources import read_records
+
+    raw = tmp_path / "raw"
+    _boards(raw)
+    monkeypatch.setattr(store_module, "BATCH_RECORDS", 2)  # many parts, duplicates across them
+    snapshot = ingest([raw], snapshot="s", out=tmp_path / "store")
+    names = ["a/board.csv", "b/board.csv", "c/board.csv"]
+    records = [record for name in names for record in read_records(raw / name, name=name)]
+    whole = normalize_records(records, snapshot="s")
+    pd.testing.assert_frame_equal(read_bands(snapshot), whole.bands)
+    pd.testing.assert_frame_equal(pd.read_parquet(snapshot / "places.parquet"), whole.places)
+    quarantine = pd.read_csv(snapshot / "quarantine.csv", dtype=str, keep_default_na=False)
+    assert quarantine["reason"].tolist() == whole.quarantine["reason"].tolist() == [
+        "conflicting duplicate", "missing title"]
+    manifest = read_manifest(snapshot)
+    assert manifest["counts"] == whole.counts and manifest["reconciles"]
+    assert manifest["counts"]["duplicates_collapsed"] == 2
+    assert read_bands(snapshot).set_index("posting_id").loc["csv:board/3", "duplicates"] == 2
+    assert pq.ParquetFile(snapshot / "bands.parquet").num_row_groups > 1  # one per part
+
+
+def test_files_read_in_parallel_give_the_same_snapshot_byte_for_byte(tmp_path, monkeypatch):
+    import analysis.store as store_module
+
+    raw = tmp_path / "raw"
+    _boards(raw)
+    monkeypatch.setattr(store_module, "BATCH_RECORDS", 3)
+    one = ingest([raw], snapshot="s", out=tmp_path / "one", jobs=1)
+    two = ingest([raw], snapshot="s", out=tmp_path / "two", jobs=2)
+    for name in ("bands.parquet", "places.parquet", "quarantine.csv"):
+        assert (one / name).read_bytes() == (two / name).read_bytes(), name
+    assert read_manifest(one)["inputs"] == read_manifest(two)["inputs"]

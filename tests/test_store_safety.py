@@ -182,7 +182,10 @@ def test_every_file_and_folder_is_fsynced_before_the_publishing_rename(tmp_path,
     publish = events.index(("replace", store / "s1"))
     version = (store / "s1").resolve()
     synced_before = {path for kind, path in events[:publish] if kind == "fsync"}
-    assert {version / name for name in
-            ("bands.parquet", "places.parquet", "quarantine.csv", MANIFEST_FILE)} <= synced_before
-    assert {version, version.parent} <= synced_before
+    # Written and synced in a staging folder, then moved under .versions by name, whole.
+    synced_names = {(path.parent.name, path.name) for path in synced_before if path}
+    assert {(version.name, name) for name in
+            ("bands.parquet", "places.parquet", "quarantine.csv", MANIFEST_FILE)} <= synced_names
+    assert version.name in {path.name for path in synced_before if path}
+    assert version.parent in synced_before
     assert ("fsync", store) in events[publish:]  # the rename itself made durable

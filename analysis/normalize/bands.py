@@ -119,7 +119,8 @@ def normalize_records(
         the output is the same as with one. Batches under `PARALLEL_MIN_RECORDS` use one.
 
     A posting read twice with identical content is kept once, with `duplicates` counting the
-    extra copies; the same posting_id with different content is quarantined.
+    extra copies; the same posting_id with different content is quarantined. The ingest streams
+    the same steps file by file (`read_outcomes`, then `PostingMerge`).
 
     Examples
     --------
@@ -131,57 +132,109 @@ def normalize_records(
     [[120000.0, 150000.0]]
     """
     records = list(records)
+    merge = PostingMerge(snapshot)
+    batch = merge.add(read_outcomes(records, snapshot=snapshot, currency=currency, jobs=jobs))
+    return dataclasses.replace(batch, bands=merge.with_duplicates(batch.bands))
+
+
+# What one record became, before postings are merged across records and files: where it came
+# from (what a quarantine row names), its posting_id, and its bands or why it is quarantined.
+Outcome = tuple[dict, str, "list[dict] | Quarantined"]
+
+
+def read_outcomes(records: list[Record], *, snapshot: str, currency: str | None = None,
+                  jobs: int = 1) -> list[Outcome]:
+    """Each record's `Outcome`, in order (the records of whole files: a file's usual country
+    settles its postings' ambiguous places and bare dollars)."""
     file_countries = _file_countries(records) if currency is None else {}
-    postings: dict[str, list[dict]] = {}
-    first_seen: dict[str, str] = {}
-    quarantine: list[dict] = []
-    collapsed = 0
     read = _read_records(records, snapshot=snapshot, currency=currency,
                          file_countries=file_countries, jobs=jobs)
-    for record, (posting_id, bands) in zip(records, read, strict=True):
-        try:
-            if isinstance(bands, Quarantined):
-                raise bands
-            if posting_id in postings:
-                if _content(postings[posting_id]) != _content(bands):
-                    raise Quarantined(
-                        "conflicting duplicate",
-                        f"posting_id {posting_id} already read from {first_seen[posting_id]} "
-                        "with different content",
-                    )
-                for band in postings[posting_id]:
-                    band["duplicates"] += 1
-                collapsed += 1
-                continue
-            postings[posting_id] = bands
-            first_seen[posting_id] = f"{record.source_file} {record.record}"
-        except Quarantined as issue:
-            quarantine.append(
-                {
-                    "snapshot": snapshot,
-                    "source": record.source,
-                    "source_file": record.source_file,
-                    "record": record.record,
-                    "posting_id": posting_id,
-                    "title": record.title,
-                    "pay_text": record.pay_text,
-                    "reason": issue.reason,
-                    "detail": str(issue),
-                }
-            )
-    places = [place for bands in postings.values() for place in bands[0].pop("_places")]
-    for bands in postings.values():
-        for band in bands[1:]:
-            band.pop("_places")
-    rows = [band for bands in postings.values() for band in bands]
-    return Normalized(
-        bands=validate_bands(pd.DataFrame(rows, columns=BANDS_COLUMNS)),
-        quarantine=pd.DataFrame(quarantine, columns=QUARANTINE_COLUMNS),
-        records_in=len(records),
-        duplicates_collapsed=collapsed,
-        places=pd.DataFrame(places, columns=PLACES_COLUMNS).astype(
-            {"place": int, "weight": float}),
-    )
+    return [({"source": record.source, "source_file": record.source_file,
+              "record": record.record, "title": record.title, "pay_text": record.pay_text},
+             posting_id, outcome)
+            for record, (posting_id, outcome) in zip(records, read, strict=True)]
+
+
+class PostingMerge:
+    """Outcomes → bands, places and quarantine rows, batch after batch, each posting once.
+
+    What it keeps between batches is one digest per posting (not its rows), so batches can be
+    written out as they come: a copy of an earlier posting is counted in `extra_copies` (added
+    to the first copy's ``duplicates`` by `with_duplicates` when the rows are finally written)
+    or, with different content, quarantined as a conflicting duplicate.
+    """
+
+    def __init__(self, snapshot: str):
+        self.snapshot = snapshot
+        self.first_seen: dict[str, tuple[bytes, str]] = {}
+        self.extra_copies: Counter = Counter()
+        self.records_in = 0
+        self.bands = 0
+        self.postings_with_pay = 0
+        self.reasons: Counter = Counter()
+
+    def add(self, outcomes: list[Outcome]) -> Normalized:
+        """This batch's rows: its new postings' bands and places, and its quarantined records."""
+        rows, places, quarantine = [], [], []
+        collapsed = sum(self.extra_copies.values())
+        for provenance, posting_id, bands in outcomes:
+            self.records_in += 1
+            if not isinstance(bands, Quarantined):
+                digest = _digest(bands)
+                seen = self.first_seen.get(posting_id)
+                if seen is None:
+                    self.first_seen[posting_id] = (
+                        digest, f"{provenance['source_file']} {provenance['record']}")
+                    places.extend(bands[0]["_places"])
+                    rows.extend({k: v for k, v in band.items() if k != "_places"}
+                                for band in bands)
+                    self.postings_with_pay += any(band["has_pay"] for band in bands)
+                    continue
+                if seen[0] == digest:
+                    self.extra_copies[posting_id] += 1
+                    continue
+                bands = Quarantined(
+                    "conflicting duplicate",
+                    f"posting_id {posting_id} already read from {seen[1]} with different content")
+            self.reasons[bands.reason] += 1
+            quarantine.append({"snapshot": self.snapshot, **provenance, "posting_id": posting_id,
+                               "reason": bands.reason, "detail": str(bands)})
+        self.bands += len(rows)
+        return Normalized(
+            bands=validate_bands(pd.DataFrame(rows, columns=BANDS_COLUMNS)),
+            quarantine=pd.DataFrame(quarantine, columns=QUARANTINE_COLUMNS),
+            records_in=len(outcomes),
+            duplicates_collapsed=sum(self.extra_copies.values()) - collapsed,
+            places=pd.DataFrame(places, columns=PLACES_COLUMNS).astype(
+                {"place": int, "weight": float}),
+        )
+
+    def with_duplicates(self, bands: pd.DataFrame) -> pd.DataFrame:
+        """`bands` with each posting's extra copies (so far) added to its ``duplicates``."""
+        if not self.extra_copies or bands.empty:
+            return bands
+        extra = bands["posting_id"].map(self.extra_copies).fillna(0).astype(
+            bands["duplicates"].dtype)
+        return bands.assign(duplicates=bands["duplicates"] + extra)
+
+    @property
+    def counts(self) -> dict:
+        """The same counts as `Normalized.counts` of all batches together."""
+        return {
+            "records_in": self.records_in,
+            "postings": len(self.first_seen),
+            "bands": self.bands,
+            "postings_with_pay": self.postings_with_pay,
+            "quarantined": sum(self.reasons.values()),
+            "duplicates_collapsed": sum(self.extra_copies.values()),
+            "quarantined_by_reason": {str(k): int(v) for k, v in sorted(self.reasons.items())},
+        }
+
+
+def _digest(bands: list[dict]) -> bytes:
+    """A posting's content (its bands without provenance) in 16 bytes: two copies of a posting
+    are the same posting when their digests are equal."""
+    return hashlib.blake2b(repr(_content(bands)).encode(), digest_size=16).digest()
 
 
 # Below this many records one process reads them all: starting workers costs more.

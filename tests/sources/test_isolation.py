@@ -39,7 +39,7 @@ def deny_listing(monkeypatch, folder_name: str) -> None:
     scandir = os.scandir
 
     def denied_scan(path="."):
-        if Path(path).name == folder_name:
+        if not isinstance(path, int) and Path(path).name == folder_name:  # rmtree scans fds
             raise PermissionError(13, "Permission denied", str(path))
         return scandir(path)
 
@@ -74,7 +74,15 @@ def test_bad_files_beside_a_good_one_are_quarantined_and_the_good_one_goes_in(
             raise PermissionError(13, "Permission denied", str(self))
         return read_bytes(self)
 
+    open_ = Path.open
+
+    def denied_open(self, *args, **kwargs):
+        if self.name == "secret.csv":
+            raise PermissionError(13, "Permission denied", str(self))
+        return open_(self, *args, **kwargs)
+
     monkeypatch.setattr(Path, "read_bytes", denied_read)
+    monkeypatch.setattr(Path, "open", denied_open)
     deny_listing(monkeypatch, "locked")
 
     snapshot = ingest([raw], snapshot="s1", out=tmp_path / "store")
