@@ -36,6 +36,7 @@ from analysis.normalize.bands import (
     Normalized,
     Outcome,
     PostingMerge,
+    load_reference_tables,
     read_outcomes,
     reconcile,
 )
@@ -149,6 +150,7 @@ def _file_outcomes(files: list[Path], names: list[str], *, snapshot: str, jobs: 
         for path, name in work:
             yield _read_file(path, name, snapshot=snapshot, jobs=jobs, **options)
         return
+    load_reference_tables()
     read = partial(_read_file, snapshot=snapshot, jobs=1, **options)
     with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
         yield from _in_order(pool, read, work, ahead=jobs + 1)

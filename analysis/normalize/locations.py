@@ -429,7 +429,7 @@ def _empty(reason: str) -> Location:
     return Location(reason=reason)
 
 
-_KEY_SPELLINGS = tuple((re.compile(rf"\b{short}\b"), long) for short, long in (
+_KEY_SPELLINGS = tuple((short, re.compile(rf"\b{short}\b"), long) for short, long in (
     ("saint", "st"), ("ste", "st"), ("ft", "fort"), ("mt", "mount")))
 _SPACES_RE = re.compile(r"\s+")
 
@@ -437,11 +437,20 @@ _SPACES_RE = re.compile(r"\s+")
 @lru_cache(maxsize=65536)
 def _key(text: str) -> str:
     """Lookup key: lower case, no accents or periods, "Saint"/"Ft"/"Mt" spelled out one way."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    text = text.lower().replace(".", " ").replace("\u2019", "'")
-    for pattern, spelled in _KEY_SPELLINGS:
-        text = pattern.sub(spelled, text)
+    if not text.isascii():  # most names are ASCII already: NFKD is the costly step
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = text.lower().replace(".", " ")
+    for short, pattern, spelled in _KEY_SPELLINGS:
+        if short in text:
+            text = pattern.sub(spelled, text)
     return _SPACES_RE.sub(" ", text).strip()
+
+
+def load_tables() -> None:
+    """Load every reference table now (a process about to fork workers shares them)."""
+    for table in (_countries, _alpha3, _alpha2, _subdivisions, _us_places, _us_counties,
+                  _us_zips, _world_tables):
+        table()
 
 
 # -- reference tables (loaded once, on first use) ------------------------------------------------

@@ -683,6 +683,11 @@ def _index() -> _Index:
     return _Index()
 
 
+def load_tables() -> None:
+    """Build the occupation index now (a process about to fork workers shares it)."""
+    _index()
+
+
 # --- API -------------------------------------------------------------------------------------
 
 
