@@ -82,6 +82,7 @@ def ingest(
     mapping: dict[str, str] | None = None,
     progress: bool = False,
     jobs: int = 1,
+    client=None,
 ) -> Path:
     """Read raw files/folders, normalize them and write one snapshot folder; return its path.
 
@@ -97,6 +98,9 @@ def ingest(
     mapping : field → column names for tabular files whose headers are not recognised.
     progress : show a progress bar over files.
     jobs : processes that normalize the records (the output is the same with any number).
+    client : a Dask ``distributed.Client`` (`analysis.cluster.connect`): files are read and
+        normalized on its workers, which must see the same paths, and merged and written here;
+        the snapshot is the same, byte for byte, as one written locally.
 
     Re-ingesting the same files (same names and contents) into an existing snapshot rewrites
     nothing: the snapshot is returned as it is.
@@ -126,7 +130,8 @@ def ingest(
     merge = PostingMerge(label)
     inputs = []
     with StagedSnapshot(Path(out), label) as staged:
-        outcomes = _file_outcomes(files, names, snapshot=label, jobs=jobs, **options)
+        outcomes = _file_outcomes(files, names, snapshot=label, jobs=jobs, client=client,
+                                  **options)
         for entry, file_outcomes in tqdm(outcomes, total=len(files), desc=f"ingest {label}",
                                          unit="file", disable=not progress):
             inputs.append(entry)
@@ -141,11 +146,16 @@ BATCH_RECORDS = 20_000
 
 
 def _file_outcomes(files: list[Path], names: list[str], *, snapshot: str, jobs: int,
-                   **options) -> Iterator[tuple[dict, list[Outcome]]]:
-    """(manifest entry, record outcomes) of each file, in order: with several files and jobs,
-    files are read in `jobs` forked processes, at most a few ahead of the writer; a lone file
-    spreads its records over them instead."""
+                   client=None, **options) -> Iterator[tuple[dict, list[Outcome]]]:
+    """(manifest entry, record outcomes) of each file, in order: on a Dask cluster's workers
+    (`client`), else with several files and jobs in `jobs` forked processes, a few files ahead
+    of the writer; a lone file spreads its records over the processes instead."""
     work = [(path, name) for path, name in zip(files, names, strict=True)]
+    if client is not None:
+        read = partial(_read_file, snapshot=snapshot, jobs=1, **options)
+        work = [(path.resolve(), name) for path, name in work]  # workers have other cwds
+        yield from _in_order(client, read, work, ahead=2 * _cluster_cores(client) + 1)
+        return
     if jobs <= 1 or len(files) < 2 or "fork" not in multiprocessing.get_all_start_methods():
         for path, name in work:
             yield _read_file(path, name, snapshot=snapshot, jobs=jobs, **options)
@@ -156,9 +166,14 @@ def _file_outcomes(files: list[Path], names: list[str], *, snapshot: str, jobs: 
         yield from _in_order(pool, read, work, ahead=jobs + 1)
 
 
-def _in_order(pool: ProcessPoolExecutor, function, items: list[tuple], *, ahead: int):
+def _cluster_cores(client) -> int:
+    return max(1, sum(client.nthreads().values()))
+
+
+def _in_order(pool, function, items: list[tuple], *, ahead: int):
     """`function(*item)` of each item, in order, never more than `ahead` pending at a time (a
-    finished file's outcomes wait in memory until the writer takes them)."""
+    finished file's outcomes wait in memory until the writer takes them). `pool` is a process
+    pool or a Dask client: both submit and return futures."""
     pending: deque = deque()
     for item in items:
         pending.append(pool.submit(function, *item))
