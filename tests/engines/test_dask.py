@@ -1,5 +1,9 @@
 """The Dask engine on a two-worker cluster: every grouped analysis gives the pandas frame, exactly
-(same numbers, columns, dtypes and row order)."""
+(same numbers, columns, dtypes and row order), from the command line too."""
+
+import io
+import subprocess
+import sys
 
 import numpy as np
 import pandas as pd
@@ -12,6 +16,7 @@ pytest.importorskip("dask.dataframe", reason="dask[dataframe] not installed")
 from analysis.analyses.compare import compare_groups  # noqa: E402
 from analysis.analyses.diff import group_shifts  # noqa: E402
 from analysis.analyses.summary import band_summary  # noqa: E402
+from analysis.cli import main  # noqa: E402
 from analysis.engines import dask as on_dask  # noqa: E402
 from analysis.store import ensure_sample_store, list_snapshots, load_bands  # noqa: E402
 
@@ -106,6 +111,44 @@ def test_a_file_url_is_read_as_given(client, snapshots):
     pd.testing.assert_frame_equal(result, expected, check_exact=True)
 
 
+def test_the_cli_prints_the_same_csv_on_dask(cluster, snapshots, capsys):
+    data = str(snapshots[1])
+    assert main(["summarize", data, "--by", "metro"]) == 0
+    local = capsys.readouterr().out
+    assert main(["summarize", data, "--by", "metro", "--engine", "dask",
+                 "--scheduler", cluster.scheduler_address]) == 0
+    assert capsys.readouterr().out == local
+    assert main(["compare", data, "--role-family", "software engineer", "--engine", "dask",
+                 "--scheduler", cluster.scheduler_address]) == 0
+    table = pd.read_csv(io.StringIO(capsys.readouterr().out)).set_index("metro")
+    assert table.loc["San Jose-Sunnyvale-Santa Clara, CA", "index"] == 100
+    assert main(["diff", *map(str, snapshots), "--by", "metro", "--engine", "dask",
+                 "--scheduler", cluster.scheduler_address]) == 0
+    assert "median_old" in capsys.readouterr().out
+
+
+def test_an_unreachable_scheduler_is_a_clear_error(snapshots, capsys):
+    address = "tcp://127.0.0.1:1"  # nothing listens on port 1
+    assert main(["summarize", str(snapshots[1]), "--by", "metro", "--engine", "dask",
+                 "--scheduler", address]) == 1
+    err = capsys.readouterr().err
+    assert f"cannot reach the Dask scheduler at {address} within 5 s" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("args, message", [
+    (["summarize", "--by", "metro", "--engine", "dask", "--scheduler", "nonsense"],
+     "'nonsense' is not a Dask scheduler address"),
+    (["summarize", "--by", "metro", "--scheduler", "tcp://127.0.0.1:8786"],
+     "--scheduler needs --engine dask"),
+    (["compare", "--adjust", "level", "--engine", "dask"], "--adjust fits one regression"),
+    (["diff", "a", "b", "--engine", "dask"], "--engine dask runs `diff --by`"),
+])
+def test_what_dask_cannot_run_is_a_usage_error(args, message, capsys):
+    assert main(args) == 2
+    assert message in capsys.readouterr().err
+
+
 def test_a_partition_s_rows_reach_pandas_in_file_order(snapshots):
     """The shuffle may hand a partition its rows in any order; the pandas function must see
     them in bands.parquet's order, since a band with no employer is named by its position."""
@@ -114,3 +157,12 @@ def test_a_partition_s_rows_reach_pandas_in_file_order(snapshots):
     scrambled = numbered.sample(frac=1, random_state=3)
     assert not band_summary(scrambled, by="metro").equals(band_summary(bands, by="metro"))
     pd.testing.assert_frame_equal(on_dask._in_file_order(scrambled), bands)
+
+
+def test_the_pandas_engine_never_imports_dask(snapshots):
+    code = ("import sys; from analysis.cli import main; "
+            f"main(['summarize', {str(snapshots[1])!r}, '--by', 'metro']); "
+            "assert not [m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')]")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
