@@ -109,9 +109,9 @@ def summary_on_dask(
     folder, a store's newest snapshot, a bands.parquet file or its URL; None is the sample),
     computed on `client`'s cluster: the same frame, row for row.
 
-    npartitions : partitions the groups are shuffled into (default: twice the cluster's
-        threads, at least the input's); a group is never split, so the largest group must fit
-        in a worker's memory.
+    npartitions : partitions the groups are shuffled into (default: 8 per thread of the
+        cluster, at least the input's); a group is never split, so the largest group must fit
+        in a worker's memory and bounds the run time.
     split_row_groups : how bands.parquet's row groups make input partitions
         (:func:`dask.dataframe.read_parquet`): "infer" sizes them, True is one per row group.
     """
@@ -309,8 +309,10 @@ def _shuffled(bands: dd.DataFrame, keys: list[str], client: Client, npartitions:
               ) -> dd.DataFrame:
     """`bands` with each group (rows equal on `keys`, missing values included) in one
     partition."""
+    # Several partitions a thread: a few big groups hashed into as many partitions as threads
+    # would leave some workers with most of the work.
     threads = sum(client.nthreads().values())
-    return bands.shuffle(on=keys, npartitions=npartitions or max(bands.npartitions, 2 * threads))
+    return bands.shuffle(on=keys, npartitions=npartitions or max(bands.npartitions, 8 * threads))
 
 
 def _each_partition(client: Client, bands: dd.DataFrame, function: Callable, **options
