@@ -53,6 +53,7 @@ _COMPARABLE = ["posting_id", "employer", "has_pay", "currency", "annual_mid"]
 _ORDER = ["_part", "_row"]
 # Which snapshot a row of a two-snapshot shuffle comes from (group shifts).
 _SIDE = "_side"
+LOOPBACK_ANY_PORT = "127.0.0.1:0"
 
 
 def connect(scheduler: str | None = None, *, timeout: float = SCHEDULER_TIMEOUT) -> Client:
@@ -68,8 +69,10 @@ def connect(scheduler: str | None = None, *, timeout: float = SCHEDULER_TIMEOUT)
     from distributed import Client
 
     if scheduler is None:
-        # Worker processes, not threads: the percentile and bootstrap code holds the GIL.
-        client = Client(processes=True, dashboard_address=None, silence_logs=logging.ERROR)
+        # Worker processes, not threads: the percentile and bootstrap code holds the GIL. The
+        # scheduler's status pages take a free loopback port (8787 may be another cluster's).
+        client = Client(processes=True, dashboard_address=None, silence_logs=logging.ERROR,
+                        scheduler_kwargs={"dashboard_address": LOOPBACK_ANY_PORT})
         threads = client.nthreads()
         print(f"paybands: no --scheduler given: a local Dask cluster of {len(threads)} "
               f"worker(s), {sum(threads.values())} thread(s), on this machine", file=sys.stderr)

@@ -27,7 +27,8 @@ PARTITIONS = 5
 @pytest.fixture(scope="module")
 def cluster():
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster:
+                                  dashboard_address=None, scheduler_kwargs={
+                                      "dashboard_address": on_dask.LOOPBACK_ANY_PORT}) as cluster:
         yield cluster
 
 
