@@ -20,6 +20,8 @@ from analysis.cli import main  # noqa: E402
 from analysis.engines import dask as on_dask  # noqa: E402
 from analysis.store import ensure_sample_store, list_snapshots, load_bands  # noqa: E402
 
+# Most tests here start or use a local cluster (deselect them all with -m "not dask").
+pytestmark = pytest.mark.dask
 # Enough output partitions that groups spread over them, some left empty.
 PARTITIONS = 5
 
@@ -135,6 +137,14 @@ def test_an_unreachable_scheduler_is_a_clear_error(snapshots, capsys):
     err = capsys.readouterr().err
     assert f"cannot reach the Dask scheduler at {address} within 5 s" in err
     assert "Traceback" not in err
+
+
+def test_a_scheduler_without_workers_is_a_clear_error():
+    with distributed.LocalCluster(n_workers=0, processes=False, dashboard_address=None,
+                                  scheduler_kwargs={
+                                      "dashboard_address": on_dask.LOOPBACK_ANY_PORT}) as empty:
+        with pytest.raises(ConnectionError, match="has no worker: start some with `dask worker"):
+            on_dask.connect(empty.scheduler_address, timeout=1)
 
 
 @pytest.mark.parametrize("args, message", [
