@@ -53,6 +53,7 @@ _COMPARABLE = ["posting_id", "employer", "has_pay", "currency", "annual_mid"]
 _ORDER = ["_part", "_row"]
 # Which snapshot a row of a two-snapshot shuffle comes from (group shifts).
 _SIDE = "_side"
+# Where a local cluster's scheduler serves its status pages: this machine only, any free port.
 LOOPBACK_ANY_PORT = "127.0.0.1:0"
 
 
@@ -74,7 +75,7 @@ def connect(scheduler: str | None = None, *, timeout: float = SCHEDULER_TIMEOUT)
         client = Client(processes=True, dashboard_address=None, silence_logs=logging.ERROR,
                         scheduler_kwargs={"dashboard_address": LOOPBACK_ANY_PORT})
         threads = client.nthreads()
-        print(f"paybands: no --scheduler given: a local Dask cluster of {len(threads)} "
+        print(f"paybands: no Dask scheduler named: a local Dask cluster of {len(threads)} "
               f"worker(s), {sum(threads.values())} thread(s), on this machine", file=sys.stderr)
         return client
     try:
@@ -109,7 +110,8 @@ def summary_on_dask(
     split_row_groups: bool | str = "infer",
 ) -> pd.DataFrame:
     """:func:`~analysis.analyses.summary.band_summary` of the bands in `data` (a snapshot
-    folder, a store's newest snapshot, a bands.parquet file or its URL; None is the sample),
+    folder, a store's newest snapshot, a bands.parquet file, a URL of a snapshot folder or of
+    its bands.parquet; None is the sample),
     computed on `client`'s cluster: the same frame, row for row.
 
     npartitions : partitions the groups are shuffled into (default: 8 per thread of the
@@ -197,12 +199,12 @@ def shifts_on_dask(
     `client`'s cluster: the same frame, row for row. Both snapshots' bands go through one
     shuffle, so a group's rows of then and now meet in one partition. `npartitions`,
     `split_row_groups`: as in :func:`summary_on_dask`."""
+    import dask.dataframe as dd
+
     keys = [by] if isinstance(by, str) else list(by)
     columns = [*keys, *_COMPARABLE]
     options = dict(currency=currency, min_n=min_n, confidence=confidence, n_boot=n_boot,
                    seed=seed)
-    import dask.dataframe as dd
-
     with _pandas_dtypes():
         sides = [_comparable(_read(path, columns, split_row_groups), currency=currency)
                  .assign(**{_SIDE: side}) for side, path in enumerate((old, new))]
