@@ -134,6 +134,7 @@ def _parser() -> argparse.ArgumentParser:
         help="comma-separated columns, e.g. metro or role_family,level",
     )
     summarize.add_argument("--currency", default=DEFAULT_CURRENCY, metavar="CODE")
+    _engine_options(summarize)
     summarize.set_defaults(run=_summarize)
 
     compare = commands.add_parser(
@@ -152,8 +153,9 @@ def _parser() -> argparse.ArgumentParser:
         "--adjust",
         metavar="COLS",
         help="composition-adjusted: least squares of log midpoint with these controls, e.g. "
-        "role_family,level, errors clustered by employer (default: raw medians)",
+        "role_family,level, errors clustered by employer (default: raw medians; runs here only)",
     )
+    _engine_options(compare)
     compare.set_defaults(run=_compare)
 
     benchmark = commands.add_parser(
@@ -214,6 +216,7 @@ def _parser() -> argparse.ArgumentParser:
         help="instead of postings, print group-level shifts of median midpoints with bootstrap "
         "CIs, e.g. --by metro or --by role_family,level",
     )
+    _engine_options(diff, what="--by shifts")
     diff.set_defaults(run=_diff)
 
     report = commands.add_parser(
@@ -249,6 +252,29 @@ def _parser() -> argparse.ArgumentParser:
                              default=argparse.SUPPRESS if command is not parser else False,
                              help="show the full traceback of an error instead of one line")
     return parser
+
+
+def _engine_options(command: argparse.ArgumentParser, *, what: str = "the groups") -> None:
+    command.add_argument(
+        "--engine",
+        choices=("pandas", "dask"),
+        default="pandas",
+        help=f"where {what} are computed: in this process (pandas, the default) or on a Dask "
+        "cluster, each group whole on one worker (the same numbers)",
+    )
+    command.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="the Dask scheduler for --engine dask, e.g. tcp://HOST:8786 (default: a local "
+        "cluster on this machine)",
+    )
+
+
+def _on_dask(args) -> bool:
+    """Whether to run on Dask; a --scheduler without --engine dask is a mistake, not a hint."""
+    if args.scheduler and args.engine != "dask":
+        raise UsageError("--scheduler needs --engine dask")
+    return args.engine == "dask"
 
 
 def _ingest(args) -> int:
@@ -296,17 +322,36 @@ def _parse_pay(args) -> int:
 
 
 def _summarize(args) -> int:
+    by = _columns(args.by)
+    if _on_dask(args):
+        from analysis.engines.dask import connect, summary_on_dask
+
+        with connect(args.scheduler) as client:
+            table = summary_on_dask(args.data, by=by, currency=args.currency, client=client)
+        _write_csv(table)
+        return EXIT_OK
     from analysis.analyses.summary import band_summary
     from analysis.store import load_bands
 
     bands = load_bands(args.data)
-    by = _columns(args.by)
     _check_columns(bands, by)
     _write_csv(band_summary(bands, by=by, currency=args.currency))
     return EXIT_OK
 
 
 def _compare(args) -> int:
+    if _on_dask(args):
+        if args.adjust:
+            raise UsageError("--adjust fits one regression over all the bands, on this machine: "
+                             "drop --engine dask to run it")
+        from analysis.engines.dask import compare_on_dask, connect
+
+        with connect(args.scheduler) as client:
+            table = compare_on_dask(args.data, across=args.across, reference=args.reference,
+                                    role_family=args.role_family, currency=args.currency,
+                                    client=client)
+        _write_csv(table.rename(columns={"n_employers": "employers"}))
+        return EXIT_OK
     from analysis.analyses.compare import compare_groups
     from analysis.store import load_bands
 
@@ -413,6 +458,16 @@ def _write_csv(table: pd.DataFrame) -> None:
 
 
 def _diff(args) -> int:
+    if _on_dask(args):
+        if not args.by:
+            raise UsageError("--engine dask runs `diff --by` (group shifts); the list of changed "
+                             "postings runs on this machine: drop --engine dask")
+        from analysis.engines.dask import connect, shifts_on_dask
+
+        with connect(args.scheduler) as client:
+            table = shifts_on_dask(args.old, args.new, by=_columns(args.by), client=client)
+        _write_csv(table)
+        return EXIT_OK
     from analysis.analyses.diff import diff_counts, snapshot_diff
     from analysis.store import read_bands
 

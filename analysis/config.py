@@ -62,3 +62,9 @@ INFER_MIN_POSTINGS = 6
 INFER_MIN_CLUSTER_SIZE = 2
 # Levels the location index is read at, level by level: the rungs most postings state.
 INDEX_LEVELS = ("entry", "mid", "senior", "staff")
+
+# --- Engines (analysis.engines) -----------------------------------------------------------------
+# Seconds to wait for a Dask scheduler (and for its first worker) before saying it cannot be
+# reached: a live one answers in well under a second, even across a data centre, and
+# distributed's own default (30 s) reads as a hang at the command line.
+SCHEDULER_TIMEOUT = 5

@@ -4,6 +4,9 @@ Column names carry their meaning (DESIGN.md); money columns are in the posting's
 `validate_bands` coerces dtypes and reports every failure at once (pandera's lazy validation).
 """
 
+import sys
+import types
+
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
@@ -22,6 +25,14 @@ LEVEL_DTYPE = pd.CategoricalDtype(list(LEVELS), ordered=True)
 
 # Relative tolerance when checking annual = amount × factor (floating point only).
 _ANNUAL_RTOL = 1e-6
+
+# pandera looks for Dask by importing dask.dataframe (0.8 s) the first time it builds a schema
+# model, whether or not a Dask frame is ever validated. The bands table is a pandas frame: pandera
+# is told Dask is absent, so every command starts as fast with the Dask engine installed as
+# without (analysis.engines.dask imports Dask itself, when asked for).
+_NO_DASK = types.ModuleType("pandera.typing.dask")
+_NO_DASK.DASK_INSTALLED = False
+sys.modules.setdefault("pandera.typing.dask", _NO_DASK)
 
 
 class Bands(pa.DataFrameModel):

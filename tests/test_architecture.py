@@ -22,6 +22,7 @@ STAGES = [
     ("analysis.store",),
     ("analysis.stats",),
     ("analysis.analyses",),
+    ("analysis.engines",),  # runs analyses elsewhere (a Dask cluster); only the CLI calls it
     ("analysis.findings",),
     ("analysis.plot",),
     ("analysis.publish",),
