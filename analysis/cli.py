@@ -100,6 +100,7 @@ def _parser() -> argparse.ArgumentParser:
         "more are faster on a big batch and use more memory (e.g. --jobs 2: 200,000 postings "
         f"in 56 s instead of 73 s). This machine has {os.cpu_count() or 1} cores",
     )
+    _engine_options(ingest, what="the files are read and normalized")
     ingest.set_defaults(run=_ingest)
 
     parse_pay = commands.add_parser(
@@ -282,8 +283,7 @@ def _ingest(args) -> int:
     from analysis.sources import load_mapping
     from analysis.store import ingest, read_manifest
 
-    snapshot = ingest(
-        args.paths,
+    options = dict(
         format=args.format,
         mapping=load_mapping(args.mapping) if args.mapping else None,
         snapshot=args.snapshot,
@@ -292,6 +292,13 @@ def _ingest(args) -> int:
         progress=sys.stderr.isatty(),
         jobs=max(1, args.jobs),
     )
+    if _on_dask(args):
+        from analysis.engines.dask import connect
+
+        with connect(args.scheduler) as client:
+            snapshot = ingest(args.paths, client=client, **options)
+    else:
+        snapshot = ingest(args.paths, **options)
     manifest = read_manifest(snapshot)
     counts = manifest["counts"]
     print(f"snapshot {manifest['snapshot']} → {snapshot}")

@@ -163,6 +163,14 @@ def _watch_tree(process: subprocess.Popen) -> float | None:
     return peak / 1024 ** 3
 
 
+def _verdicts(target: tuple, seconds: float, read: float, peak: float) -> list[str]:
+    ratio, gb = target
+    verdicts = ([f"<= {ratio:.0f} x pandas: {'yes' if seconds / read <= ratio else 'NO'}"]
+                if ratio else [f"<= {TARGET_SECONDS_1M:.0f} s: "
+                               f"{'yes' if seconds <= TARGET_SECONDS_1M else 'NO'}"])
+    return [*verdicts, f"peak <= {gb:.0f} GB: {'yes' if peak <= gb else 'NO'}"]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--postings", type=int, default=200_000)
@@ -186,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
 
     read = pandas_read_seconds(paths)
     print(f"\npandas read_csv of the same files (baseline): {read:.1f} s")
+    target = TARGETS.get(args.postings)
     for jobs in dict.fromkeys((1, args.jobs)):
         shutil.rmtree(store, ignore_errors=True)
         seconds, peak, tree, output = measured(
@@ -193,18 +202,12 @@ def main(argv: list[str] | None = None) -> int:
         whole = f", all processes {tree:.2f} GB" if tree is not None else ""
         print(f"paybands ingest --jobs {jobs}: {seconds:.1f} s = {seconds / read:.1f} x pandas, "
               f"peak RSS {peak:.2f} GB{whole}, {args.postings / seconds:,.0f} input rows/s")
+        if target:
+            print(f"  issue 15 target at {args.postings:,}: "
+                  + "; ".join(_verdicts(target, seconds, read, max(peak, tree or 0))))
     manifest = json.loads(next(store.rglob("manifest.json")).read_text())
     postings = manifest.get("counts", {}).get("postings") or manifest.get("postings")
     print("  " + "\n  ".join(line for line in output.splitlines() if line.strip()))
-    peak = max(peak, tree or 0)
-    target = TARGETS.get(args.postings)
-    if target:
-        ratio, gb = target
-        verdicts = ([f"<= {ratio:.0f} x pandas: {'yes' if seconds / read <= ratio else 'NO'}"]
-                    if ratio else [f"<= {TARGET_SECONDS_1M:.0f} s: "
-                                   f"{'yes' if seconds <= TARGET_SECONDS_1M else 'NO'}"])
-        verdicts.append(f"peak <= {gb:.0f} GB: {'yes' if peak <= gb else 'NO'}")
-        print(f"  issue 15 target at {args.postings:,}: " + "; ".join(verdicts))
     if postings:
         print(f"  postings in the store: {postings:,}")
 
