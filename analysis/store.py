@@ -22,6 +22,7 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
 from functools import lru_cache, partial
 from importlib.metadata import PackageNotFoundError, version
+from itertools import groupby
 from pathlib import Path
 
 import pandas as pd
@@ -39,10 +40,11 @@ from analysis.normalize.bands import (
     load_reference_tables,
     read_outcomes,
     reconcile,
+    usual_countries,
 )
 from analysis.paths import SAMPLE, SNAPSHOTS
 from analysis.schema import BANDS_COLUMNS, PLACES_COLUMNS, empty_bands
-from analysis.sources import RAW_SUFFIXES, discover_files, read_records
+from analysis.sources import RAW_SUFFIXES, Record, discover_files, encodings, read_records
 
 BANDS_FILE = "bands.parquet"
 QUARANTINE_FILE = "quarantine.csv"
@@ -129,41 +131,58 @@ def ingest(
         return existing
     merge = PostingMerge(label)
     inputs = []
-    with StagedSnapshot(Path(out), label) as staged:
-        outcomes = _file_outcomes(files, names, snapshot=label, jobs=jobs, client=client,
-                                  **options)
-        for entry, file_outcomes in tqdm(outcomes, total=len(files), desc=f"ingest {label}",
-                                         unit="file", disable=not progress):
-            inputs.append(entry)
-            for start in range(0, len(file_outcomes), BATCH_RECORDS):
-                staged.append(merge.add(file_outcomes[start:start + BATCH_RECORDS]))
-            del file_outcomes  # one file's records at a time
+    with StagedSnapshot(Path(out), label) as staged, tqdm(
+            total=len(files), desc=f"ingest {label}", unit="file", disable=not progress) as bar:
+        for entry, outcomes in _file_outcomes(files, names, snapshot=label, jobs=jobs,
+                                              client=client, **options):
+            for start in range(0, len(outcomes), BATCH_RECORDS):
+                staged.append(merge.add(outcomes[start:start + BATCH_RECORDS]))
+            if entry is not None:  # the file's last batch
+                inputs.append(entry)
+                bar.update()
         return staged.publish(merge, inputs=inputs, options=options)
 
 
-# Records merged and written per part: what bounds the memory of the rows being written.
+# Records merged and written per part, and read at a time from a big file (STREAM_BYTES and
+# more): what bounds the memory of an ingest, whatever the size of its input.
 BATCH_RECORDS = 20_000
 
 
 def _file_outcomes(files: list[Path], names: list[str], *, snapshot: str, jobs: int,
-                   client=None, **options) -> Iterator[tuple[dict, list[Outcome]]]:
-    """(manifest entry, record outcomes) of each file, in order: on a Dask cluster's workers
-    (`client`), else with several files and jobs in `jobs` forked processes, a few files ahead
-    of the writer; a lone file spreads its records over the processes instead."""
+                   client=None, **options) -> Iterator[tuple[dict | None, list[Outcome]]]:
+    """Record outcomes in order, in batches, each file's manifest entry with its last batch.
+
+    On a Dask cluster (`client`) the files are read on its workers, a few ahead of the writer.
+    Here, a big file (`encodings.STREAM_BYTES` and more) is read in batches, its records
+    normalized in `jobs` processes; smaller files next to each other are read `jobs` at a time
+    in forked processes, a few ahead of the writer.
+    """
+    read = partial(_read_file, snapshot=snapshot, jobs=1, **options)
     work = [(path, name) for path, name in zip(files, names, strict=True)]
     if client is not None:
-        read = partial(_read_file, snapshot=snapshot, jobs=1, **options)
         work = [(path.resolve(), name) for path, name in work]  # workers have other cwds
         yield from _in_order(client, read, work, ahead=2 * _cluster_cores(client) + 1)
         return
-    if jobs <= 1 or len(files) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        for path, name in work:
-            yield _read_file(path, name, snapshot=snapshot, jobs=jobs, **options)
-        return
-    load_reference_tables()
-    read = partial(_read_file, snapshot=snapshot, jobs=1, **options)
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-        yield from _in_order(pool, read, work, ahead=jobs + 1)
+    forks = jobs > 1 and "fork" in multiprocessing.get_all_start_methods()
+    if forks:
+        load_reference_tables()  # before the workers fork: they share one copy
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) if (
+            forks) else contextlib.nullcontext() as pool:
+        for big, run in groupby(work, key=lambda item: _is_big(item[0])):
+            run = list(run)
+            if big:
+                for path, name in run:
+                    yield from _read_big_file(path, name, snapshot=snapshot, jobs=jobs,
+                                              **options)
+            elif pool is not None and len(run) > 1:
+                yield from _in_order(pool, read, run, ahead=jobs + 1)
+            else:
+                for path, name in run:
+                    yield _read_file(path, name, snapshot=snapshot, jobs=jobs, **options)
+
+
+def _is_big(path: Path) -> bool:
+    return path.is_file() and path.stat().st_size >= encodings.STREAM_BYTES
 
 
 def _cluster_cores(client) -> int:
@@ -188,17 +207,45 @@ def _read_file(path: Path, name: str, *, snapshot: str, jobs: int, format: str |
                ) -> tuple[dict, list[Outcome]]:
     """One file's manifest entry and its records' outcomes."""
     records = list(read_records(path, name=name, format=format, mapping=mapping))
+    columns = next((r.columns for r in records if r.columns), None)
+    return _entry(path, name, len(records), columns), read_outcomes(
+        records, snapshot=snapshot, currency=currency, jobs=jobs)
+
+
+def _read_big_file(path: Path, name: str, *, snapshot: str, jobs: int, format: str | None,
+                   mapping: dict[str, str] | None, currency: str | None
+                   ) -> Iterator[tuple[dict | None, list[Outcome]]]:
+    """A big file's outcomes, `BATCH_RECORDS` at a time, its entry with the last batch: the
+    records are read twice, first for the country most of them are in (`usual_countries`,
+    what a whole file read at once would give), never all held at once."""
+    def records() -> Iterator[Record]:
+        return read_records(path, name=name, format=format, mapping=mapping)
+
+    countries = usual_countries(records()) if currency is None else {}
+    count, columns, batch = 0, None, []
+    for record in records():
+        count += 1
+        columns = columns or record.columns
+        batch.append(record)
+        if len(batch) == BATCH_RECORDS:
+            yield None, read_outcomes(batch, snapshot=snapshot, currency=currency, jobs=jobs,
+                                      file_countries=countries)
+            batch = []
+    yield _entry(path, name, count, columns), read_outcomes(
+        batch, snapshot=snapshot, currency=currency, jobs=jobs, file_countries=countries)
+
+
+def _entry(path: Path, name: str, records: int, columns: list[dict] | None) -> dict:
+    """A file's line in the manifest's inputs."""
     entry = {
         "file": name,
         "sha256": _sha256(path),
         "bytes": path.stat().st_size if path.is_file() else None,
-        "records": len(records),
+        "records": records,
     }
-    # Which column or key filled which field, as the scored matcher chose it.
-    columns = next((r.columns for r in records if r.columns), None)
-    if columns:
+    if columns:  # which column or key filled which field, as the scored matcher chose it
         entry["columns"] = columns
-    return entry, read_outcomes(records, snapshot=snapshot, currency=currency, jobs=jobs)
+    return entry
 
 
 # A snapshot label names a folder inside the store and nothing else: an ISO date or a short safe

@@ -86,3 +86,14 @@ def test_seed_posting_text(seed_file, tmp_path):
     assert (row["annual_min"], row["annual_max"], row["currency"]) == (117000, 173000, "USD")
     assert row["metro"] == "San Jose-Sunnyvale-Santa Clara, CA"
     assert row["has_bonus"] and row["has_equity"]
+
+
+@pytest.mark.parametrize("name", ["indeed_us_jobs_2025_04.csv", "linkedin_postings_2024_sample.csv",
+                                  "nyc_jobs_2019.csv", "uk_reed_ds_jobs_2021.csv"])
+def test_a_real_export_streamed_gives_the_records_of_the_whole_file(real_dir, monkeypatch, name):
+    from analysis.sources import encodings, read_records
+
+    whole = list(read_records(real_dir / name, name=name))
+    monkeypatch.setattr(encodings, "STREAM_BYTES", 0)
+    assert encodings.utf8_lines(real_dir / name) is not None
+    assert list(read_records(real_dir / name, name=name)) == whole

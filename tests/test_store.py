@@ -150,10 +150,11 @@ def _boards(raw):
     header = "id,title,company,location,salary\n"
     (raw / "a" / "board.csv").write_text(header + "".join(
         f'{i},Engineer {i},Acme {i % 3},"Austin, TX",${100 + i}K\n' for i in range(7)))
-    (raw / "b" / "board.csv").write_text(header + '3,Engineer 3,Acme 0,"Austin, TX",$103K\n'  # a copy
-                               + '4,Engineer 4,Acme 1,"Austin, TX",$999K\n'  # conflicts
-                               + '20,,Acme,"Leeds, UK",£30000\n'  # no title
-                               + '21,Nurse,NHS,"Leeds, UK",£30000\n')
+    (raw / "b" / "board.csv").write_text(header
+                                         + '3,Engineer 3,Acme 0,"Austin, TX",$103K\n'  # a copy
+                                         + '4,Engineer 4,Acme 1,"Austin, TX",$999K\n'  # conflicts
+                                         + '20,,Acme,"Leeds, UK",£30000\n'  # no title
+                                         + '21,Nurse,NHS,"Leeds, UK",£30000\n')
     (raw / "c" / "board.csv").write_text(header + '3,Engineer 3,Acme 0,"Austin, TX",$103K\n'
                                + '30,Data Scientist,Initech,"Sunnyvale, CA",$150K-$190K\n')
 

@@ -144,10 +144,12 @@ Outcome = tuple[dict, str, "list[dict] | Quarantined"]
 
 
 def read_outcomes(records: list[Record], *, snapshot: str, currency: str | None = None,
-                  jobs: int = 1) -> list[Outcome]:
-    """Each record's `Outcome`, in order (the records of whole files: a file's usual country
-    settles its postings' ambiguous places and bare dollars)."""
-    file_countries = _file_countries(records) if currency is None else {}
+                  jobs: int = 1, file_countries: dict[str, str] | None = None) -> list[Outcome]:
+    """Each record's `Outcome`, in order. A file's usual country settles its postings'
+    ambiguous places and bare dollars: `file_countries` of the whole files (default: of these
+    records, then whole files)."""
+    if file_countries is None:
+        file_countries = usual_countries(records) if currency is None else {}
     read = _read_records(records, snapshot=snapshot, currency=currency,
                          file_countries=file_countries, jobs=jobs)
     return [({"source": record.source, "source_file": record.source_file,
@@ -336,7 +338,7 @@ def _dollar_currency(record: Record, country: str | None) -> str:
     return "USD"
 
 
-def _file_countries(records: list[Record]) -> dict[str, str]:
+def usual_countries(records: Iterable[Record]) -> dict[str, str]:
     """The country most of each file's resolved posting locations are in (world cities count:
     a board of Makati and Pasig postings is Philippine)."""
     tallies: dict[str, Counter] = {}

@@ -25,12 +25,12 @@ from pathlib import Path
 from analysis.errors import UsageError
 from analysis.sources import public_datasets
 from analysis.sources.columns import FIELDS
-from analysis.sources.encodings import decode_bytes
+from analysis.sources.encodings import decode_bytes, utf8_lines
 from analysis.sources.feeds import read_ats, read_json, read_jsonld_only
 from analysis.sources.limits import LimitExceeded, load_json
 from analysis.sources.pages import read_html, read_page_text, read_prose_page
 from analysis.sources.records import Record
-from analysis.sources.tables import read_csv, read_jsonl, read_xlsx
+from analysis.sources.tables import read_csv, read_csv_lines, read_jsonl, read_xlsx
 
 __all__ = [
     "FORMATS",
@@ -199,11 +199,12 @@ def _read_file(
         return
     source = FORMAT_SOURCES[kind]
     try:
-        raw = path.read_bytes()
+        lines = utf8_lines(path) if kind == "csv" else None
+        raw = path.read_bytes() if lines is None else None
     except OSError as error:
         yield Record(source, name, "file", problem=f"unreadable file: {error.strerror or error}")
         return
-    if not raw.strip():
+    if raw is not None and not raw.strip():
         yield Record(source, name, "file",
                      problem="unreadable file: empty (no bytes, or only white space)")
         return
@@ -212,6 +213,10 @@ def _read_file(
     try:
         if kind == "xlsx":
             yield from read_xlsx(raw, name, mapping=mapping, dataset=dataset, detect=detect)
+            return
+        if lines is not None:  # a big clean UTF-8 export: its rows are read as needed
+            yield from read_csv_lines(lines, name, mapping=mapping, dataset=dataset,
+                                      detect=detect)
             return
         text, problem = decode_bytes(raw)
         if problem:

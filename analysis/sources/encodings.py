@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterator
+from pathlib import Path
 
 import charset_normalizer
 import ftfy
@@ -88,3 +90,43 @@ def fix_mojibake(text: str) -> str:
         ftfy.fix_encoding(line) if _MOJIBAKE.search(line) else line
         for line in text.splitlines(keepends=True)
     )
+
+
+# Files from this size on are decoded as they are read, when they are clean UTF-8: a whole big
+# export decoded at once takes several times its size in memory (and UTF-8 is what they are).
+STREAM_BYTES = 32 * 1024**2
+_BLOCK = 1024**2
+
+
+def utf8_lines(path: Path) -> Iterator[str] | None:
+    """The lines of a big UTF-8 file (CSV line ends kept), decoded and mojibake-repaired as they
+    are read: the text `decode_bytes` gives, line by line. None for a file under `STREAM_BYTES`
+    or one that is not clean UTF-8 (another byte-order mark, a bad byte, a NUL):
+    `decode_bytes` reads those whole. A first pass checks the bytes, so a stream never fails
+    half way."""
+    if path.stat().st_size < STREAM_BYTES:
+        return None
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with path.open("rb") as file:
+        head = file.read(4)
+        if any(head.startswith(bom) for bom, encoding in BOMS if encoding != "utf-8-sig"):
+            return None
+        file.seek(0)
+        blank = True  # white space only: decode_bytes reports the file as empty
+        try:
+            while block := file.read(_BLOCK):
+                if b"\x00" in block:
+                    return None
+                decoder.decode(block)
+                blank = blank and not block.strip()
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return None
+    return None if blank else _repaired_lines(path)
+
+
+def _repaired_lines(path: Path) -> Iterator[str]:
+    # utf-8-sig drops a leading UTF-8 byte-order mark, as decode_bytes does.
+    with path.open(encoding="utf-8-sig", newline="") as file:
+        for line in file:
+            yield fix_mojibake(line)

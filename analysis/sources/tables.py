@@ -187,7 +187,20 @@ def read_csv(
     dataset: str | None = None,
     detect: bool = True,
 ) -> Iterator[Record]:
-    reader = csv.reader(io.StringIO(text, newline=""))
+    yield from read_csv_lines(io.StringIO(text, newline=""), name, mapping=mapping,
+                              dataset=dataset, detect=detect)
+
+
+def read_csv_lines(
+    lines: Iterable[str],
+    name: str,
+    *,
+    mapping: dict[str, str] | None = None,
+    dataset: str | None = None,
+    detect: bool = True,
+) -> Iterator[Record]:
+    """:func:`read_csv` of a file's lines as they are read (`encodings.utf8_lines`)."""
+    reader = csv.reader(lines)
     header = next(reader, None)
     yield from _read_table(
         header, reader, name, source="csv", mapping=mapping, dataset=dataset, detect=detect
