@@ -23,6 +23,10 @@ _BOOT_CELLS = 4_000_000
 # Up to this many values a group's resampled medians are computed by the definition directly
 # (_dense_medians); larger groups go through _ResampledMedians' exact shortcut.
 _DENSE_VALUES = 128
+# Knots per level of _ResampledMedians' search: about sqrt(_KNOT_COST x entries / clusters), what
+# balances the knot sums (draws x clusters x knots, BLAS) against scanning a segment (draws x
+# entries / knots, several passes each).
+_KNOT_COST = 1024
 
 
 def group_rng(seed: int, key) -> np.random.Generator:
@@ -349,20 +353,30 @@ class _ResampledMedians:
     def medians(self, picks: np.ndarray) -> np.ndarray:
         if self.scale is None:
             return _dense_medians(self.values, self.codes, self.weights, picks)
-        total = picks[:, :len(self.cluster_total)] @ self.cluster_total
+        everyone = np.arange(len(picks))
+        top = self._level(0, len(self.run))  # knot sums of every draw: the totals come free
+        if top is None:
+            total = picks[:, :len(self.cluster_total)] @ self.cluster_total
+            ends = None
+        else:
+            ends = self._ends(picks, everyone, top, np.zeros(len(picks)))
+            total = ends[:, -1]
         exact = self.scale & (self.scale - 1) == 0  # 1/2^m weights: the definition sums exactly
         if exact:
             safe = total < 2.0**52
         else:
             safe = 3 * (len(self.values) + 3) * total * 2.0**-52 < 1
         rows = np.flatnonzero((total > 0) & safe)
-        lower, reached = self._locate(picks, rows, 0, len(self.run), np.zeros(len(rows)),
-                                      total[rows])
+
+        def first_reaching(rows, target):
+            return self._locate(picks, rows, 0, len(self.run), np.zeros(len(rows)), target,
+                                top, None if ends is None else ends[rows])
+
+        lower, reached = first_reaching(rows, total[rows])
         tie = 2 * reached == total[rows]
         upper = lower.copy()
         if exact and tie.any():  # the upper middle value is the next run with weight
-            upper[tie] = self._locate(picks, rows[tie], 0, len(self.run),
-                                      np.zeros(tie.sum()), total[rows][tie] + 1)[0]
+            upper[tie] = first_reaching(rows[tie], total[rows][tie] + 1)[0]
         elif tie.any():
             lower, upper, rows = lower[~tie], upper[~tie], rows[~tie]
         out = np.full(len(picks), np.nan)
@@ -373,32 +387,47 @@ class _ResampledMedians:
                                              picks[definition])
         return out
 
-    def _locate(self, picks, rows, lo, hi, before, target):
-        """For each draw in `rows`, the first run among entries lo..hi - 1 (whole runs) at whose
-        end twice the cumulative weight reaches `target`, and that cumulative weight; `before`:
-        each draw's cumulative weight before entry lo."""
+    def _level(self, lo, hi):
+        """Knots splitting entries lo..hi - 1 at run starts: (bounds, clusters present, their
+        summed weight per segment), or None where one scan of the entries costs less."""
         size = hi - lo
         present, local = np.unique(self.cluster[lo:hi], return_inverse=True)
-        n_segments = min(256, int(np.sqrt(16 * size / len(present))))
+        n_segments = min(256, int(np.sqrt(_KNOT_COST * size / len(present))))
         if size <= 512 or n_segments < 4:
-            return self._scan(picks, rows, lo, hi, before, target)
+            return None
         cuts = self.run_first[self.run[lo + np.arange(1, n_segments) * size // n_segments]]
         bounds = np.unique(np.r_[lo, cuts, hi])
         n_segments = len(bounds) - 1
         if n_segments < 2:  # one run (one value) holds them all
-            return self._scan(picks, rows, lo, hi, before, target)
+            return None
         segment = np.searchsorted(bounds, np.arange(lo, hi), side="right") - 1
         sums = np.bincount(local * n_segments + segment, weights=self.weight[lo:hi],
                            minlength=len(present) * n_segments).reshape(-1, n_segments)
-        where, start = np.empty(len(rows), dtype=np.int64), np.empty(len(rows))
+        return bounds, present, sums
+
+    @staticmethod
+    def _ends(picks, rows, level, before) -> np.ndarray:
+        """Each draw's cumulative weight at the end of each segment of `level`."""
+        _, present, sums = level
+        ends = np.empty((len(rows), sums.shape[1]))
         step = max(1, _BOOT_CELLS // len(present))
         for first in range(0, len(rows), step):
             part = slice(first, first + step)
-            ends = before[part, None] + np.cumsum(_block(picks, rows[part], present) @ sums,
-                                                  axis=1)
-            where[part] = (2 * ends < target[part, None]).sum(axis=1)
-            previous = ends[np.arange(len(ends)), np.maximum(where[part] - 1, 0)]
-            start[part] = np.where(where[part] > 0, previous, before[part])
+            block = _block(picks, rows[part], present).astype(float)
+            ends[part] = before[part, None] + np.cumsum(block @ sums, axis=1)
+        return ends
+
+    def _locate(self, picks, rows, lo, hi, before, target, level=None, ends=None):
+        """For each draw in `rows`, the first run among entries lo..hi - 1 (whole runs) at whose
+        end twice the cumulative weight reaches `target`, and that cumulative weight; `before`:
+        each draw's cumulative weight before entry lo. `level`, `ends`: knots already summed."""
+        level = self._level(lo, hi) if level is None else level
+        if level is None:
+            return self._scan(picks, rows, lo, hi, before, target)
+        bounds = level[0]
+        ends = self._ends(picks, rows, level, before) if ends is None else ends
+        where = (2 * ends < target[:, None]).sum(axis=1)
+        start = np.where(where > 0, ends[np.arange(len(rows)), np.maximum(where - 1, 0)], before)
         run, reached = np.empty(len(rows), dtype=np.int64), np.empty(len(rows))
         for segment in np.unique(where).tolist():
             mine = np.flatnonzero(where == segment)
