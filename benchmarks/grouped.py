@@ -23,7 +23,9 @@ lognormal by role, level, metro and employer, yearly rounded to $1,000 (85 %), h
   by the same keys, and peak RSS (``ru_maxrss`` of the child);
 * the same commands with the code before issue 15's change (--baseline, default commit
   e283df2, checked out once into /tmp/grouped-base as a git worktree), stopped after
-  --baseline-timeout seconds, and whether its output is byte for byte the new one;
+  --baseline-timeout seconds or above --max-gb of memory (it reads all 46 columns: at 10 million
+  bands more than this shared machine can give), and whether its output is byte for byte the
+  new one;
 * in this process, on the frame the CLI reads: the percentiles and counts of every group (all of
   summarize but its intervals), ``band_summary`` by metro, and the part of it spent drawing the
   employer resamples (numpy's multinomial: 2,000 draws x the group's employers, per group).
@@ -32,7 +34,7 @@ The issue's target: each paybands command at most 2 x DuckDB's time. Run from th
 
     .venv/bin/python benchmarks/grouped.py [--bands 10000000] [--seed 2026]
         [--workdir /tmp/paybands-grouped] [--reuse] [--baseline e283df2]
-        [--baseline-timeout 900] [--no-baseline]
+        [--baseline-timeout 900] [--max-gb 8] [--no-baseline]
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -413,40 +416,70 @@ def largest_gap(duck: pd.DataFrame, summary: pd.DataFrame, keys: list[str]) -> f
 # --- paybands ---------------------------------------------------------------------------------
 
 
-def measured(command: list[str], *, root: Path, timeout: float | None = None
-             ) -> tuple[float | None, float | None, bytes]:
-    """Wall seconds, peak RSS in GB and stdout of `paybands COMMAND` (python -m analysis) in its
-    own process with the code of `root`; (None, None, b"") when stopped at `timeout`."""
+@dataclass
+class Run:
+    """One command's wall seconds, peak RSS (GB) and stdout, or why it was stopped."""
+
+    seconds: float | None = None
+    peak: float | None = None
+    out: bytes = b""
+    stopped: str = ""
+
+
+def measured(command: list[str], *, root: Path, timeout: float | None = None,
+             max_gb: float | None = None) -> Run:
+    """`paybands COMMAND` (python -m analysis) in its own process with the code of `root`,
+    stopped after `timeout` seconds or above `max_gb` of RSS (the machine is shared: a command
+    that needs more is stopped before the kernel's OOM killer picks a process, maybe another's).
+    """
     env = {**os.environ, "PYTHONPATH": str(root)}
-    with tempfile.TemporaryFile() as out:
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         began = time.perf_counter()
         process = subprocess.Popen([sys.executable, "-c", _MEASURE, sys.executable, "-m",
-                                    "analysis", *command], stdout=out,
-                                   stderr=subprocess.PIPE, env=env, cwd=root)
-        try:
-            _, err = process.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            _kill_children(process.pid)  # the command, then the wrapper measuring it
-            process.kill()
-            process.wait()
-            return None, None, b""
+                                    "analysis", *command], stdout=out, stderr=err, env=env,
+                                   cwd=root)
+        stopped = ""
+        while process.poll() is None:
+            time.sleep(0.2)
+            if timeout is not None and time.perf_counter() - began > timeout:
+                stopped = f"> {timeout:.0f} s"
+            elif max_gb is not None and _tree_rss(process.pid) > max_gb:
+                stopped = f"> {max_gb:g} GB"
+            if stopped:
+                _kill_tree(process.pid)
+                process.wait()
+                return Run(stopped=stopped)
         seconds = time.perf_counter() - began
         if process.returncode != 0:
-            sys.exit(f"failed ({root}): paybands {' '.join(command)}\n{err.decode()[-2000:]}")
+            err.seek(0)
+            return Run(stopped=f"failed ({process.returncode}): "
+                               f"{err.read().decode()[-300:].strip()}")
         out.seek(0)
         text = out.read()
     body, _, peak_kb = text.rstrip().rpartition(b"\n")
-    return seconds, int(peak_kb) / 1024**2, body
+    return Run(seconds, int(peak_kb) / 1024**2, body)
 
 
-def _kill_children(pid: int) -> None:
-    """Stop the command a stopped wrapper started (psutil, which jupyter installs)."""
+def _tree_rss(pid: int) -> float:
+    """RSS of a process and its children, in GB (0 once it is gone)."""
+    import psutil
+
     try:
-        import psutil
+        root = psutil.Process(pid)
+        return sum(p.memory_info().rss for p in [root, *root.children(recursive=True)]) / 1024**3
+    except psutil.Error:
+        return 0.0
 
-        for child in psutil.Process(pid).children(recursive=True):
-            child.kill()
-    except Exception:  # the wrapper is gone already: its child was killed with it or ended
+
+def _kill_tree(pid: int) -> None:
+    """Stop the measured command, then the wrapper measuring it."""
+    import psutil
+
+    try:
+        root = psutil.Process(pid)
+        for process in [*root.children(recursive=True), root]:
+            process.kill()
+    except psutil.Error:  # it ended meanwhile
         pass
 
 
@@ -515,6 +548,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline", default="e283df2", metavar="COMMIT")
     parser.add_argument("--baseline-timeout", type=float, default=900.0, metavar="SECONDS")
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--max-gb", type=float, default=8.0, metavar="GB",
+                        help="stop a command whose processes hold more memory than this")
     args = parser.parse_args(argv)
 
     path = args.workdir / "bands.parquet"
@@ -551,23 +586,27 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\npaybands, each command its own process (target: <= {TARGET:.0f} x DuckDB's "
           "weighted time, same keys)" + ("" if base is None else
                                          f"; baseline: the code at {args.baseline}, stopped "
-                                         f"after {args.baseline_timeout:.0f} s"))
+                                         f"after {args.baseline_timeout:.0f} s or "
+                                         f"{args.max_gb:g} GB"))
     print(f"  {'command':<34}{'now':>9}{'x DuckDB':>10}{'peak':>9}{'target':>8}"
           f"{'baseline':>11}{'x DuckDB':>10}{'peak':>9}  same output")
     outputs = {}
     for label, (command, floor) in commands.items():
-        seconds, peak, out = measured(command, root=ROOT)
-        outputs[label] = out
-        ratio = seconds / floors[floor]
-        line = (f"  {label:<34}{seconds:8.1f}s{ratio:9.1f}x{peak:8.2f}G"
+        now = measured(command, root=ROOT, max_gb=args.max_gb)
+        if now.stopped:
+            sys.exit(f"paybands {' '.join(command)}: {now.stopped}")
+        outputs[label] = now.out
+        ratio = now.seconds / floors[floor]
+        line = (f"  {label:<34}{now.seconds:8.1f}s{ratio:9.1f}x{now.peak:8.2f}G"
                 f"{'yes' if ratio <= TARGET else 'NO':>8}")
         if base is not None:
-            old, old_peak, old_out = measured(command, root=base, timeout=args.baseline_timeout)
-            if old is None:
-                line += f"{'>' + format(args.baseline_timeout, '.0f') + 's':>11}{'':>10}{'':>9}"
+            old = measured(command, root=base, timeout=args.baseline_timeout,
+                           max_gb=args.max_gb)
+            if old.stopped:
+                line += f"  stopped: {old.stopped}"
             else:
-                line += (f"{old:10.1f}s{old / floors[floor]:9.1f}x{old_peak:8.2f}G"
-                         f"  {'yes' if old_out == out else 'NO'}")
+                line += (f"{old.seconds:10.1f}s{old.seconds / floors[floor]:9.1f}x"
+                         f"{old.peak:8.2f}G  {'yes' if old.out == now.out else 'NO'}")
         print(line, flush=True)
 
     print("\nin this process:")

@@ -120,9 +120,10 @@ class PostingGroups:
         self.codes = grouped.ngroup().to_numpy(dtype=np.int64)
         self.n_groups = len(self.index)
         postings = pd.factorize(data["posting_id"], use_na_sentinel=False)[0]
+        width = int(postings.max(initial=0)) + 1
         # One code per (group, posting): the unit posting_weights counts bands in.
-        self.pairs, pair_keys = pd.factorize(self.codes * (int(postings.max()) + 1) + postings)
-        self.pair_group = pair_keys // (int(postings.max()) + 1)
+        self.pairs, pair_keys = pd.factorize(self.codes * width + postings)
+        self.pair_group = pair_keys // width
         self.pair_size = np.bincount(self.pairs)
         self.weights = 1.0 / self.pair_size[self.pairs]  # = posting_weights(data, by=keys)
 
@@ -136,8 +137,9 @@ class PostingGroups:
         """Per group, the distinct non-missing values of `column` (groupby's nunique)."""
         codes = pd.factorize(column)[0]
         seen = codes >= 0
-        pairs = np.unique(self.codes[seen] * (int(codes.max()) + 1) + codes[seen])
-        return np.bincount(pairs // (int(codes.max()) + 1), minlength=self.n_groups)
+        width = int(codes.max(initial=0)) + 1
+        pairs = np.unique(self.codes[seen] * width + codes[seen])
+        return np.bincount(pairs // width, minlength=self.n_groups)
 
     def n_postings(self) -> np.ndarray:
         return np.bincount(self.pair_group, minlength=self.n_groups)
@@ -169,9 +171,10 @@ class PostingGroups:
     def slices(self):
         """Per group: its code and the positions of its rows, in the frame's order."""
         order = np.argsort(self.codes, kind="stable")
-        ends = np.cumsum(np.bincount(self.codes, minlength=self.n_groups))
-        for code, (start, end) in enumerate(zip((ends - np.diff(ends, prepend=0)).tolist(),
-                                                ends.tolist(), strict=True)):
+        sizes = np.bincount(self.codes, minlength=self.n_groups)
+        ends = np.cumsum(sizes)
+        for code, (start, end) in enumerate(zip((ends - sizes).tolist(), ends.tolist(),
+                                                strict=True)):
             yield code, order[start:end]
 
 

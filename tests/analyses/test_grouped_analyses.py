@@ -157,6 +157,11 @@ def test_compare_groups_is_the_group_at_a_time_table(seed):
         check_exact=True)
 
 
+def test_compare_groups_without_comparable_bands_names_the_missing_reference():
+    with pytest.raises(ValueError, match="has no USD bands"):
+        compare_groups(random_bands(4).assign(currency="EUR"), reference="Sunnyvale, CA")
+
+
 @pytest.mark.parametrize("seed", [1, 2])
 def test_posting_medians_are_the_group_at_a_time_medians(seed):
     bands = random_bands(seed).assign(spread=lambda frame: range_spread(frame))
