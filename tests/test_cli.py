@@ -39,6 +39,32 @@ def test_summarize_unknown_column_is_a_clear_error(capsys):
     assert "unknown column(s) ['planet']" in capsys.readouterr().err
 
 
+def test_summarize_and_compare_read_only_the_columns_they_need(capsys, monkeypatch):
+    from analysis import store
+    from analysis.analyses.compare import compare_groups
+    from analysis.analyses.summary import COMPARABLE_COLUMNS, band_summary
+
+    read = []
+    reader = store.read_bands
+    monkeypatch.setattr(store, "read_bands",
+                        lambda data, columns=None: read.append(columns) or reader(data,
+                                                                                  columns=columns))
+    assert main(["summarize", "--by", "role_family,level"]) == 0
+    assert read == [["role_family", "level", *COMPARABLE_COLUMNS]]
+    printed = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    whole = band_summary(store.load_bands(), by=["role_family", "level"])
+    pd.testing.assert_frame_equal(printed, pd.read_csv(io.StringIO(whole.to_csv(index=False))))
+    assert main(["compare", "--role-family", "software engineer"]) == 0
+    assert read[-1] == ["metro", *COMPARABLE_COLUMNS, "role_family"]
+    bands = store.load_bands()
+    whole = compare_groups(bands.loc[bands["role_family"] == "software engineer"])
+    printed = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert printed["index"].tolist() == pytest.approx(whole["index"].tolist(), rel=1e-12)
+    read.clear()
+    assert main(["summarize", "--by", "metro,planet"]) == 2  # from the schema: no data read
+    assert read == [] and "unknown column(s) ['planet']" in capsys.readouterr().err
+
+
 def test_compare_prints_index_against_sunnyvale(capsys):
     assert main(["compare", "--role-family", "software engineer"]) == 0
     table = pd.read_csv(io.StringIO(capsys.readouterr().out)).set_index("metro")

@@ -8,7 +8,14 @@ import pytest
 
 from analysis.paths import SAMPLE
 from analysis.schema import validate_bands
-from analysis.store import MANIFEST_FILE, ingest, list_snapshots, read_bands, read_manifest
+from analysis.store import (
+    MANIFEST_FILE,
+    ingest,
+    list_snapshots,
+    load_bands,
+    read_bands,
+    read_manifest,
+)
 
 OCTOBER = SAMPLE / "2026-10-01"
 
@@ -39,6 +46,16 @@ def test_snapshot_files_agree_with_the_manifest(sample_snapshot):
     quarantine = pd.read_csv(sample_snapshot / "quarantine.csv")
     assert len(quarantine) == counts["quarantined"]
     assert quarantine["reason"].notna().all() and quarantine["source_file"].notna().all()
+
+
+def test_read_bands_reads_only_the_columns_asked_for(sample_snapshot):
+    whole = read_bands(sample_snapshot)
+    some = read_bands(sample_snapshot, columns=["metro", "annual_mid", "posting_id"])
+    assert some.columns.tolist() == ["metro", "annual_mid", "posting_id"]
+    pd.testing.assert_frame_equal(some, whole[["metro", "annual_mid", "posting_id"]])
+    assert read_bands(sample_snapshot / "bands.parquet", columns=["level"])["level"].dtype == (
+        whole["level"].dtype)  # an ordered category stays one
+    assert load_bands(sample_snapshot, columns=["band"]).columns.tolist() == ["band"]
 
 
 def test_manifest_lists_inputs_with_hashes(sample_snapshot):

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from analysis.analyses.summary import comparable_bands, midpoint_ratio, posting_weights
+from analysis.analyses.summary import PostingGroups, comparable_bands, posting_weights
 from analysis.config import (
     CONFIDENCE,
     DEFAULT_CURRENCY,
@@ -30,7 +30,7 @@ from analysis.config import (
     SEED,
     SMALL_N,
 )
-from analysis.stats import cluster_labels, group_rng, weighted_median
+from analysis.stats import ClusterSample, Estimate, cluster_labels, group_rng, grouped_quantiles
 
 # A missing control value (a title that states no level) is its own category, not a dropped row.
 UNSTATED = "unstated"
@@ -73,33 +73,44 @@ def compare_groups(
     ValueError when the reference group has no comparable bands.
     """
     data = comparable_bands(bands, currency=currency).dropna(subset=[across])
-    data = data.assign(_weight=posting_weights(data, by=[across]))
-    groups = {key: frame for key, frame in data.groupby(across, observed=True)}
-    if reference not in groups:
+    groups = PostingGroups(data, [across])
+    keys = list(groups.index)
+    if reference not in keys:
         raise ValueError(
             f"reference {reference!r} has no {currency} bands in column {across!r}; "
-            f"available: {sorted(map(str, groups))[:10]}"
+            f"available: {sorted(map(str, keys))[:10]}"
         )
-    ref = groups[reference]
+    median_mid = grouped_quantiles(data["annual_mid"].to_numpy(dtype=float), [0.5],
+                                   groups=groups.codes, n_groups=groups.n_groups,
+                                   weights=groups.weights)[:, 0]  # every band, weight 1/k
+    n_postings, n_employers = groups.n_postings(), groups.n_distinct(data["employer"])
+    mids = data["annual_mid"].to_numpy(dtype=float)
+    employer_codes, employers = pd.factorize(data["employer"])
+    employers = np.append(np.asarray(employers, dtype=object), np.nan)  # code -1: no employer
+    samples = {key: ClusterSample(mids[rows], clusters=employers[employer_codes[rows]],
+                                  weights=groups.weights[rows])
+               for key, (_, rows) in zip(keys, groups.slices(), strict=True)}
+    ref = samples[reference]
     rows = []
-    for key, frame in groups.items():
-        estimate = midpoint_ratio(frame, ref, confidence=confidence, n_boot=n_boot,
-                                  rng=group_rng(seed, key))
+    for code, key in enumerate(keys):
         is_reference = key == reference
-        n_employers = frame["employer"].nunique()
+        if is_reference:  # no interval against itself: only the value (1) is shown
+            estimate = Estimate(ref.median / ref.median, *[np.nan] * 4, ref.n_clusters)
+        else:
+            estimate = samples[key].ratio_to(ref, confidence=confidence, n_boot=n_boot,
+                                             rng=group_rng(seed, key))
         rows.append(
             {
                 across: key,
-                "n_postings": frame["posting_id"].nunique(),
-                "n_employers": n_employers,
-                "median_mid": weighted_median(frame["annual_mid"].to_numpy(),
-                                              frame["_weight"].to_numpy()),
+                "n_postings": int(n_postings[code]),
+                "n_employers": int(n_employers[code]),
+                "median_mid": float(median_mid[code]),
                 "index": 100 * estimate.value,
                 "index_low": np.nan if is_reference else 100 * estimate.low,
                 "index_high": np.nan if is_reference else 100 * estimate.high,
                 "p_value": np.nan if is_reference else estimate.p_value,
                 "is_reference": is_reference,
-                "too_few_employers": n_employers < MIN_EMPLOYERS,
+                "too_few_employers": int(n_employers[code]) < MIN_EMPLOYERS,
             }
         )
     result = pd.DataFrame(rows)

@@ -16,15 +16,16 @@ from analysis.config import CONFIDENCE, DEFAULT_CURRENCY, MIN_EMPLOYERS, N_BOOT,
 from analysis.stats import (
     Estimate,
     group_rng,
+    grouped_quantiles,
     median_estimate,
     ratio_estimate,
-    weighted_median,
-    weighted_quantile,
 )
 
 # The percentiles compensation analysts read (p50 is named "median").
 PERCENTILES = {"p10": 0.1, "p25": 0.25, "median": 0.5, "p75": 0.75, "p90": 0.9}
 ANNUAL_COLUMNS = ("annual_min", "annual_mid", "annual_max")
+# What band_summary and compare_groups read of the bands table besides their grouping columns.
+COMPARABLE_COLUMNS = ["posting_id", "employer", "has_pay", "currency", *ANNUAL_COLUMNS]
 
 
 def comparable_bands(bands: pd.DataFrame, *, currency: str = DEFAULT_CURRENCY) -> pd.DataFrame:
@@ -92,12 +93,89 @@ def posting_medians(bands: pd.DataFrame, *, by: list[str], columns: dict[str, st
     """
     if bands.empty:
         return pd.DataFrame(columns=[*by, *columns])
-    data = bands.assign(_weight=posting_weights(bands, by=by))
-    grouped = data.groupby(by, dropna=False, observed=True, sort=True)
-    medians = grouped[[*set(columns.values()), "posting_id", "_weight"]].apply(
-        lambda group: pd.Series({out: weighted_median(*posting_values(group, column))
-                                 for out, column in columns.items()}))
+    groups = PostingGroups(bands, by)
+    medians = pd.DataFrame(
+        {out: groups.posting_quantiles(bands[column], [0.5])[:, 0]
+         for out, column in columns.items()}, index=groups.index)
     return medians.reset_index()  # keys keep their dtype (an ordered level stays ordered)
+
+
+class PostingGroups:
+    """The groups of `data` by `keys` (a missing key is a group; groupby's sorted order) with
+    each band's posting weight in its group: posting-weighted statistics of every group at once,
+    the same numbers as one group at a time.
+
+    >>> frame = pd.DataFrame({"g": ["a", "b", "a", "a"], "posting_id": ["p", "q", "p", "r"],
+    ...                       "x": [1.0, 4.0, 1.0, 5.0]})
+    >>> groups = PostingGroups(frame, ["g"])
+    >>> groups.keys, groups.n_postings().tolist(), groups.weights.tolist()
+    ([('a',), ('b',)], [2, 1], [0.5, 1.0, 0.5, 1.0])
+    >>> groups.posting_quantiles(frame["x"], [0.5]).tolist()  # p counts once: median of 1 and 5
+    [[3.0], [4.0]]
+    """
+
+    def __init__(self, data: pd.DataFrame, keys: list[str]):
+        grouped = data.groupby(keys, dropna=False, observed=True, sort=True)
+        self.index = grouped.size().index
+        self.codes = grouped.ngroup().to_numpy(dtype=np.int64)
+        self.n_groups = len(self.index)
+        postings = pd.factorize(data["posting_id"], use_na_sentinel=False)[0]
+        width = int(postings.max(initial=0)) + 1
+        # One code per (group, posting): the unit posting_weights counts bands in.
+        self.pairs, pair_keys = pd.factorize(self.codes * width + postings)
+        self.pair_group = pair_keys // width
+        self.pair_size = np.bincount(self.pairs)
+        self.weights = 1.0 / self.pair_size[self.pairs]  # = posting_weights(data, by=keys)
+
+    @property
+    def keys(self) -> list[tuple]:
+        """Each group's key as groupby yields it."""
+        index = self.index
+        return list(index) if isinstance(index, pd.MultiIndex) else [(key,) for key in index]
+
+    def n_distinct(self, column: pd.Series) -> np.ndarray:
+        """Per group, the distinct non-missing values of `column` (groupby's nunique)."""
+        codes = pd.factorize(column)[0]
+        seen = codes >= 0
+        width = int(codes.max(initial=0)) + 1
+        pairs = np.unique(self.codes[seen] * width + codes[seen])
+        return np.bincount(pairs // width, minlength=self.n_groups)
+
+    def n_postings(self) -> np.ndarray:
+        return np.bincount(self.pair_group, minlength=self.n_groups)
+
+    def posting_quantiles(self, column: pd.Series, q: list[float]) -> np.ndarray:
+        """Per group (rows) and quantile (columns), the posting-weighted quantile of `column`:
+        :func:`posting_values` then :func:`~analysis.stats.weighted_quantile`, every group at
+        once (:func:`~analysis.stats.grouped_quantiles`)."""
+        values, groups, weights = self._posting_points(column.to_numpy(dtype=float))
+        return grouped_quantiles(values, q, groups=groups, n_groups=self.n_groups,
+                                 weights=weights)
+
+    def _posting_points(self, values: np.ndarray):
+        """:func:`posting_values` of every group: one point per (group, posting, value), its
+        bands' weights summed as pandas sums them, listed in order of first appearance."""
+        rows = np.flatnonzero(~np.isnan(values))
+        alone = rows[self.pair_size[self.pairs[rows]] == 1]  # a posting's only band in its group
+        shared = rows[self.pair_size[self.pairs[rows]] > 1]
+        pooled = pd.DataFrame({"weight": self.weights[shared], "first": shared}).groupby(
+            [self.pairs[shared], values[shared]], sort=False).agg(
+            weight=("weight", "sum"), first=("first", "min"))
+        pairs = pooled.index.get_level_values(0).to_numpy(dtype=np.int64)
+        first = np.concatenate([alone, pooled["first"].to_numpy()])
+        order = np.argsort(first, kind="stable")
+        return (np.concatenate([values[alone], pooled.index.get_level_values(1)])[order],
+                np.concatenate([self.codes[alone], self.pair_group[pairs]])[order],
+                np.concatenate([self.weights[alone], pooled["weight"].to_numpy()])[order])
+
+    def slices(self):
+        """Per group: its code and the positions of its rows, in the frame's order."""
+        order = np.argsort(self.codes, kind="stable")
+        sizes = np.bincount(self.codes, minlength=self.n_groups)
+        ends = np.cumsum(sizes)
+        for code, (start, end) in enumerate(zip((ends - sizes).tolist(), ends.tolist(),
+                                                strict=True)):
+            yield code, order[start:end]
 
 
 def currency_coverage(bands: pd.DataFrame, *, currency: str = DEFAULT_CURRENCY) -> pd.DataFrame:
@@ -148,31 +226,44 @@ def band_summary(
     """
     keys = [by] if isinstance(by, str) else list(by)
     data = comparable_bands(bands, currency=currency)
-    data = data.assign(
-        spread=range_spread(data),
-        _weight=posting_weights(data, by=keys),
-    )
-    rows = []
-    for key, group in data.groupby(keys, dropna=False, observed=True, sort=True):
-        weights = group["_weight"].to_numpy()
-        row = dict(zip(keys, key, strict=True))
-        row.update(n_bands=len(group), n_postings=group["posting_id"].nunique(),
-                   n_employers=group["employer"].nunique())
-        for column in ANNUAL_COLUMNS:
-            values, value_weights = posting_values(group, column)
-            for name, q in PERCENTILES.items():
-                row[f"{column}_{name}"] = weighted_quantile(values, q, value_weights)
-        median = median_estimate(group["annual_mid"].to_numpy(dtype=float),
-                                 clusters=group["employer"].to_numpy(), weights=weights,
-                                 confidence=confidence, n_boot=n_boot,
-                                 rng=group_rng(seed, key))
-        row.update(annual_mid_median_low=median.low, annual_mid_median_high=median.high,
-                   spread_median=weighted_median(*posting_values(group, "spread")))
-        rows.append(row)
     columns = [*keys, "n_bands", "n_postings", "n_employers",
                *(f"{c}_{name}" for c in ANNUAL_COLUMNS for name in PERCENTILES),
                "annual_mid_median_low", "annual_mid_median_high", "spread_median"]
-    summary = pd.DataFrame(rows, columns=columns)
+    if data.empty:
+        summary = pd.DataFrame([], columns=columns)
+    else:
+        summary = _summary_table(data, keys, columns, confidence=confidence, n_boot=n_boot,
+                                 seed=seed)
     summary["small_n"] = summary["n_postings"] < min_n
     summary["too_few_employers"] = summary["n_employers"] < MIN_EMPLOYERS
     return summary
+
+
+def _summary_table(data: pd.DataFrame, keys: list[str], columns: list[str], *,
+                   confidence: float, n_boot: int, seed: int) -> pd.DataFrame:
+    """:func:`band_summary`'s table of non-empty comparable bands: percentiles of all groups at
+    once, then each group's own employer-resampled interval."""
+    groups = PostingGroups(data, keys)
+    # Built as the table of one dict per group always was, so key columns infer the same dtypes.
+    table = pd.DataFrame([dict(zip(keys, key, strict=True)) for key in groups.keys],
+                         columns=keys)
+    table["n_bands"] = np.bincount(groups.codes, minlength=groups.n_groups)
+    table["n_postings"] = groups.n_postings()
+    table["n_employers"] = groups.n_distinct(data["employer"])
+    for column in ANNUAL_COLUMNS:
+        quantiles = groups.posting_quantiles(data[column], list(PERCENTILES.values()))
+        for position, name in enumerate(PERCENTILES):
+            table[f"{column}_{name}"] = quantiles[:, position]
+    mids = data["annual_mid"].to_numpy(dtype=float)
+    employer_codes, employers = pd.factorize(data["employer"])
+    employers = np.append(np.asarray(employers, dtype=object), np.nan)  # code -1: no employer
+    low, high = np.full(groups.n_groups, np.nan), np.full(groups.n_groups, np.nan)
+    for (code, rows), key in zip(groups.slices(), groups.keys, strict=True):
+        median = median_estimate(mids[rows], clusters=employers[employer_codes[rows]],
+                                 weights=groups.weights[rows], confidence=confidence,
+                                 n_boot=n_boot, rng=group_rng(seed, key))
+        low[code], high[code] = median.low, median.high
+    table["annual_mid_median_low"], table["annual_mid_median_high"] = low, high
+    table["spread_median"] = groups.posting_quantiles(range_spread(data), [0.5])[:, 0]
+    return table[columns]
+
