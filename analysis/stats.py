@@ -26,7 +26,7 @@ _DENSE_VALUES = 128
 # Knots per level of _ResampledMedians' search: about sqrt(_KNOT_COST x entries / clusters), what
 # balances the knot sums (draws x clusters x knots, BLAS) against scanning a segment (draws x
 # entries / knots, several passes each).
-_KNOT_COST = 1024
+_KNOT_COST = 64
 
 
 def group_rng(seed: int, key) -> np.random.Generator:
