@@ -475,7 +475,7 @@ def _common_denominator(weights: np.ndarray) -> int | None:
     k = k.astype(np.int64)
     if not np.array_equal(1.0 / k, weights):
         return None
-    common = int(np.lcm.reduce(np.unique(k)))
+    common = int(np.lcm.reduce(np.flatnonzero(np.bincount(k))))  # the k, without np.unique's hash
     return common if common <= 2**20 else None
 
 
