@@ -26,7 +26,7 @@ _DENSE_VALUES = 128
 # Knots per level of _ResampledMedians' search: about sqrt(_KNOT_COST x entries / clusters), what
 # balances the knot sums (draws x clusters x knots, BLAS) against scanning a segment (draws x
 # entries / knots, several passes each).
-_KNOT_COST = 1024
+_KNOT_COST = 64
 
 
 def group_rng(seed: int, key) -> np.random.Generator:
@@ -475,7 +475,7 @@ def _common_denominator(weights: np.ndarray) -> int | None:
     k = k.astype(np.int64)
     if not np.array_equal(1.0 / k, weights):
         return None
-    common = int(np.lcm.reduce(np.unique(k)))
+    common = int(np.lcm.reduce(np.flatnonzero(np.bincount(k))))  # the k, without np.unique's hash
     return common if common <= 2**20 else None
 
 
