@@ -184,6 +184,7 @@ def test_a_streamed_snapshot_equals_the_whole_batch_normalized_at_once(tmp_path,
     raw = tmp_path / "raw"
     _boards(raw)
     monkeypatch.setattr(store_module, "BATCH_RECORDS", 2)  # many parts, duplicates across them
+    monkeypatch.setattr(store_module, "PART_ROWS", 2)
     snapshot = ingest([raw], snapshot="s", out=tmp_path / "store")
     names = ["a/board.csv", "b/board.csv", "c/board.csv"]
     records = [record for name in names for record in read_records(raw / name, name=name)]
