@@ -42,7 +42,7 @@ from analysis.normalize.bands import (
     reconcile,
     usual_countries,
 )
-from analysis.paths import SAMPLE, SNAPSHOTS
+from analysis.paths import ROOT, SAMPLE, SAMPLE_STORE, SNAPSHOTS
 from analysis.schema import BANDS_COLUMNS, PLACES_COLUMNS, empty_bands
 from analysis.sources import RAW_SUFFIXES, Record, discover_files, encodings, read_records
 
@@ -120,6 +120,7 @@ def ingest(
             f"no raw input files ({' '.join(RAW_SUFFIXES)}) under {', '.join(map(str, paths))}"
         )
 
+    _refuse_mixing_with_sample(Path(out), files)
     names = [_display_name(path, paths) for path in files]
     options = {"format": format, "mapping": mapping, "currency": currency}
     existing = Path(out) / label
@@ -246,6 +247,24 @@ def _entry(path: Path, name: str, records: int, columns: list[dict] | None) -> d
     if columns:  # which column or key filled which field, as the scored matcher chose it
         entry["columns"] = columns
     return entry
+
+
+def _refuse_mixing_with_sample(out: Path, files: list[Path]) -> None:
+    """A usage error when files that are not the embedded sample's would go into a store holding
+    the sample's snapshots: every analysis of the store would compare them with synthetic data."""
+    sample = SAMPLE.resolve()
+    if all(path.resolve().is_relative_to(sample) for path in files):
+        return
+    if out.resolve() == SAMPLE_STORE.resolve():
+        raise UsageError(f"{out} is the embedded sample's store; ingest your postings into a "
+                         "store of your own, e.g. --out mydata/")
+    if out.is_dir() and (mixed := [label for label in sample_snapshot_labels()
+                                   if (out / label / MANIFEST_FILE).exists()
+                                   and is_embedded_sample(out / label)]):
+        raise UsageError(
+            f"{out} holds the embedded sample's snapshots ({', '.join(mixed)}), so your postings "
+            "would be compared with synthetic ones; ingest into a store of your own (e.g. --out "
+            f"mydata/), or delete those snapshot folders from {out} first")
 
 
 # A snapshot label names a folder inside the store and nothing else: an ISO date or a short safe
@@ -625,8 +644,9 @@ def _sha256(path: Path) -> str | None:
 
 
 # The embedded sample: where the data comes from when a command or notebook names none.
-# Its raw files (data/sample/<snapshot>/) are ingested into the generated store (data/snapshots/)
-# on first use, and again only when a raw file changes.
+# Its raw files (data/sample/<snapshot>/) are ingested into its own generated store
+# (data/sample_snapshots/, never the user's data/snapshots/) on first use, and again only when a
+# raw file changes.
 
 
 def sample_snapshot_labels() -> list[str]:
@@ -641,7 +661,7 @@ def _sample_files(label: str) -> tuple[list[Path], list[str]]:
     return files, [f.relative_to(raw).as_posix() for f in files]
 
 
-def ensure_sample_store(*, store: Path = SNAPSHOTS, progress: bool = False) -> Path:
+def ensure_sample_store(*, store: Path = SAMPLE_STORE, progress: bool = False) -> Path:
     """Ingest every sample snapshot missing from `store` or stale against its raw files."""
     for label in sample_snapshot_labels():
         files, names = _sample_files(label)
@@ -676,9 +696,28 @@ def load_bands(data: str | Path | None = None, *, columns: list[str] | None = No
 
 
 def load_manifest(data: str | Path | None = None) -> dict:
-    """The manifest of the snapshot `data` resolves to ({} for a bare bands file)."""
+    """The manifest of the snapshot `data` resolves to ({} for a bare bands file), plus
+    ``read_from``: where it was read (:func:`data_origin`), which every report states."""
     path = resolve_data(data)
-    return read_manifest(path) if path.is_dir() else {}
+    manifest = read_manifest(path) if path.is_dir() else {}
+    return {**manifest, "read_from": data_origin(path)}
+
+
+def data_origin(path: str | Path) -> str:
+    """Where a snapshot (or bands file) lives, in words a report can print: "store mydata
+    (snapshots 2026-11-01, 2026-12-01)", "the embedded synthetic sample (store
+    data/sample_snapshots)", or the bands file's path. A path inside the project is relative."""
+    path = Path(os.path.abspath(path))  # not resolve(): the label is a symlink
+    def shown(where: Path) -> str:
+        return where.relative_to(ROOT).as_posix() if where.is_relative_to(ROOT) else str(where)
+    if not path.is_dir():
+        return f"file {shown(path)}"
+    store = path.parent
+    labels = [p.name for p in list_snapshots(store)]
+    if path.name not in labels:  # a lone snapshot folder, not inside a store
+        return f"snapshot folder {shown(path)}"
+    where = f"store {shown(store)} (snapshots {', '.join(labels)})"
+    return f"the embedded synthetic sample, {where}" if is_embedded_sample(path) else where
 
 
 def snapshots_up_to(data: str | Path | None = None) -> list[Path]:

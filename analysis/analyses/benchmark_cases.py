@@ -8,8 +8,10 @@ it are in :mod:`analysis.findings.benchmark`.
 
 The seed posting, Meta's "Research Scientist, Machine Learning (PhD)" in Sunnyvale, CA at
 "$117,000/year to $173,000/year + bonus + equity + benefits", is what the benchmark report shows
-when no posting is named: :func:`seed_posting_id` finds it in a bands table, and
-:func:`benchmark_for` falls back to its text (:data:`SEED_TEXT`) where the table does not hold it.
+when no posting is named: :func:`seed_posting_id` finds it in a bands table. An analyst's own data
+does not hold it, and their report should speak of their postings only, so there the default is
+the data's own typical posting (:func:`typical_posting_id`); the seed's text (:data:`SEED_TEXT`)
+stands in only when the data has no posting to benchmark at all.
 """
 
 from __future__ import annotations
@@ -56,6 +58,38 @@ def seed_posting_id(bands: pd.DataFrame, *, key: str = SEED_KEY) -> str | None:
     return None if ids.empty else str(ids.iloc[0])
 
 
+def typical_posting_id(bands: pd.DataFrame, *, currency: str = DEFAULT_CURRENCY) -> str | None:
+    """A posting that stands for the data: in its largest role family × metro group of closed
+    `currency` bands, the posting whose midpoint is nearest the group's median (ties: the first
+    posting_id). None when no posting has a role family, a metro and such a band.
+
+    >>> frame = pd.DataFrame({"posting_id": list("abcd"), "role_family": ["x"] * 3 + ["y"],
+    ...     "metro": ["M"] * 4, "currency": ["USD"] * 4, "annual_min": [1, 2, 3, 9],
+    ...     "annual_max": [3, 4, 7, 9], "annual_mid": [2, 3, 5, 9]})
+    >>> typical_posting_id(frame)
+    'b'
+    """
+    needed = ["posting_id", "role_family", "metro", "currency", "annual_min", "annual_max",
+              "annual_mid"]
+    if not set(needed) <= set(bands.columns):
+        return None
+    closed = bands.loc[bands["currency"].eq(currency).fillna(False)
+                       & bands["annual_min"].notna() & bands["annual_max"].notna(), needed]
+    closed = closed.dropna(subset=["role_family", "metro", "annual_mid"])
+    closed = closed.drop_duplicates("posting_id")
+    if closed.empty:
+        return None
+    groups = closed.groupby(["role_family", "metro"], observed=True)["posting_id"].transform("size")
+    largest = closed.loc[groups.eq(groups.max())]
+    # several groups tie for largest: the first in (role family, metro) order, so a rerun agrees
+    first = largest.sort_values(["role_family", "metro"]).iloc[0]
+    group = largest.loc[largest["role_family"].eq(first["role_family"])
+                        & largest["metro"].eq(first["metro"])]
+    distance = (group["annual_mid"] - group["annual_mid"].median()).abs()
+    nearest = group.assign(distance=distance).sort_values(["distance", "posting_id"])
+    return str(nearest["posting_id"].iloc[0])
+
+
 def benchmark_status(posting: pd.Series, peers: pd.DataFrame, *, currency: str) -> str:
     """Whether a posting can be placed among `peers`: "ok", or why not (one of :data:`STATUSES`).
 
@@ -89,13 +123,25 @@ def benchmark_for(
     """The benchmark a report asks for, never raising: (benchmark row, peer bands).
 
     With `pay_text` the posting is built from `title`, `location` and `pay_text`; else it is
-    `posting_id` of `bands`; else the seed posting (:func:`seed_posting_id`), or the seed's text
-    when `bands` does not hold it. The benchmark is :func:`benchmark_posting`'s row plus
-    ``status`` (:func:`benchmark_status`) and ``given_as`` ("bands" or "text"); the peers are
+    `posting_id` of `bands`; else the seed posting (:func:`seed_posting_id`), else the data's
+    typical posting (:func:`typical_posting_id`), else the seed's text. The benchmark is
+    :func:`benchmark_posting`'s row plus ``status`` (:func:`benchmark_status`), ``given_as``
+    ("bands" or "text") and ``chosen_as`` ("named", "seed" or "typical"); the peers are
     :func:`~.benchmark.peer_bands` (empty when the posting is not found).
     """
+    chosen_as = "named"
     if not pay_text and not posting_id:
-        posting_id = seed_posting_id(bands)
+        posting_id, chosen_as = seed_posting_id(bands), "seed"
+        if posting_id is None and (typical := typical_posting_id(bands, currency=currency)):
+            posting_id, chosen_as = typical, "typical"
+    result, peers = _benchmark(bands, posting_id=posting_id, title=title, location=location,
+                               pay_text=pay_text, currency=currency, min_peers=min_peers)
+    return result.assign(chosen_as=chosen_as), peers
+
+
+def _benchmark(bands: pd.DataFrame, *, posting_id: str | None, title: str, location: str,
+               pay_text: str, currency: str, min_peers: int
+               ) -> tuple[pd.DataFrame, pd.DataFrame]:
     if pay_text:
         text = {"title": title, "location": location, "pay_text": pay_text}
     elif posting_id:

@@ -320,6 +320,13 @@ def benchmark_text(
     else:
         findings = _unplaced_findings(row, facts, currency)
         title = f"{who} cannot be benchmarked: {facts.reason}"
+    chosen_as = cell_value(row, "chosen_as")
+    if chosen_as == "typical":
+        findings.append(Finding(
+            "**No posting was named**, so this is the data's typical posting: of its largest "
+            "role family × metro group, the one whose midpoint is nearest the group's median "
+            "(give posting_id, or title, location and pay_text, to benchmark another).",
+            kind="default", subject=who, confidence="none"))
     if facts.given_as == "text" and not pay_text:
         findings.append(Finding(
             "**The seed posting is not in this data**, so it is benchmarked from its published "
@@ -336,7 +343,7 @@ def benchmark_text(
         findings=findings,
         captions={BENCHMARK_CHART: _chart_caption(row, facts, currency, source)},
         caveats=_caveats(facts),
-        method=_method(),
+        method=_method(seed=chosen_as == "seed"),
         notes={BENCHMARK_CHART: f"{who} cannot be benchmarked ({facts.reason})."},
     )
 
@@ -483,7 +490,7 @@ def _location_caveat(facts: BenchmarkFacts) -> list[str]:
             "part of that difference."]
 
 
-def _method() -> list[str]:
+def _method(*, seed: bool) -> list[str]:
     return [
         "Peers: other postings with a closed range (minimum and maximum) in the report currency, "
         "the same role family and the same level, in the posting's metro; widened to its state, "
@@ -509,10 +516,12 @@ def _method() -> list[str]:
         f"(employers resampled, {N_BOOT:,} resamples, seed {SEED}; t with employers − 1 degrees "
         f"of freedom); none with fewer than {MIN_EMPLOYERS} peer employers. A posting inside it "
         "is reported as within noise; without it, nothing is said about the gap.",
+    ] + ([
         "Default posting: Meta's \"Research Scientist, Machine Learning (PhD)\", Sunnyvale, CA, "
         "\"$117,000/year to $173,000/year + bonus + equity + benefits\" (careers/meta/"
-        "1107338720995841.html), benchmarked from that text when the data does not hold it.",
-    ]
+        "1107338720995841.html), the suite's seed posting."] if seed else [
+        "Default posting (none named): in the data's largest role family × metro group of "
+        "closed ranges, the posting whose midpoint is nearest the group's median."])
 
 
 def posting_label(benchmark: pd.DataFrame) -> str:

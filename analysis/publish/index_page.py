@@ -13,7 +13,7 @@ from analysis.analyses.coverage import headline_figures
 from analysis.config import CONFIDENCE, DEFAULT_CURRENCY, MIN_EMPLOYERS, N_BOOT, SMALL_N
 from analysis.normalize.vocabulary import PERIOD_FACTORS
 from analysis.schema import COLUMN_MEANINGS
-from analysis.store import paybands_version, read_bands, read_manifest
+from analysis.store import data_origin, paybands_version, read_bands, read_manifest
 
 STYLE = """
  body { font-family: -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: #222;
@@ -80,7 +80,8 @@ def write_index(
 <h1>Posted pay bands: what employers advertise</h1>
 <p class="purpose">Every posted pay range turned into a comparable annual base-salary band, and
 compared across roles, levels and locations.</p>
-<p class="stamp">Snapshot <b>{e(figures["snapshot"])}</b> &middot; generated {e(stamp)} &middot;
+<p class="stamp">Snapshot <b>{e(figures["snapshot"])}</b> from {e(data_origin(data_path))}
+&middot; generated {e(stamp)} &middot;
 paybands {e(paybands_version())} &middot; annual base salary as posted</p>
 {f'<p class="notice">{e(notice)}</p>' if notice else ""}
 <div class="facts">{fact_html}</div>

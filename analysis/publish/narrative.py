@@ -50,6 +50,8 @@ class ReportHeader:
 
     def stamp(self) -> str:
         parts = [f"Snapshot {self.manifest.get('snapshot', 'unknown')}"]
+        if self.manifest.get("read_from"):
+            parts.append(f"from {self.manifest['read_from']}")
         if self.manifest.get("created"):
             parts.append(f"refreshed {str(self.manifest['created'])[:10]}")
         if self.n_postings is not None:

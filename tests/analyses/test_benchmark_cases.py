@@ -10,6 +10,7 @@ from analysis.analyses.benchmark_cases import (
     SEED_TEXT,
     benchmark_for,
     seed_posting_id,
+    typical_posting_id,
 )
 from analysis.config import SMALL_N
 from analysis.normalize.vocabulary import LEVELS
@@ -92,15 +93,20 @@ def test_benchmark_for_text_and_seed_fallback():
                                   location="Sunnyvale, CA", pay_text="$195,000 - $245,000")
     assert result["given_as"].item() == "text" and result["annual_mid"].item() == 220_000
     assert result["pct_mid"].item() == pytest.approx(50.0) and len(peers) == 20
-    # no posting named and no seed in the data: the seed's text
+    # no posting named and no seed in the data: the data's own typical posting, never the seed
     result, _ = benchmark_for(bands)
-    assert result["given_as"].item() == "text"
-    assert (result["annual_min"].item(), result["annual_max"].item()) == (117_000, 173_000)
+    assert result["given_as"].item() == "bands" and result["chosen_as"].item() == "typical"
+    assert result["posting_id"].item() == typical_posting_id(bands)
     assert result["status"].item() == "ok"
+    # ... unless the data has no posting to benchmark: the seed's text
+    result, _ = benchmark_for(bands.assign(annual_max=float("nan")))
+    assert result["given_as"].item() == "text" and result["chosen_as"].item() == "seed"
+    assert (result["annual_min"].item(), result["annual_max"].item()) == (117_000, 173_000)
     # no posting named, the seed in the data: the seed's row
     seeded = bands_frame(peer_market(20) + [peer_band(
         "seed", 117_000, 173_000, source_file="careers/meta/1107338720995841.html")])
     assert benchmark_for(seeded)[0]["posting_id"].item() == "seed"
+    assert benchmark_for(seeded)[0]["chosen_as"].item() == "seed"
     # text without a readable range
     result, _ = benchmark_for(bands, title="Research Scientist", location="Sunnyvale, CA",
                               pay_text="competitive")
@@ -111,4 +117,19 @@ def test_benchmark_row_matches_posting_benchmark():
     bands = bands_frame(peer_market(20) + [peer_band("me", 195_000, 245_000)])
     result, _ = benchmark_for(bands, posting_id="me")
     plain = benchmark_posting(bands, posting_id="me")
-    pd.testing.assert_frame_equal(result.drop(columns=["status", "given_as"]), plain)
+    pd.testing.assert_frame_equal(result.drop(columns=["status", "given_as", "chosen_as"]), plain)
+
+
+def test_typical_posting_is_the_median_of_the_largest_group():
+    market = peer_market(20)  # one role family x metro group
+    other = [peer_band(f"o{i}", 50_000 + i, 60_000 + i, role_family="recruiter") for i in range(3)]
+    bands = bands_frame(market + other)
+    chosen = typical_posting_id(bands)
+    group = bands.loc[bands["role_family"] != "recruiter"].drop_duplicates("posting_id")
+    nearest = (group["annual_mid"] - group["annual_mid"].median()).abs().min()
+    mid = bands.set_index("posting_id").loc[chosen, "annual_mid"]
+    assert chosen in set(group["posting_id"])
+    assert abs(float(mid if not hasattr(mid, "iloc") else mid.iloc[0])
+               - group["annual_mid"].median()) == pytest.approx(nearest)
+    assert typical_posting_id(bands, currency="EUR") is None  # no closed EUR band
+    assert typical_posting_id(bands.drop(columns=["metro"])) is None
