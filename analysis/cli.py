@@ -252,6 +252,11 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--debug", action="store_true",
                              default=argparse.SUPPRESS if command is not parser else False,
                              help="show the full traceback of an error instead of one line")
+    for name, command in commands.choices.items():
+        if name not in ("ingest", "parse-pay", "report"):  # the commands that print a CSV
+            command.add_argument("--exact", action="store_true",
+                                 help="numbers at full precision (default: money to the cent, "
+                                 "other decimals to 4 places, counts whole)")
     return parser
 
 
@@ -335,12 +340,12 @@ def _summarize(args) -> int:
 
         with connect(args.scheduler) as client:
             table = summary_on_dask(args.data, by=by, currency=args.currency, client=client)
-        _write_csv(table)
+        _write_csv(table, exact=args.exact)
         return EXIT_OK
     from analysis.analyses.summary import COMPARABLE_COLUMNS, band_summary
 
     bands = _load_columns(args.data, by, COMPARABLE_COLUMNS)
-    _write_csv(band_summary(bands, by=by, currency=args.currency))
+    _write_csv(band_summary(bands, by=by, currency=args.currency), exact=args.exact)
     return EXIT_OK
 
 
@@ -355,7 +360,7 @@ def _compare(args) -> int:
             table = compare_on_dask(args.data, across=args.across, reference=args.reference,
                                     role_family=args.role_family, currency=args.currency,
                                     client=client)
-        _write_csv(table.rename(columns={"n_employers": "employers"}))
+        _write_csv(table.rename(columns={"n_employers": "employers"}), exact=args.exact)
         return EXIT_OK
     from analysis.analyses.compare import compare_groups
     from analysis.analyses.summary import COMPARABLE_COLUMNS
@@ -380,7 +385,7 @@ def _compare(args) -> int:
             bands, across=args.across, reference=args.reference, currency=args.currency
         )
     # "employers": how many employers stand behind each index (no interval below MIN_EMPLOYERS).
-    _write_csv(table.rename(columns={"n_employers": "employers"}))
+    _write_csv(table.rename(columns={"n_employers": "employers"}), exact=args.exact)
     return EXIT_OK
 
 
@@ -401,7 +406,7 @@ def _benchmark(args) -> int:
         )
     else:
         raise UsageError("give --posting-id ID, or all of --title, --location and --pay")
-    _write_csv(table)
+    _write_csv(table, exact=args.exact)
     return EXIT_OK
 
 
@@ -412,7 +417,7 @@ def _ladder(args) -> int:
     table = level_ladder(
         load_bands(args.data), role_family=args.role_family, currency=args.currency
     )
-    _write_csv(table)
+    _write_csv(table, exact=args.exact)
     return EXIT_OK
 
 
@@ -431,7 +436,7 @@ def _disclosure(args) -> int:
         table = uncovered_postings(bands)
     else:
         table = range_width(bands, currency=args.currency)
-    _write_csv(table)
+    _write_csv(table, exact=args.exact)
     return EXIT_OK
 
 
@@ -442,7 +447,7 @@ def _market(args) -> int:
     bands = load_bands(args.data)
     by = _columns(args.by)
     _check_columns(bands, by)
-    _write_csv(market_reference(bands, by=tuple(by), currency=args.currency))
+    _write_csv(market_reference(bands, by=tuple(by), currency=args.currency), exact=args.exact)
     return EXIT_OK
 
 
@@ -450,15 +455,16 @@ def _infer(args) -> int:
     from analysis.analyses.levels import infer_levels
     from analysis.store import load_bands
 
-    _write_csv(infer_levels(load_bands(args.data), currency=args.currency))
+    _write_csv(infer_levels(load_bands(args.data), currency=args.currency), exact=args.exact)
     return EXIT_OK
 
 
-def _write_csv(table: pd.DataFrame) -> None:
-    """CSV to stdout, text cells neutralized (posting text is untrusted; this lands in Excel)."""
-    from analysis.formats import neutralize_formulas
+def _write_csv(table: pd.DataFrame, *, exact: bool = False) -> None:
+    """CSV to stdout, rounded for a reader unless `exact`, text cells neutralized (posting text
+    is untrusted; this lands in Excel)."""
+    from analysis.formats import neutralize_formulas, rounded_for_csv
 
-    neutralize_formulas(table).to_csv(sys.stdout, index=False)
+    neutralize_formulas(rounded_for_csv(table, exact=exact)).to_csv(sys.stdout, index=False)
 
 
 def _diff(args) -> int:
@@ -470,7 +476,7 @@ def _diff(args) -> int:
 
         with connect(args.scheduler) as client:
             table = shifts_on_dask(args.old, args.new, by=_columns(args.by), client=client)
-        _write_csv(table)
+        _write_csv(table, exact=args.exact)
         return EXIT_OK
     from analysis.analyses.diff import diff_counts, snapshot_diff
     from analysis.store import read_bands
@@ -481,14 +487,14 @@ def _diff(args) -> int:
 
         by = _columns(args.by)
         _check_columns(new, by)
-        _write_csv(group_shifts(old, new, by=by))
+        _write_csv(group_shifts(old, new, by=by), exact=args.exact)
         return EXIT_OK
     table = snapshot_diff(old, new)
     for status, n in diff_counts(table).items():
         print(f"{status}: {n:,}", file=sys.stderr)
     if not args.all:
         table = table.loc[table["status"] != "unchanged"]
-    _write_csv(table)
+    _write_csv(table, exact=args.exact)
     return EXIT_OK
 
 

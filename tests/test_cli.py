@@ -34,6 +34,24 @@ def test_summarize_prints_csv_for_the_sample(capsys):
     assert "research scientist" in set(table["role_family"])
 
 
+def test_summarize_csv_is_rounded_unless_exact(capsys):
+    from analysis.formats import column_kind
+
+    assert main(["summarize", "--by", "metro"]) == 0
+    rounded = pd.read_csv(io.StringIO(capsys.readouterr().out), dtype=str)
+    money = [c for c in rounded.columns if column_kind(c) == "money"]
+    assert "annual_mid_median_low" in money and "spread_median" not in money
+    decimals = rounded[money].stack().str.partition(".")[2].str.len()
+    assert decimals.max() <= 2  # to the cent
+    assert rounded["spread_median"].str.partition(".")[2].str.len().max() <= 4
+    assert main(["summarize", "--by", "metro", "--exact"]) == 0
+    exact = pd.read_csv(io.StringIO(capsys.readouterr().out), dtype=str)
+    assert exact[money].stack().str.partition(".")[2].str.len().max() > 2  # full precision
+    pd.testing.assert_series_equal(exact["annual_mid_median_low"].astype(float).round(2),
+                                   rounded["annual_mid_median_low"].astype(float))
+    assert list(exact.columns) == list(rounded.columns)
+
+
 def test_summarize_unknown_column_is_a_clear_error(capsys):
     assert main(["summarize", "--by", "planet"]) == 2
     assert "unknown column(s) ['planet']" in capsys.readouterr().err
@@ -49,12 +67,12 @@ def test_summarize_and_compare_read_only_the_columns_they_need(capsys, monkeypat
     monkeypatch.setattr(store, "read_bands",
                         lambda data, columns=None: read.append(columns) or reader(data,
                                                                                   columns=columns))
-    assert main(["summarize", "--by", "role_family,level"]) == 0
+    assert main(["summarize", "--by", "role_family,level", "--exact"]) == 0
     assert read == [["role_family", "level", *COMPARABLE_COLUMNS]]
     printed = pd.read_csv(io.StringIO(capsys.readouterr().out))
     whole = band_summary(store.load_bands(), by=["role_family", "level"])
     pd.testing.assert_frame_equal(printed, pd.read_csv(io.StringIO(whole.to_csv(index=False))))
-    assert main(["compare", "--role-family", "software engineer"]) == 0
+    assert main(["compare", "--role-family", "software engineer", "--exact"]) == 0
     assert read[-1] == ["metro", *COMPARABLE_COLUMNS, "role_family"]
     bands = store.load_bands()
     whole = compare_groups(bands.loc[bands["role_family"] == "software engineer"])

@@ -103,7 +103,8 @@ def role_metro_heatmap(
             fill = _lighten(fill, LIGHTEN)
         ax.add_patch(Rectangle((x, y), 1, 1, facecolor=fill, edgecolor="white", lw=1.5))
         mark = DOMINATED_MARK if cell.dominated else ""
-        ax.text(x + 0.5, y + 0.5, f"{money(cell.median_mid)}{mark}\nn={cell.n_postings:,}",
+        ax.text(x + 0.5, y + 0.5,
+                f"{money(cell.median_mid, currency=currency)}{mark}\nn={cell.n_postings:,}",
                 ha="center", va="center", fontsize=8, linespacing=1.25, color=_ink_on(fill),
                 fontweight="normal" if cell.low_confidence else "bold")
     if reference in column_of:
