@@ -47,7 +47,9 @@ bands = pb.load_bands()
 pb.load_manifest()["read_from"]
 
 # %%
-bands[["employer", "title", "metro", "role_family", "level", "annual_min", "annual_max"]].head()
+# pb.as_result shows any frame of bands formatted; the analyses below return theirs so already
+pb.as_result(bands[["employer", "title", "metro", "role_family", "level", "annual_min",
+                    "annual_max"]].head())
 
 # %% [markdown]
 # ## 2 · Summarize by metro

@@ -43,18 +43,24 @@ class ResultTable(pd.DataFrame):
     """A DataFrame that renders formatted in Jupyter: money in `display_currency`, shares as
     percentages, counts with thousands separators, "–" for missing, headers with their units.
 
-    Computation on it returns a plain :class:`pandas.DataFrame` (``_constructor``); wrap a
-    result again with :func:`as_result` to show it formatted.
+    Its values are the analysis' own (floats, not text). What an analyst does to it in a
+    notebook (sort, head, filter, select columns) keeps it a ResultTable in the same currency,
+    so the next cell shows formatted too; ``pd.DataFrame(table)`` is the plain frame.
     """
 
-    # Not "currency": a per-band result has a column of that name, which attribute access
-    # (table.currency) must keep reaching.
-    _metadata = ["display_currency"]
-    display_currency: str | None = DEFAULT_CURRENCY
+    # Kept in `attrs`, which pandas carries through copies, selections and concat (not
+    # "currency": a per-band result has a column of that name that table.currency must reach).
+    @property
+    def display_currency(self) -> str | None:
+        return self.attrs.get("display_currency", DEFAULT_CURRENCY)
+
+    @display_currency.setter
+    def display_currency(self, currency: str | None) -> None:
+        self.attrs["display_currency"] = currency
 
     @property
     def _constructor(self):
-        return pd.DataFrame
+        return ResultTable
 
     def _repr_html_(self) -> str:
         return result_html(self, currency=self.display_currency)
@@ -65,8 +71,8 @@ def as_result(frame: pd.DataFrame, *, currency: str | None = DEFAULT_CURRENCY) -
     currency, for a table mixing several). The data is not copied.
 
     >>> table = as_result(pd.DataFrame({"annual_mid_median": [84500.0]}), currency="GBP")
-    >>> "£84,500" in table._repr_html_(), type(table.head()) is pd.DataFrame
-    (True, True)
+    >>> "£84,500" in table._repr_html_(), table.head().display_currency
+    (True, 'GBP')
     """
     table = ResultTable(frame)
     table.display_currency = currency

@@ -80,16 +80,21 @@ def test_column_labels(name, label):
     assert column_label(name, currency="USD") == label
 
 
-def test_computation_on_a_result_gives_a_plain_frame_with_the_same_values():
+def test_what_a_notebook_does_to_a_result_keeps_it_formatted_over_the_same_values():
     frame = _summary_like()
-    table = as_result(frame, currency="USD")
+    table = as_result(frame, currency="GBP")
     assert isinstance(table, ResultTable) and isinstance(table, pd.DataFrame)
     for derived in (table.copy(), table.head(1), table[table["n_postings"] > 1],
-                    table.sort_values("index"), table.assign(x=1), table[["index"]],
+                    table.sort_values("index"), table.assign(x=1), table[["annual_mid_median"]],
                     pd.concat([table, table])):
-        assert type(derived) is pd.DataFrame
-    pd.testing.assert_frame_equal(table.copy(), frame)
+        assert isinstance(derived, ResultTable) and derived.display_currency == "GBP"
+        assert "£84,500" in derived._repr_html_()
+    plain = pd.DataFrame(table)
+    assert type(plain) is pd.DataFrame
+    pd.testing.assert_frame_equal(plain, frame)
+    pd.testing.assert_frame_equal(table, frame, check_frame_type=False)
     assert table["annual_mid_median"].iloc[0] == 84500.0  # the value, not its text
+    assert type(table["annual_mid_median"]) is pd.Series
 
 
 def test_a_long_table_is_cut_and_says_its_size():
@@ -109,7 +114,7 @@ def test_the_facade_shows_results_in_the_currency_asked_for():
     assert ">Median annual mid (USD)</th>" in page
     plain = band_summary(bands, by="metro", n_boot=50)
     assert type(plain) is pd.DataFrame  # the analysis itself stays plain
-    pd.testing.assert_frame_equal(table.copy(), plain)
+    pd.testing.assert_frame_equal(table.copy(), plain, check_frame_type=False)
     pounds = pb.band_summary(bands, by="metro", currency="GBP", n_boot=50)
     assert pounds.display_currency == "GBP" and "£" in pounds._repr_html_()
 
