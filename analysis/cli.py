@@ -8,9 +8,12 @@ the traceback instead.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
+import threading
+import time
 from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -324,7 +327,7 @@ def _parser() -> argparse.ArgumentParser:
         "diff",
         summary="what changed between two snapshots, CSV",
         description="Postings added, removed and re-banded between snapshot OLD and NEW "
-        "(snapshot folders or bands.parquet files). Counts go to stderr, "
+        "(snapshot folders or bands.parquet files). Counts go to stderr (not with --quiet), "
         "changed postings to stdout as CSV.",
         examples=[
             "paybands diff mydata/2026-11-01 mydata/2026-12-01 > changes.csv",
@@ -382,6 +385,10 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--debug", action="store_true",
                              default=argparse.SUPPRESS if command is not parser else False,
                              help="show the full traceback of an error instead of one line")
+        command.add_argument("--quiet", action="store_true",
+                             default=argparse.SUPPRESS if command is not parser else False,
+                             help="no progress bars or status lines on stderr (errors still "
+                             "show)")
     return parser
 
 
@@ -408,6 +415,58 @@ def _on_dask(args) -> bool:
     return args.engine == "dask"
 
 
+def _progress(args) -> bool:
+    """Whether to show progress on stderr: only on a terminal, and never with --quiet (pipes,
+    CI and tests get the output alone)."""
+    return not args.quiet and sys.stderr.isatty()
+
+
+# A step that ends sooner is not worth a status line: it would be chatter on every small run.
+STATUS_AFTER = 2.0
+
+
+@contextlib.contextmanager
+def _step(args, message: str):
+    """Say "paybands COMMAND: message…" on stderr if the step is still running after
+    `STATUS_AFTER` seconds, then how long it took; nothing without `_progress`."""
+    if not _progress(args):
+        yield
+        return
+    started, done, shown = time.monotonic(), threading.Event(), []
+
+    def announce() -> None:
+        if not done.wait(STATUS_AFTER):
+            print(f"paybands {args.command}: {message}…", end="", file=sys.stderr, flush=True)
+            shown.append(True)
+
+    watcher = threading.Thread(target=announce, daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        done.set()
+        watcher.join()
+        if shown:
+            print(f" {time.monotonic() - started:.1f} s", file=sys.stderr, flush=True)
+
+
+@contextlib.contextmanager
+def _reading(args):
+    """The step that reads the bands of DATA (see `_sample_first`)."""
+    _sample_first(args)
+    with _step(args, "reading bands"):
+        yield
+
+
+def _sample_first(args) -> None:
+    """With no DATA, the embedded sample's store is built on first use (about a minute): with a
+    progress bar, not in silence."""
+    if args.data is None:
+        from analysis.store import ensure_sample_store
+
+        ensure_sample_store(progress=_progress(args))
+
+
 def _ingest(args) -> int:
     from analysis.paths import SNAPSHOTS
     from analysis.sources import load_mapping
@@ -419,7 +478,7 @@ def _ingest(args) -> int:
         snapshot=args.snapshot,
         out=args.out or SNAPSHOTS,
         currency=args.currency,
-        progress=sys.stderr.isatty(),
+        progress=_progress(args),
         jobs=max(1, args.jobs),
     )
     if _on_dask(args):
@@ -469,8 +528,11 @@ def _summarize(args) -> int:
         return EXIT_OK
     from analysis.analyses.summary import COMPARABLE_COLUMNS, band_summary
 
-    bands = _load_columns(args.data, by, COMPARABLE_COLUMNS)
-    _write_csv(band_summary(bands, by=by, currency=args.currency))
+    with _reading(args):
+        bands = _load_columns(args.data, by, COMPARABLE_COLUMNS)
+    with _step(args, f"summarizing {len(bands):,} bands"):
+        table = band_summary(bands, by=by, currency=args.currency)
+    _write_csv(table)
     return EXIT_OK
 
 
@@ -491,24 +553,26 @@ def _compare(args) -> int:
     from analysis.analyses.summary import COMPARABLE_COLUMNS
 
     controls = _columns(args.adjust) if args.adjust else []
-    bands = _load_columns(args.data, [args.across, *controls],
-                          [*COMPARABLE_COLUMNS, *(["role_family"] if args.role_family else [])])
+    with _reading(args):
+        bands = _load_columns(args.data, [args.across, *controls],
+                              [*COMPARABLE_COLUMNS, *(["role_family"] if args.role_family else [])])
     if args.role_family:
         bands = bands.loc[bands["role_family"] == args.role_family]
-    if args.adjust:
-        from analysis.analyses.compare import adjusted_comparison
+    with _step(args, f"comparing {len(bands):,} bands across {args.across}"):
+        if args.adjust:
+            from analysis.analyses.compare import adjusted_comparison
 
-        table = adjusted_comparison(
-            bands,
-            across=args.across,
-            reference=args.reference,
-            controls=tuple(controls),
-            currency=args.currency,
-        )
-    else:
-        table = compare_groups(
-            bands, across=args.across, reference=args.reference, currency=args.currency
-        )
+            table = adjusted_comparison(
+                bands,
+                across=args.across,
+                reference=args.reference,
+                controls=tuple(controls),
+                currency=args.currency,
+            )
+        else:
+            table = compare_groups(
+                bands, across=args.across, reference=args.reference, currency=args.currency
+            )
     # "employers": how many employers stand behind each index (no interval below MIN_EMPLOYERS).
     _write_csv(table.rename(columns={"n_employers": "employers"}))
     return EXIT_OK
@@ -518,7 +582,8 @@ def _benchmark(args) -> int:
     from analysis.analyses.benchmark import benchmark_from_text, benchmark_posting
     from analysis.store import load_bands
 
-    bands = load_bands(args.data)
+    with _reading(args):
+        bands = load_bands(args.data)
     if args.posting_id:
         table = benchmark_posting(bands, posting_id=args.posting_id, currency=args.currency)
     elif args.title and args.location and args.pay:
@@ -539,9 +604,10 @@ def _ladder(args) -> int:
     from analysis.analyses.ladder import level_ladder
     from analysis.store import load_bands
 
-    table = level_ladder(
-        load_bands(args.data), role_family=args.role_family, currency=args.currency
-    )
+    with _reading(args):
+        bands = load_bands(args.data)
+    with _step(args, f"building ladders from {len(bands):,} bands"):
+        table = level_ladder(bands, role_family=args.role_family, currency=args.currency)
     _write_csv(table)
     return EXIT_OK
 
@@ -552,7 +618,8 @@ def _disclosure(args) -> int:
     from analysis.analyses.widths import range_width
     from analysis.store import load_bands
 
-    bands = load_bands(args.data)
+    with _reading(args):
+        bands = load_bands(args.data)
     by = _columns(args.by)
     if args.view == "rates":
         _check_columns(bands, by)
@@ -569,10 +636,13 @@ def _market(args) -> int:
     from analysis.analyses.market import market_reference
     from analysis.store import load_bands
 
-    bands = load_bands(args.data)
+    with _reading(args):
+        bands = load_bands(args.data)
     by = _columns(args.by)
     _check_columns(bands, by)
-    _write_csv(market_reference(bands, by=tuple(by), currency=args.currency))
+    with _step(args, f"matching {len(bands):,} bands to OEWS wages"):
+        table = market_reference(bands, by=tuple(by), currency=args.currency)
+    _write_csv(table)
     return EXIT_OK
 
 
@@ -580,7 +650,11 @@ def _infer(args) -> int:
     from analysis.analyses.levels import infer_levels
     from analysis.store import load_bands
 
-    _write_csv(infer_levels(load_bands(args.data), currency=args.currency))
+    with _reading(args):
+        bands = load_bands(args.data)
+    with _step(args, f"clustering {len(bands):,} bands"):
+        table = infer_levels(bands, currency=args.currency)
+    _write_csv(table)
     return EXIT_OK
 
 
@@ -605,17 +679,22 @@ def _diff(args) -> int:
     from analysis.analyses.diff import diff_counts, snapshot_diff
     from analysis.store import read_bands
 
-    old, new = read_bands(args.old), read_bands(args.new)
+    with _step(args, "reading both snapshots"):
+        old, new = read_bands(args.old), read_bands(args.new)
     if args.by:
         from analysis.analyses.diff import group_shifts
 
         by = _columns(args.by)
         _check_columns(new, by)
-        _write_csv(group_shifts(old, new, by=by))
+        with _step(args, f"shifts of {len(old):,} and {len(new):,} bands"):
+            table = group_shifts(old, new, by=by)
+        _write_csv(table)
         return EXIT_OK
-    table = snapshot_diff(old, new)
-    for status, n in diff_counts(table).items():
-        print(f"{status}: {n:,}", file=sys.stderr)
+    with _step(args, f"matching {len(old):,} and {len(new):,} bands"):
+        table = snapshot_diff(old, new)
+    if not args.quiet:
+        for status, n in diff_counts(table).items():
+            print(f"{status}: {n:,}", file=sys.stderr)
     if not args.all:
         table = table.loc[table["status"] != "unchanged"]
     _write_csv(table)
@@ -627,6 +706,7 @@ def _report(args) -> int:
     from analysis.publish.report import ReportError, build_reports
 
     only = [n.strip() for n in args.only.split(",")] if args.only else None
+    _sample_first(args)
     try:
         index = build_reports(
             args.data,
@@ -634,6 +714,8 @@ def _report(args) -> int:
             figures_dir=Path(args.figures or FIGURES),
             parameters=dict(args.parameter),
             only=only,
+            progress=_progress(args),
+            log=not args.quiet,
         )
     except ReportError as error:
         print(
