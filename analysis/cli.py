@@ -8,9 +8,13 @@ the traceback instead.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
+import threading
+import time
+from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -52,25 +56,76 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FAILED
 
 
+# What DATA means to every command that reads bands.
+DATA_HELP = ("a snapshot folder (mydata/2026-12-01), a store (mydata/: its newest snapshot) or a "
+             "bands.parquet (default: the embedded sample)")
+CURRENCY_HELP = ("compare bands in this currency; bands in others are left out, never converted "
+                 "(default: USD)")
+GETTING_STARTED = """\
+getting started:
+  paybands summarize --by metro                    # the embedded sample
+  paybands ingest path/to/postings/ --snapshot 2026-12-01 --out mydata/
+  paybands compare mydata/ --role-family "data scientist"
+  paybands report mydata/                          # HTML reports in reports/
+
+`paybands COMMAND --help` shows a command's options and examples."""
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """Wraps descriptions and epilogs as usual, but keeps indented lines (the examples) as they
+    are written."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        def kind(line: str) -> str:
+            return "blank" if not line.strip() else "kept" if line[:1] == " " else "prose"
+
+        blocks = []
+        for how, lines in groupby(text.splitlines(), key=kind):
+            lines = list(lines)
+            if how == "prose":
+                blocks.append(super()._fill_text(" ".join(lines), width, indent))
+            else:
+                blocks += [indent + line if line.strip() else "" for line in lines]
+        return "\n".join(blocks)
+
+
+def _examples(*lines: str) -> str:
+    """An epilog of worked examples, one command a line."""
+    return "examples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="paybands",
         description="Posted pay ranges → comparable annual base-salary bands, analyses, reports.",
+        epilog=GETTING_STARTED,
+        formatter_class=_HelpFormatter,
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
 
-    ingest = commands.add_parser(
+    def add_command(name: str, *, summary: str, description: str, examples: list[str]):
+        return commands.add_parser(name, help=summary, description=description,
+                                   epilog=_examples(*examples), formatter_class=_HelpFormatter)
+
+    ingest = add_command(
         "ingest",
-        help="raw files/folders → a snapshot",
+        summary="raw files/folders → a snapshot",
         description="Read raw postings (HTML career pages, Greenhouse/"
         "Lever JSON, CSV exports) and write a snapshot: bands.parquet, "
-        "quarantine.csv, manifest.json.",
+        "quarantine.csv, manifest.json. A summary of the counts goes to stdout.",
+        examples=[
+            "paybands ingest path/to/postings/ --snapshot 2026-12-01 --out mydata/",
+            "paybands ingest careers/ board.csv --out mydata/      # labelled with today's date",
+            "paybands ingest export.xlsx --mapping columns.json --out mydata/ --jobs 2",
+        ],
     )
-    ingest.add_argument("paths", nargs="+", metavar="PATH", help="raw files or folders")
+    ingest.add_argument("paths", nargs="+", metavar="PATH",
+                        help="raw files or folders (folders are searched recursively)")
     ingest.add_argument("--snapshot", metavar="LABEL",
                         help="refresh label: an ISO date or a short safe name, never a path "
                         "(default: today)")
-    ingest.add_argument("--out", metavar="DIR", help="snapshot store (default: data/snapshots)")
+    ingest.add_argument("--out", metavar="DIR",
+                        help="snapshot store, e.g. mydata/ (default: data/snapshots)")
     ingest.add_argument(
         "--currency",
         default=None,
@@ -96,18 +151,23 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         metavar="N",
         default=1,
-        help="processes that normalize the records: the output is the same with any number; "
-        "more are faster on a big batch and use more memory (e.g. --jobs 2: 200,000 postings "
-        f"in 56 s instead of 73 s). This machine has {os.cpu_count() or 1} cores",
+        help="processes that normalize the records (default: 1): the output is the same with "
+        "any number; more are faster on a big batch and use more memory (e.g. --jobs 2: "
+        f"200,000 postings in 56 s instead of 73 s). This machine has {os.cpu_count() or 1} "
+        "cores",
     )
     _engine_options(ingest, what="the files are read and normalized")
     ingest.set_defaults(run=_ingest)
 
-    parse_pay = commands.add_parser(
+    parse_pay = add_command(
         "parse-pay",
-        help="pay texts on stdin → JSON lines",
+        summary="pay texts on stdin → JSON lines",
         description="Read one pay text per line on stdin; write one "
         "JSON object per line on stdout.",
+        examples=[
+            "echo '$117,000/year to $173,000/year' | paybands parse-pay",
+            "paybands parse-pay --currency CAD < pay_texts.txt > parsed.jsonl",
+        ],
     )
     parse_pay.add_argument(
         "--currency",
@@ -117,39 +177,53 @@ def _parser() -> argparse.ArgumentParser:
     )
     parse_pay.set_defaults(run=_parse_pay)
 
-    summarize = commands.add_parser(
+    summarize = add_command(
         "summarize",
-        help="band summary as CSV",
-        description="Summarize annual base-pay bands by any grouping.",
+        summary="band summary as CSV",
+        description="Summarize annual base-pay bands by any grouping: n, p10-p90 of annual min, "
+        "mid and max (a posting counted once), spread, the median's 95% interval resampling "
+        "employers. CSV on stdout.",
+        examples=[
+            "paybands summarize --by metro",
+            "paybands summarize mydata/ --by role_family,level > bands.csv",
+            "paybands summarize mydata/2026-12-01 --by metro,role_family",
+        ],
     )
-    summarize.add_argument(
-        "data",
-        nargs="?",
-        metavar="DATA",
-        help="snapshot folder, store or bands.parquet (default: the sample)",
-    )
+    summarize.add_argument("data", nargs="?", metavar="DATA", help=DATA_HELP)
     summarize.add_argument(
         "--by",
         required=True,
         metavar="COLS",
-        help="comma-separated columns, e.g. metro or role_family,level",
+        help="comma-separated columns, e.g. metro or role_family,level (required)",
     )
-    summarize.add_argument("--currency", default=DEFAULT_CURRENCY, metavar="CODE")
+    summarize.add_argument("--currency", default=DEFAULT_CURRENCY, metavar="CODE",
+                           help=CURRENCY_HELP)
     _engine_options(summarize)
     summarize.set_defaults(run=_summarize)
 
-    compare = commands.add_parser(
+    compare = add_command(
         "compare",
-        help="index of groups against a reference, CSV",
+        summary="index of groups against a reference, CSV",
         description="Median annual midpoint per group as an index "
         "against a reference group (= 100), with 95% intervals that resample employers "
         "(none for groups with fewer than 5 employers; the `employers` column says how many).",
+        examples=[
+            'paybands compare --role-family "data scientist"',
+            "paybands compare mydata/ --across role_family --reference \"software engineer\"",
+            "paybands compare mydata/ --adjust role_family,level > metro_index.csv",
+        ],
     )
-    compare.add_argument("data", nargs="?", metavar="DATA")
-    compare.add_argument("--across", default="metro", metavar="COL")
-    compare.add_argument("--reference", default=REFERENCE_METRO, metavar="NAME")
-    compare.add_argument("--role-family", metavar="NAME", help="compare within one role family")
-    compare.add_argument("--currency", default=DEFAULT_CURRENCY, metavar="CODE")
+    compare.add_argument("data", nargs="?", metavar="DATA", help=DATA_HELP)
+    compare.add_argument("--across", default="metro", metavar="COL",
+                         help="the column whose groups are compared (default: metro)")
+    compare.add_argument("--reference", default=REFERENCE_METRO, metavar="NAME",
+                         help=f"the group that is 100, a value of --across (default: "
+                         f"{REFERENCE_METRO})")
+    compare.add_argument("--role-family", metavar="NAME",
+                         help='compare within one role family, e.g. "data scientist" '
+                         "(default: all of them)")
+    compare.add_argument("--currency", default=DEFAULT_CURRENCY, metavar="CODE",
+                         help=CURRENCY_HELP)
     compare.add_argument(
         "--adjust",
         metavar="COLS",
@@ -159,36 +233,80 @@ def _parser() -> argparse.ArgumentParser:
     _engine_options(compare)
     compare.set_defaults(run=_compare)
 
-    benchmark = commands.add_parser(
+    benchmark = add_command(
         "benchmark",
-        help="where one posting sits among its peers, CSV",
+        summary="where one posting sits among its peers, CSV",
         description="Percentiles of one posting's min, mid and max among its peers (same role "
-        "family, level when known, metro; widened to state, then nation, when peers are few).",
+        "family, level when known, metro; widened to state, then nation, when peers are few). "
+        "Name a posting of DATA by --posting-id, or describe one with --title, --location and "
+        "--pay.",
+        examples=[
+            "paybands benchmark --posting-id career-page:meta/1107338720995841",
+            'paybands benchmark mydata/ --title "Data Scientist" --location "Sunnyvale, CA" '
+            "--pay '$150,000 - $190,000'",
+        ],
     )
-    benchmark.add_argument("data", nargs="?", metavar="DATA")
-    benchmark.add_argument("--posting-id", metavar="ID")
-    benchmark.add_argument("--title", metavar="T")
-    benchmark.add_argument("--location", metavar="L")
-    benchmark.add_argument("--pay", metavar="TEXT")
-    benchmark.add_argument("--currency", default=DEFAULT_CURRENCY, metavar="CODE")
+    benchmark.add_argument("data", nargs="?", metavar="DATA", help=DATA_HELP)
+    benchmark.add_argument("--posting-id", metavar="ID",
+                           help="a posting of DATA, by its posting_id column")
+    benchmark.add_argument("--title", metavar="T",
+                           help='job title of a posting not in DATA, e.g. "Data Scientist"')
+    benchmark.add_argument("--location", metavar="L",
+                           help='its location, e.g. "Sunnyvale, CA" (with --title)')
+    benchmark.add_argument("--pay", metavar="TEXT",
+                           help="its posted pay, e.g. '$150,000 - $190,000' (with --title)")
+    benchmark.add_argument("--currency", default=DEFAULT_CURRENCY, metavar="CODE",
+                           help="peers are bands in this currency (default: USD)")
     benchmark.set_defaults(run=_benchmark)
 
-    for name, help_text, run in (
-        ("ladder", "level ladders per role family, CSV", _ladder),
+    for name, help_text, description, examples, run in (
+        (
+            "ladder",
+            "level ladders per role family, CSV",
+            "Level ladders per role family: median bands per level in ladder order, the step "
+            "between adjacent levels with its employer-clustered interval, overlap, spread.",
+            ['paybands ladder --role-family "data scientist"',
+             "paybands ladder mydata/ > ladders.csv"],
+            _ladder,
+        ),
         (
             "disclosure",
             "share of postings with pay, uncovered postings, range width; CSV",
+            "Pay transparency: the share of postings that state pay by group, postings a "
+            "pay-transparency law in force covers that show none, or the width of posted ranges.",
+            ["paybands disclosure --by state",
+             "paybands disclosure mydata/ --by metro,role_family",
+             "paybands disclosure mydata/ --view uncovered > uncovered.csv"],
             _disclosure,
         ),
-        ("market", "posted bands against BLS OEWS May 2025 wage percentiles, CSV", _market),
-        ("infer-levels", "hidden levels from band clusters (inferred, labelled so), CSV", _infer),
+        (
+            "market",
+            "posted bands against BLS OEWS May 2025 wage percentiles, CSV",
+            "Posted bands against BLS OEWS May 2025 p10-p90 wages for the matching occupation "
+            "and metro (else state, else nation).",
+            ["paybands market",
+             "paybands market mydata/ --by role_family > market.csv"],
+            _market,
+        ),
+        (
+            "infer-levels",
+            "hidden levels from band clusters (inferred, labelled so), CSV",
+            "Hidden ladders: clusters of posted bands within employer x role family x metro, each "
+            "with a confidence. Inferred, and labelled so: the level column is never changed.",
+            ["paybands infer-levels",
+             "paybands infer-levels mydata/ > inferred_levels.csv"],
+            _infer,
+        ),
     ):
-        command = commands.add_parser(name, help=help_text, description=help_text)
-        command.add_argument("data", nargs="?", metavar="DATA")
-        command.add_argument("--currency", default=DEFAULT_CURRENCY, metavar="CODE")
+        sub = add_command(name, summary=help_text, description=description, examples=examples)
+        sub.add_argument("data", nargs="?", metavar="DATA", help=DATA_HELP)
+        sub.add_argument("--currency", default=DEFAULT_CURRENCY, metavar="CODE",
+                              help=CURRENCY_HELP)
         if name == "disclosure":
-            command.add_argument("--by", default="state", metavar="COLS")
-            command.add_argument(
+            sub.add_argument("--by", default="state", metavar="COLS",
+                                  help="comma-separated columns the rates are grouped by, e.g. "
+                                  "metro,role_family (default: state)")
+            sub.add_argument(
                 "--view",
                 choices=("rates", "uncovered", "width"),
                 default="rates",
@@ -196,20 +314,29 @@ def _parser() -> argparse.ArgumentParser:
                 "the distribution of range width",
             )
         if name == "market":
-            command.add_argument("--by", default="role_family,metro", metavar="COLS")
+            sub.add_argument("--by", default="role_family,metro", metavar="COLS",
+                                  help="comma-separated columns, e.g. role_family "
+                                  "(default: role_family,metro)")
         if name == "ladder":
-            command.add_argument("--role-family", metavar="NAME")
-        command.set_defaults(run=run)
+            sub.add_argument("--role-family", metavar="NAME",
+                                  help='one role family, e.g. "data scientist" '
+                                  "(default: every one)")
+        sub.set_defaults(run=run)
 
-    diff = commands.add_parser(
+    diff = add_command(
         "diff",
-        help="what changed between two snapshots, CSV",
+        summary="what changed between two snapshots, CSV",
         description="Postings added, removed and re-banded between snapshot OLD and NEW "
-        "(snapshot folders or bands.parquet files). Counts go to stderr, changed postings to "
-        "stdout as CSV.",
+        "(snapshot folders or bands.parquet files). Counts go to stderr (not with --quiet), "
+        "changed postings to stdout as CSV.",
+        examples=[
+            "paybands diff mydata/2026-11-01 mydata/2026-12-01 > changes.csv",
+            "paybands diff mydata/2026-11-01 mydata/2026-12-01 --by metro",
+        ],
     )
-    diff.add_argument("old", metavar="OLD")
-    diff.add_argument("new", metavar="NEW")
+    diff.add_argument("old", metavar="OLD",
+                      help="the earlier snapshot: a snapshot folder or a bands.parquet")
+    diff.add_argument("new", metavar="NEW", help="the later snapshot, the same way")
     diff.add_argument("--all", action="store_true", help="list unchanged postings too")
     diff.add_argument(
         "--by",
@@ -220,16 +347,21 @@ def _parser() -> argparse.ArgumentParser:
     _engine_options(diff, what="--by shifts")
     diff.set_defaults(run=_diff)
 
-    report = commands.add_parser(
+    report = add_command(
         "report",
-        help="the notebook suite → HTML reports",
+        summary="the notebook suite → HTML reports",
         description=(
             "Execute the notebook suite on DATA (a snapshot store, a snapshot folder or a "
             "bands.parquet; default: the embedded sample) in one kernel and export "
             "self-contained HTML reports with an index page."
         ),
+        examples=[
+            "paybands report                                  # the embedded sample",
+            "paybands report mydata/ --out myreports/",
+            'paybands report mydata/ -p focus_role "data scientist" --only 02,03',
+        ],
     )
-    report.add_argument("data", nargs="?", metavar="DATA")
+    report.add_argument("data", nargs="?", metavar="DATA", help=DATA_HELP)
     report.add_argument("--out", metavar="DIR", help="report folder (default: reports/)")
     report.add_argument("--figures", metavar="DIR", help="figure folder (default: figures/)")
     report.add_argument(
@@ -245,13 +377,18 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     report.add_argument(
-        "--only", metavar="NAMES", help="comma-separated notebook names or numbers (e.g. 04,05)"
+        "--only", metavar="NAMES",
+        help="comma-separated notebook names or numbers, e.g. 04,05 (default: all)",
     )
     report.set_defaults(run=_report)
     for command in [parser, *commands.choices.values()]:
         command.add_argument("--debug", action="store_true",
                              default=argparse.SUPPRESS if command is not parser else False,
                              help="show the full traceback of an error instead of one line")
+        command.add_argument("--quiet", action="store_true",
+                             default=argparse.SUPPRESS if command is not parser else False,
+                             help="no progress bars or status lines on stderr (errors still "
+                             "show)")
     for name, command in commands.choices.items():
         if name not in ("ingest", "parse-pay", "report"):  # the commands that print a CSV
             command.add_argument("--exact", action="store_true",
@@ -283,6 +420,58 @@ def _on_dask(args) -> bool:
     return args.engine == "dask"
 
 
+def _progress(args) -> bool:
+    """Whether to show progress on stderr: only on a terminal, and never with --quiet (pipes,
+    CI and tests get the output alone)."""
+    return not args.quiet and sys.stderr.isatty()
+
+
+# A step that ends sooner is not worth a status line: it would be chatter on every small run.
+STATUS_AFTER = 2.0
+
+
+@contextlib.contextmanager
+def _step(args, message: str):
+    """Say "paybands COMMAND: message…" on stderr if the step is still running after
+    `STATUS_AFTER` seconds, then how long it took; nothing without `_progress`."""
+    if not _progress(args):
+        yield
+        return
+    started, done, shown = time.monotonic(), threading.Event(), []
+
+    def announce() -> None:
+        if not done.wait(STATUS_AFTER):
+            print(f"paybands {args.command}: {message}…", end="", file=sys.stderr, flush=True)
+            shown.append(True)
+
+    watcher = threading.Thread(target=announce, daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        done.set()
+        watcher.join()
+        if shown:
+            print(f" {time.monotonic() - started:.1f} s", file=sys.stderr, flush=True)
+
+
+@contextlib.contextmanager
+def _reading(args):
+    """The step that reads the bands of DATA (see `_sample_first`)."""
+    _sample_first(args)
+    with _step(args, "reading bands"):
+        yield
+
+
+def _sample_first(args) -> None:
+    """With no DATA, the embedded sample's store is built on first use (about a minute): with a
+    progress bar, not in silence."""
+    if args.data is None:
+        from analysis.store import ensure_sample_store
+
+        ensure_sample_store(progress=_progress(args))
+
+
 def _ingest(args) -> int:
     from analysis.paths import SNAPSHOTS
     from analysis.sources import load_mapping
@@ -294,7 +483,7 @@ def _ingest(args) -> int:
         snapshot=args.snapshot,
         out=args.out or SNAPSHOTS,
         currency=args.currency,
-        progress=sys.stderr.isatty(),
+        progress=_progress(args),
         jobs=max(1, args.jobs),
     )
     if _on_dask(args):
@@ -344,8 +533,11 @@ def _summarize(args) -> int:
         return EXIT_OK
     from analysis.analyses.summary import COMPARABLE_COLUMNS, band_summary
 
-    bands = _load_columns(args.data, by, COMPARABLE_COLUMNS)
-    _write_csv(band_summary(bands, by=by, currency=args.currency), exact=args.exact)
+    with _reading(args):
+        bands = _load_columns(args.data, by, COMPARABLE_COLUMNS)
+    with _step(args, f"summarizing {len(bands):,} bands"):
+        table = band_summary(bands, by=by, currency=args.currency)
+    _write_csv(table, exact=args.exact)
     return EXIT_OK
 
 
@@ -366,24 +558,26 @@ def _compare(args) -> int:
     from analysis.analyses.summary import COMPARABLE_COLUMNS
 
     controls = _columns(args.adjust) if args.adjust else []
-    bands = _load_columns(args.data, [args.across, *controls],
-                          [*COMPARABLE_COLUMNS, *(["role_family"] if args.role_family else [])])
+    with _reading(args):
+        bands = _load_columns(args.data, [args.across, *controls],
+                              [*COMPARABLE_COLUMNS, *(["role_family"] if args.role_family else [])])
     if args.role_family:
         bands = bands.loc[bands["role_family"] == args.role_family]
-    if args.adjust:
-        from analysis.analyses.compare import adjusted_comparison
+    with _step(args, f"comparing {len(bands):,} bands across {args.across}"):
+        if args.adjust:
+            from analysis.analyses.compare import adjusted_comparison
 
-        table = adjusted_comparison(
-            bands,
-            across=args.across,
-            reference=args.reference,
-            controls=tuple(controls),
-            currency=args.currency,
-        )
-    else:
-        table = compare_groups(
-            bands, across=args.across, reference=args.reference, currency=args.currency
-        )
+            table = adjusted_comparison(
+                bands,
+                across=args.across,
+                reference=args.reference,
+                controls=tuple(controls),
+                currency=args.currency,
+            )
+        else:
+            table = compare_groups(
+                bands, across=args.across, reference=args.reference, currency=args.currency
+            )
     # "employers": how many employers stand behind each index (no interval below MIN_EMPLOYERS).
     _write_csv(table.rename(columns={"n_employers": "employers"}), exact=args.exact)
     return EXIT_OK
@@ -393,7 +587,8 @@ def _benchmark(args) -> int:
     from analysis.analyses.benchmark import benchmark_from_text, benchmark_posting
     from analysis.store import load_bands
 
-    bands = load_bands(args.data)
+    with _reading(args):
+        bands = load_bands(args.data)
     if args.posting_id:
         table = benchmark_posting(bands, posting_id=args.posting_id, currency=args.currency)
     elif args.title and args.location and args.pay:
@@ -414,9 +609,10 @@ def _ladder(args) -> int:
     from analysis.analyses.ladder import level_ladder
     from analysis.store import load_bands
 
-    table = level_ladder(
-        load_bands(args.data), role_family=args.role_family, currency=args.currency
-    )
+    with _reading(args):
+        bands = load_bands(args.data)
+    with _step(args, f"building ladders from {len(bands):,} bands"):
+        table = level_ladder(bands, role_family=args.role_family, currency=args.currency)
     _write_csv(table, exact=args.exact)
     return EXIT_OK
 
@@ -427,7 +623,8 @@ def _disclosure(args) -> int:
     from analysis.analyses.widths import range_width
     from analysis.store import load_bands
 
-    bands = load_bands(args.data)
+    with _reading(args):
+        bands = load_bands(args.data)
     by = _columns(args.by)
     if args.view == "rates":
         _check_columns(bands, by)
@@ -444,10 +641,13 @@ def _market(args) -> int:
     from analysis.analyses.market import market_reference
     from analysis.store import load_bands
 
-    bands = load_bands(args.data)
+    with _reading(args):
+        bands = load_bands(args.data)
     by = _columns(args.by)
     _check_columns(bands, by)
-    _write_csv(market_reference(bands, by=tuple(by), currency=args.currency), exact=args.exact)
+    with _step(args, f"matching {len(bands):,} bands to OEWS wages"):
+        table = market_reference(bands, by=tuple(by), currency=args.currency)
+    _write_csv(table, exact=args.exact)
     return EXIT_OK
 
 
@@ -455,7 +655,11 @@ def _infer(args) -> int:
     from analysis.analyses.levels import infer_levels
     from analysis.store import load_bands
 
-    _write_csv(infer_levels(load_bands(args.data), currency=args.currency), exact=args.exact)
+    with _reading(args):
+        bands = load_bands(args.data)
+    with _step(args, f"clustering {len(bands):,} bands"):
+        table = infer_levels(bands, currency=args.currency)
+    _write_csv(table, exact=args.exact)
     return EXIT_OK
 
 
@@ -481,17 +685,22 @@ def _diff(args) -> int:
     from analysis.analyses.diff import diff_counts, snapshot_diff
     from analysis.store import read_bands
 
-    old, new = read_bands(args.old), read_bands(args.new)
+    with _step(args, "reading both snapshots"):
+        old, new = read_bands(args.old), read_bands(args.new)
     if args.by:
         from analysis.analyses.diff import group_shifts
 
         by = _columns(args.by)
         _check_columns(new, by)
-        _write_csv(group_shifts(old, new, by=by), exact=args.exact)
+        with _step(args, f"shifts of {len(old):,} and {len(new):,} bands"):
+            table = group_shifts(old, new, by=by)
+        _write_csv(table, exact=args.exact)
         return EXIT_OK
-    table = snapshot_diff(old, new)
-    for status, n in diff_counts(table).items():
-        print(f"{status}: {n:,}", file=sys.stderr)
+    with _step(args, f"matching {len(old):,} and {len(new):,} bands"):
+        table = snapshot_diff(old, new)
+    if not args.quiet:
+        for status, n in diff_counts(table).items():
+            print(f"{status}: {n:,}", file=sys.stderr)
     if not args.all:
         table = table.loc[table["status"] != "unchanged"]
     _write_csv(table, exact=args.exact)
@@ -503,6 +712,7 @@ def _report(args) -> int:
     from analysis.publish.report import ReportError, build_reports
 
     only = [n.strip() for n in args.only.split(",")] if args.only else None
+    _sample_first(args)
     try:
         index = build_reports(
             args.data,
@@ -510,6 +720,8 @@ def _report(args) -> int:
             figures_dir=Path(args.figures or FIGURES),
             parameters=dict(args.parameter),
             only=only,
+            progress=_progress(args),
+            log=not args.quiet,
         )
     except ReportError as error:
         print(

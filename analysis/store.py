@@ -98,7 +98,8 @@ def ingest(
     format : read every file as this format instead of detecting it (see
         `analysis.sources.valid_formats`).
     mapping : field → column names for tabular files whose headers are not recognised.
-    progress : show a progress bar over files.
+    progress : show a progress bar over files on stderr, with the records read so far (a big
+        file's count grows batch by batch).
     jobs : processes that normalize the records (the output is the same with any number).
     client : a Dask ``distributed.Client`` (`analysis.cluster.connect`): files are read and
         normalized on its workers, which must see the same paths, and merged and written here;
@@ -131,13 +132,15 @@ def ingest(
     ):
         return existing
     merge = PostingMerge(label)
-    inputs = []
+    inputs, records = [], 0
     with StagedSnapshot(Path(out), label) as staged, tqdm(
             total=len(files), desc=f"ingest {label}", unit="file", disable=not progress) as bar:
         for entry, outcomes in _file_outcomes(files, names, snapshot=label, jobs=jobs,
                                               client=client, **options):
             for start in range(0, len(outcomes), BATCH_RECORDS):
                 staged.append(merge.add(outcomes[start:start + BATCH_RECORDS]))
+            records += len(outcomes)  # shown at once within a big file, else with its update
+            bar.set_postfix(records=f"{records:,}", refresh=entry is None)
             if entry is not None:  # the file's last batch
                 inputs.append(entry)
                 bar.update()

@@ -129,14 +129,19 @@ def build_reports(
     figures_dir: str | Path = FIGURES,
     parameters: dict | None = None,
     only: list[str] | None = None,
-    progress: bool = True,
+    progress: bool | None = None,
+    log: bool = True,
 ) -> Path:
     """Execute the notebooks on `data` (None = the embedded sample) and write HTML + index.
 
     Parameters are routed by `route_parameters` ("name" or "NN.name"). Returns the index page.
+    `progress`: a bar over the notebooks on stderr (default: only when stderr is a terminal);
+    `log`: a line per notebook on stderr, its status and time (in a pipe too: CI logs keep it).
     Raises ReportError naming each failed notebook, cell and error after writing every report
     that succeeded.
     """
+    if progress is None:
+        progress = sys.stderr.isatty()
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     # Absolute, as the kernel runs in notebooks/; not resolve(), which would follow the snapshot's
@@ -160,7 +165,7 @@ def build_reports(
                 path, notebook, kernel=kernel, out=out, parameters=own, notice=notice
             )
             results.append(result)
-            if progress:
+            if log:
                 status = "failed" if result.error else "ok"
                 tqdm.write(f"  {path.stem}: {status} in {result.seconds:.1f} s", file=sys.stderr)
     index = write_index(results, data_path=data_path, out=out, notice=notice)
