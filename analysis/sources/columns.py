@@ -288,15 +288,16 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d+ (?:day|hour|week|month)s? ago|\d{1,2}
 
 
 # Fields one value may fill in every row of a real export: a one-employer board, a one-city or
-# one-country dump, a remote-only board, one currency, period or pay grade.
-CONSTANT_FIELDS = frozenset({"employer", "location", "country", "workplace", "pay_period",
-                             "pay_currency", "pay_text"})
+# one-country dump, a remote-only board, one currency, period or pay grade, a search for one
+# job title ("Data Analyst" in every row of an analyst's export).
+CONSTANT_FIELDS = frozenset({"title", "employer", "location", "country", "workplace",
+                             "pay_period", "pay_currency", "pay_text"})
 
 
 def _usual_constant(field_name: str, value: str) -> bool:
     """Whether one `value` in every row can be `field_name`'s data: for the fields above, unless
     it is a placeholder ("0", "n/a"), a class marker ("Adzuna::API::Location") or, for pay text,
-    no pay; for other fields never (a title or id column does not repeat one value)."""
+    no pay; for other fields never (an id or a date column does not repeat one value)."""
     if field_name in ("pay_period", "pay_currency", "country", "workplace"):
         return True
     if field_name not in CONSTANT_FIELDS or "::" in value or value.lower() in MISSING_WORDS:

@@ -127,6 +127,17 @@ def test_one_employer_one_city_one_grade_exports_keep_those_columns(tmp_path):
         ("Acme", ("Denver, CO", "Remote"), "$80,000 - $90,000")}
 
 
+def test_an_export_of_one_job_title_keeps_its_title_column(tmp_path):
+    # An analyst's search export: "Data Analyst" in every row is still the title.
+    path = tmp_path / "search.csv"
+    path.write_text("title,company,location,salary\n" + "".join(
+        f'Data Analyst,Firm {i},"Austin, TX","${60 + i},000 - ${80 + i},000"\n' for i in range(8)))
+    records = list(read_records(path))
+    assert [r.problem for r in records] == [None] * 8
+    assert {r.title for r in records} == {"Data Analyst"}
+    assert records[3].employer == "Firm 3" and records[3].pay_text == "$63,000 - $83,000"
+
+
 def test_a_placeholder_or_class_marker_in_every_row_is_still_no_field(tmp_path):
     path = tmp_path / "dump.csv"
     path.write_text("title,location.__CLASS__,location.display_name,salary\n" + "".join(
