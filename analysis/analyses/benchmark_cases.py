@@ -61,7 +61,9 @@ def seed_posting_id(bands: pd.DataFrame, *, key: str = SEED_KEY) -> str | None:
 def typical_posting_id(bands: pd.DataFrame, *, currency: str = DEFAULT_CURRENCY) -> str | None:
     """A posting that stands for the data: in its largest role family × metro group of closed
     `currency` bands, the posting whose midpoint is nearest the group's median (ties: the first
-    posting_id). None when no posting has a role family, a metro and such a band.
+    posting_id). Postings whose role family or metro is unknown form groups of their own (a
+    board that names no places still has a typical posting). None when no posting has such a
+    band.
 
     >>> frame = pd.DataFrame({"posting_id": list("abcd"), "role_family": ["x"] * 3 + ["y"],
     ...     "metro": ["M"] * 4, "currency": ["USD"] * 4, "annual_min": [1, 2, 3, 9],
@@ -75,16 +77,16 @@ def typical_posting_id(bands: pd.DataFrame, *, currency: str = DEFAULT_CURRENCY)
         return None
     closed = bands.loc[bands["currency"].eq(currency).fillna(False)
                        & bands["annual_min"].notna() & bands["annual_max"].notna(), needed]
-    closed = closed.dropna(subset=["role_family", "metro", "annual_mid"])
-    closed = closed.drop_duplicates("posting_id")
+    closed = closed.dropna(subset=["annual_mid"]).drop_duplicates("posting_id")
     if closed.empty:
         return None
-    groups = closed.groupby(["role_family", "metro"], observed=True)["posting_id"].transform("size")
-    largest = closed.loc[groups.eq(groups.max())]
+    keys = closed[["role_family", "metro"]].astype(object).fillna("")  # unknown: a group too
+    groups = keys.groupby(["role_family", "metro"])["metro"].transform("size")
+    largest = keys.loc[groups.eq(groups.max())]
     # several groups tie for largest: the first in (role family, metro) order, so a rerun agrees
     first = largest.sort_values(["role_family", "metro"]).iloc[0]
-    group = largest.loc[largest["role_family"].eq(first["role_family"])
-                        & largest["metro"].eq(first["metro"])]
+    group = closed.loc[largest.index[largest["role_family"].eq(first["role_family"])
+                                     & largest["metro"].eq(first["metro"])]]
     distance = (group["annual_mid"] - group["annual_mid"].median()).abs()
     nearest = group.assign(distance=distance).sort_values(["distance", "posting_id"])
     return str(nearest["posting_id"].iloc[0])

@@ -133,3 +133,6 @@ def test_typical_posting_is_the_median_of_the_largest_group():
                - group["annual_mid"].median()) == pytest.approx(nearest)
     assert typical_posting_id(bands, currency="EUR") is None  # no closed EUR band
     assert typical_posting_id(bands.drop(columns=["metro"])) is None
+    # a board that names no places or roles still has a typical posting: its own
+    unplaced = bands.assign(metro=None, role_family=None)
+    assert typical_posting_id(unplaced) in set(unplaced["posting_id"])
