@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.analyses.summary import comparable_bands
+from analysis.choices import check_columns
 from analysis.config import DEFAULT_CURRENCY, INFER_MIN_CLUSTER_SIZE, INFER_MIN_POSTINGS
 from analysis.normalize.vocabulary import LEVELS
 
@@ -197,8 +198,10 @@ def _stated_levels(levels: pd.Series) -> str:
 def _clustered_groups(
     bands: pd.DataFrame, keys: list[str], currency: str, max_levels: int, min_postings: int
 ):
-    """Yield (group key, group, cluster_levels result) for each group large enough to cluster."""
-    data = comparable_bands(bands, currency=currency)
+    """Yield (group key, group, cluster_levels result) for each group large enough to cluster;
+    an unknown key column is an UnknownChoiceError, no closed band an EmptyFilterWarning."""
+    check_columns(bands, keys)
+    data = comparable_bands(bands, currency=currency, warn=True)
     data = data.loc[data[keys].notna().all(axis=1)]
     for group_key, group in data.groupby(keys, sort=True, observed=True):
         if len(group) < min_postings:
