@@ -175,11 +175,18 @@ def test_level_ladder_says_which_filter_left_nothing():
         assert pb.band_summary(bands_frame([band_row(**NO_PAY)]), by="metro").empty
 
 
+def test_infer_levels_says_when_no_group_is_big_enough(bands):
+    with pytest.warns(EmptyFilterWarning, match=r"after min_postings=100000 \(the largest group "
+                      r"has \d+ closed USD bands\)"):
+        assert pb.infer_levels(bands, min_postings=100_000).empty
+
+
 def test_normal_runs_do_not_warn(bands):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert len(pb.band_summary(bands, by="metro", n_boot=50))
         assert len(pb.level_ladder(bands, role_family="software engineer", n_boot=50))
+        assert len(pb.infer_levels(bands))
 
 
 def test_check_values_passes_known_values_and_names_the_unknown_only(bands):

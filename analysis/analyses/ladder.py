@@ -150,7 +150,8 @@ def level_ladder(
         data = keep(data, data["role_family"].isin(families),
                     after=(f"role_family == {families[0]!r}" if len(families) == 1
                            else f"role_family in {list(families)}"),
-                    detail=lambda: f"no closed {currency} band of it states a level")
+                    detail=lambda: f"no closed {currency} band of "
+                    f"{'it' if len(families) == 1 else 'them'} states a level")
     if data.empty:
         return pd.DataFrame(columns=LADDER_COLUMNS)
     data = data.assign(
