@@ -48,7 +48,7 @@ def closest(name: str, choices: Iterable) -> str | None:
 
     In order: the same letters in another case; the most similar by :mod:`difflib`, ignoring case;
     the only choice that contains `name`, or its text before a comma (a city for its metro).
-    Among more than ``MAX_COMPARED`` choices, only the first.
+    Among more than ``MAX_COMPARED`` choices, only a difference of case.
 
     >>> closest("metroo", ["metro", "state", "level"])
     'metro'
