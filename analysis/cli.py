@@ -14,10 +14,12 @@ import os
 import sys
 import threading
 import time
+import warnings
 from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from analysis.choices import check_columns, check_values, describe_choices
 from analysis.config import DEFAULT_CURRENCY, REFERENCE_METRO
 from analysis.errors import UsageError
 
@@ -40,7 +42,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     try:
-        return args.run(args)
+        with _one_line_warnings(args.command):
+            return args.run(args)
     except BrokenPipeError:  # e.g. `paybands summarize | head`
         return EXIT_OK
     except Exception as error:
@@ -562,7 +565,8 @@ def _compare(args) -> int:
         bands = _load_columns(args.data, [args.across, *controls],
                               [*COMPARABLE_COLUMNS, *(["role_family"] if args.role_family else [])])
     if args.role_family:
-        bands = bands.loc[bands["role_family"] == args.role_family]
+        bands = _of_role_family(bands, args.role_family, across=args.across,
+                                reference=args.reference)
     with _step(args, f"comparing {len(bands):,} bands across {args.across}"):
         if args.adjust:
             from analysis.analyses.compare import adjusted_comparison
@@ -627,7 +631,7 @@ def _disclosure(args) -> int:
         bands = load_bands(args.data)
     by = _columns(args.by)
     if args.view == "rates":
-        _check_columns(bands, by)
+        check_columns(bands, by)
         table = disclosure_rates(bands, by=tuple(by))
     elif args.view == "uncovered":
         table = uncovered_postings(bands)
@@ -644,7 +648,7 @@ def _market(args) -> int:
     with _reading(args):
         bands = load_bands(args.data)
     by = _columns(args.by)
-    _check_columns(bands, by)
+    check_columns(bands, by)
     with _step(args, f"matching {len(bands):,} bands to OEWS wages"):
         table = market_reference(bands, by=tuple(by), currency=args.currency)
     _write_csv(table, exact=args.exact)
@@ -691,7 +695,7 @@ def _diff(args) -> int:
         from analysis.analyses.diff import group_shifts
 
         by = _columns(args.by)
-        _check_columns(new, by)
+        check_columns(new, by)
         with _step(args, f"shifts of {len(old):,} and {len(new):,} bands"):
             table = group_shifts(old, new, by=by)
         _write_csv(table, exact=args.exact)
@@ -739,12 +743,39 @@ def _columns(text: str) -> list[str]:
     return [c.strip() for c in text.split(",") if c.strip()]
 
 
-def _check_columns(bands: pd.DataFrame | list[str], columns: list[str]) -> None:
-    """A usage error naming the `columns` the bands table (or its list of columns) lacks."""
-    available = list(bands.columns) if hasattr(bands, "columns") else list(bands)
-    unknown = [c for c in columns if c not in available]
-    if unknown:
-        raise UsageError(f"unknown column(s) {unknown}; the bands table has {available}")
+def _of_role_family(bands: pd.DataFrame, role_family: str, *, across: str, reference: str
+                    ) -> pd.DataFrame:
+    """The bands of `role_family`, to compare `across` groups against `reference`. A role family
+    or reference the data never holds is a usage error naming the closest ("data scienist"
+    would compare nothing); so is a reference without bands of that role, naming its groups."""
+    check_values(bands, column="role_family", values=[role_family], what="role family")
+    check_values(bands, column=across, values=[reference])
+    of_role = bands.loc[bands["role_family"] == role_family]
+    if not (of_role[across] == reference).any():
+        groups = describe_choices(of_role[across].dropna().unique(),
+                                  what=across.replace("_", " "))
+        raise UsageError(f"the reference {reference!r} has no {role_family!r} bands; they are "
+                         f"in {groups} (choose one with --reference)")
+    return of_role
+
+
+@contextlib.contextmanager
+def _one_line_warnings(command: str):
+    """An empty filter's warning as one line like an error's, not Python's two with a file
+    name: "paybands ladder: warning: no bands left after ..."."""
+    from analysis.errors import EmptyFilterWarning
+
+    with warnings.catch_warnings():
+        shown = warnings.showwarning
+
+        def show(message, category, filename, lineno, file=None, line=None):
+            if issubclass(category, EmptyFilterWarning):
+                print(f"paybands {command}: warning: {message}", file=sys.stderr)
+            else:
+                shown(message, category, filename, lineno, file, line)
+
+        warnings.showwarning = show
+        yield
 
 
 def _load_columns(data: str | None, asked: list[str], needed: list[str]) -> pd.DataFrame:
@@ -759,7 +790,7 @@ def _load_columns(data: str | None, asked: list[str], needed: list[str]) -> pd.D
     bands_file = path.resolve() if path.is_file() else snapshot_file(path, BANDS_FILE)
     schema = pq.read_schema(bands_file)
     index = (schema.pandas_metadata or {}).get("index_columns", [])
-    _check_columns([name for name in schema.names if name not in index], asked)
+    check_columns([name for name in schema.names if name not in index], asked)
     return read_bands(bands_file, columns=list(dict.fromkeys([*asked, *needed])))
 
 

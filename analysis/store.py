@@ -30,7 +30,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from tqdm import tqdm
 
-from analysis.errors import UsageError
+from analysis.choices import choice_message
+from analysis.errors import UnknownSnapshotError, UsageError
 from analysis.formats import write_safe_csv
 from analysis.normalize.bands import (
     QUARANTINE_COLUMNS,
@@ -598,10 +599,23 @@ def read_bands(data: str | Path, *, columns: list[str] | None = None) -> pd.Data
     snapshots = list_snapshots(path)
     if snapshots:
         return pd.read_parquet(snapshot_file(snapshots[-1], BANDS_FILE), columns=columns)
-    raise FileNotFoundError(
+    raise unknown_snapshot(path) or FileNotFoundError(
         f"{path} is not a snapshot (no {BANDS_FILE}) nor a store of snapshots; "
         "create one with `paybands ingest PATH... --out DIR`"
     )
+
+
+def unknown_snapshot(path: str | Path) -> UnknownSnapshotError | None:
+    """The error for a missing `path` in a store of snapshots (a mistyped label): the store's
+    snapshots and the closest. None when `path` exists or its folder is no store."""
+    path = Path(path)
+    if path.exists() or not path.parent.is_dir():
+        return None
+    labels = [snapshot.name for snapshot in list_snapshots(path.parent)]
+    if not labels:
+        return None
+    return UnknownSnapshotError(choice_message(
+        [path.name], labels, what="snapshot", where=f"the store {path.parent} has", lead="no"))
 
 
 def inputs_unchanged(
@@ -680,7 +694,7 @@ def resolve_data(data: str | Path | None = None) -> Path:
         return list_snapshots(ensure_sample_store())[-1]
     path = Path(data)
     if not path.exists():
-        raise FileNotFoundError(f"no such data: {path}")
+        raise unknown_snapshot(path) or FileNotFoundError(f"no such data: {path}")
     if path.is_dir() and not (path / "bands.parquet").exists():
         snapshots = list_snapshots(path)
         if not snapshots:

@@ -26,6 +26,7 @@ import pandas as pd
 
 from analysis.analyses.compare import adjusted_comparison
 from analysis.analyses.summary import ANNUAL_COLUMNS, PERCENTILES, comparable_bands
+from analysis.choices import check_choices
 from analysis.config import (
     BENCHMARK_LEVEL_REACH,
     CONFIDENCE,
@@ -60,15 +61,17 @@ def posting_row(
 ) -> pd.Series:
     """The posting a benchmark is about: `posting_id`'s first band in `bands`, or `posting`'s row.
 
-    Raises ValueError unless exactly one of them is given (or `posting` has one row), KeyError
-    when `posting_id` is not in `bands`.
+    Raises ValueError unless exactly one of them is given (or `posting` has one row), an
+    UnknownChoiceError (a KeyError) naming the closest posting id when `posting_id` is not in
+    `bands`.
     """
     if (posting_id is None) == (posting is None):
         raise ValueError("give exactly one of posting_id and posting")
     if posting_id is not None:
         rows = bands.loc[bands["posting_id"] == posting_id]
         if rows.empty:
-            raise KeyError(f"posting {posting_id!r} is not in the bands table")
+            check_choices([posting_id], bands["posting_id"].dropna().unique(), what="posting id",
+                          where="the bands table has")
         if "band" in rows.columns:
             rows = rows.sort_values("band")
         return rows.iloc[0]

@@ -21,6 +21,7 @@ import pandas as pd
 from scipy import stats
 
 from analysis.analyses.summary import PostingGroups, comparable_bands, posting_weights
+from analysis.choices import check_columns, check_values
 from analysis.config import (
     CONFIDENCE,
     DEFAULT_CURRENCY,
@@ -70,16 +71,17 @@ def compare_groups(
 
     Raises
     ------
-    ValueError when the reference group has no comparable bands.
+    UnknownChoiceError (a ValueError and a KeyError) for an `across` column `bands` lacks or a
+    `reference` its column never holds, naming the closest; ValueError when the reference group
+    has no comparable bands (with an EmptyFilterWarning when no group has).
     """
-    data = comparable_bands(bands, currency=currency).dropna(subset=[across])
+    check_columns(bands, [across])
+    data = comparable_bands(bands, currency=currency, warn=True).dropna(subset=[across])
     groups = PostingGroups(data, [across])
     keys = list(groups.index)
     if reference not in keys:
-        raise ValueError(
-            f"reference {reference!r} has no {currency} bands in column {across!r}; "
-            f"available: {sorted(map(str, keys))[:10]}"
-        )
+        check_values(bands, column=across, values=[reference])  # a typo, or no comparable bands?
+        raise missing_reference(reference, across=across, currency=currency, groups=keys)
     median_mid = grouped_quantiles(data["annual_mid"].to_numpy(dtype=float), [0.5],
                                    groups=groups.codes, n_groups=groups.n_groups,
                                    weights=groups.weights)[:, 0]  # every band, weight 1/k
@@ -118,6 +120,15 @@ def compare_groups(
     columns = [across, "n_postings", "n_employers", "median_mid", "index", "index_low",
                "index_high", "p_value", "is_reference", "small_n", "too_few_employers"]
     return result[columns].sort_values("index", ascending=False, ignore_index=True)
+
+
+def missing_reference(reference: str, *, across: str, currency: str, groups) -> ValueError:
+    """The error for a `reference` the data holds but not among the groups with comparable
+    `currency` bands: those groups (the first 10), or that there are none."""
+    available = (f"available: {sorted(map(str, groups))[:10]}" if len(groups)
+                 else f"no {across} has closed {currency} bands")
+    return ValueError(
+        f"reference {reference!r} has no {currency} bands in column {across!r}; {available}")
 
 
 def largest_groups(comparison: pd.DataFrame, *, n: int = 15) -> pd.DataFrame:
@@ -186,20 +197,21 @@ def adjusted_comparison(
 
     Raises
     ------
-    ValueError when the reference group has no comparable bands, or for an unknown `se`.
+    UnknownChoiceError (a ValueError and a KeyError) for an `across` or control column `bands`
+    lacks or a `reference` its column never holds, naming the closest; ValueError when the
+    reference group has no comparable bands, or for an unknown `se`.
     """
     if se not in ("cluster", "classical", "HC1"):
         raise ValueError(f"se must be 'cluster', 'classical' or 'HC1', got {se!r}")
     controls = [controls] if isinstance(controls, str) else list(controls)
-    data = comparable_bands(bands, currency=currency).dropna(subset=[across])
+    check_columns(bands, [across, *controls])
+    data = comparable_bands(bands, currency=currency, warn=True).dropna(subset=[across])
     data = data.loc[data["annual_mid"] > 0]
     keys = data[across].astype(object)
     groups = sorted(pd.unique(keys), key=str)
     if reference not in groups:
-        raise ValueError(
-            f"reference {reference!r} has no {currency} bands in column {across!r}; "
-            f"available: {sorted(map(str, groups))[:10]}"
-        )
+        check_values(bands, column=across, values=[reference])
+        raise missing_reference(reference, across=across, currency=currency, groups=groups)
     others = [group for group in groups if group != reference]
     y = np.log(data["annual_mid"].to_numpy(dtype=float))
     columns = [np.ones(len(data))] + [(keys == group).to_numpy(dtype=float) for group in others]

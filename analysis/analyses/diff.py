@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.analyses.summary import comparable_bands, midpoint_ratio, posting_weights
+from analysis.choices import check_columns
 from analysis.config import CONFIDENCE, DEFAULT_CURRENCY, MIN_EMPLOYERS, N_BOOT, SEED, SMALL_N
 from analysis.stats import excludes, group_rng, weighted_median
 
@@ -129,9 +130,12 @@ def group_shifts(
     are resampled together, since the same employers set both medians), and `within_noise` when
     that interval contains 0 — such a move is not a finding. Groups with fewer than `min_n`
     bands in either snapshot, or fewer than ``MIN_EMPLOYERS`` employers in both, get no interval
-    (and `within_noise` True).
+    (and `within_noise` True). A `by` column either snapshot lacks is an UnknownChoiceError
+    naming the closest.
     """
     keys = [by] if isinstance(by, str) else list(by)
+    check_columns(old, keys, where="the old snapshot's bands table has")
+    check_columns(new, keys, where="the new snapshot's bands table has")
     old_bands, new_bands = (comparable_bands(frame, currency=currency) for frame in (old, new))
     old_bands = old_bands.assign(_weight=posting_weights(old_bands, by=keys))
     new_bands = new_bands.assign(_weight=posting_weights(new_bands, by=keys))

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.choices import check_columns
+
 
 def posting_pay(bands: pd.DataFrame, *, per_snapshot: bool = False) -> pd.DataFrame:
     """One row per posting (per posting and snapshot with `per_snapshot`): its first band's
@@ -30,9 +32,11 @@ def disclosure_rates(
     "with pay" when any band has pay. Grouping by "snapshot" counts a posting once per snapshot;
     otherwise once overall. Missing group values form their own group.
 
-    Returns one row per group: postings, postings_with_pay, share_with_pay.
+    Returns one row per group: postings, postings_with_pay, share_with_pay. An unknown `by`
+    column is an UnknownChoiceError naming the closest.
     """
     keys = [by] if isinstance(by, str) else list(by)
+    check_columns(bands, keys)
     postings = posting_pay(bands, per_snapshot="snapshot" in keys)
     grouped = postings.groupby(keys, dropna=False, observed=True, sort=True)["has_pay"]
     out = grouped.agg(postings="size", postings_with_pay="sum").reset_index()

@@ -22,8 +22,9 @@ from analysis.analyses.summary import (
     posting_weights,
     range_spread,
 )
+from analysis.choices import check_choices, check_values, keep
 from analysis.config import DEFAULT_CURRENCY, N_BOOT, SEED, SMALL_N
-from analysis.normalize.vocabulary import LEVELS
+from analysis.normalize.vocabulary import LEVELS, TRACKS
 from analysis.stats import group_rng
 
 LADDER_COLUMNS = [
@@ -127,17 +128,30 @@ def level_ladder(
           band lies wholly inside the previous one (NaN on the first level);
         - ``small_n``.
 
+    Raises :class:`~analysis.errors.UnknownChoiceError` for a `role_family` the data never
+    holds, naming the closest; warns :class:`~analysis.errors.EmptyFilterWarning` when a filter
+    (currency, closed ranges, a stated level, the role family) leaves no band.
+
     Examples
     --------
     >>> from analysis.store import load_bands
     >>> level_ladder(load_bands(), role_family="software engineer").columns[:3].tolist()
     ['role_family', 'track', 'level']
     """
-    data = comparable_bands(bands, currency=currency)
-    data = data.loc[data["level"].notna() & data["role_family"].notna()]
-    if role_family is not None:
-        families = [role_family] if isinstance(role_family, str) else list(role_family)
-        data = data.loc[data["role_family"].isin(families)]
+    families = [role_family] if isinstance(role_family, str) else (
+        None if role_family is None else list(role_family))
+    if families is not None:
+        check_values(bands, column="role_family", values=families, what="role family")
+    data = comparable_bands(bands, currency=currency, warn=True)
+    data = keep(data, data["level"].notna() & data["role_family"].notna(),
+                after="keeping bands that state a level",
+                detail=lambda: f"no closed {currency} band states one")
+    if families is not None:
+        data = keep(data, data["role_family"].isin(families),
+                    after=(f"role_family == {families[0]!r}" if len(families) == 1
+                           else f"role_family in {list(families)}"),
+                    detail=lambda: f"no closed {currency} band of "
+                    f"{'it' if len(families) == 1 else 'them'} states a level")
     if data.empty:
         return pd.DataFrame(columns=LADDER_COLUMNS)
     data = data.assign(
@@ -176,13 +190,28 @@ def level_ladder(
     return ladder[LADDER_COLUMNS]
 
 
+def check_track(track: str) -> None:
+    """An UnknownChoiceError for a track not in the vocabulary's ``TRACKS``, naming the closest:
+    "IC" would give an empty ladder and no error.
+
+    >>> check_track("IC")
+    Traceback (most recent call last):
+    ...
+    analysis.errors.UnknownChoiceError: unknown track 'IC' (did you mean 'ic'?); the ladders \
+have 2 tracks: 'ic', 'management'
+    """
+    check_choices([track], TRACKS, what="track", where="the ladders have")
+
+
 def select_ladder(ladders: pd.DataFrame, *, role_family: str, track: str) -> pd.DataFrame:
     """One role family × track ladder out of `level_ladder` output, ready to read row by row.
 
     Rows keep ladder order with a fresh 0-based index (row k - 1 is the level below row k) and
     the level as plain text, so it prints as "senior" in prose and tables. Empty when the role
-    family has no levelled bands on that track.
+    family has no levelled bands on that track (a role family absent from this data is not an
+    error: a report's focus role may be), an UnknownChoiceError for a track not in ``TRACKS``.
     """
+    check_track(track)
     ladder = ladders.loc[(ladders["role_family"] == role_family) & (ladders["track"] == track)]
     ladder = ladder.reset_index(drop=True)
     return ladder.assign(level=ladder["level"].astype(str))
@@ -251,8 +280,9 @@ def level_coverage(
     ``postings`` / ``unstated`` for all role families, ``role_postings`` / ``role_unstated`` for
     `role_family` on any track, ``ladder_postings`` / ``ladder_employers`` for `role_family` on
     `track` with a stated level, and the employer posting most of those (``top_employer``, None
-    when there are none).
+    when there are none). An UnknownChoiceError for a track not in ``TRACKS``.
     """
+    check_track(track)
     comparable = comparable_bands(bands, currency=currency)
     unstated = comparable["level"].isna()
     role = comparable["role_family"] == role_family
@@ -295,6 +325,7 @@ def largest_ladders(
         ``role_family``, ``n_postings`` (summed over its levels) and ``median_step`` (median of its
         ``step_pct``, NaN for a one-level ladder), most postings first.
     """
+    check_track(track)
     on_track = ladders.loc[(ladders["track"] == track) & (ladders["role_family"] != exclude)]
     sizes = (on_track.groupby("role_family")["n_postings"].sum()
              .sort_values(ascending=False).iloc[:n])

@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.analyses.summary import comparable_bands
+from analysis.choices import check_columns, keep, warn_empty
 from analysis.config import DEFAULT_CURRENCY, INFER_MIN_CLUSTER_SIZE, INFER_MIN_POSTINGS
 from analysis.normalize.vocabulary import LEVELS
 
@@ -197,14 +198,23 @@ def _stated_levels(levels: pd.Series) -> str:
 def _clustered_groups(
     bands: pd.DataFrame, keys: list[str], currency: str, max_levels: int, min_postings: int
 ):
-    """Yield (group key, group, cluster_levels result) for each group large enough to cluster."""
-    data = comparable_bands(bands, currency=currency)
-    data = data.loc[data[keys].notna().all(axis=1)]
+    """Yield (group key, group, cluster_levels result) for each group large enough to cluster;
+    an unknown key column is an UnknownChoiceError, a filter that leaves no band (no closed
+    band, no key, no group of `min_postings`) an EmptyFilterWarning."""
+    check_columns(bands, keys)
+    data = comparable_bands(bands, currency=currency, warn=True)
+    data = keep(data, data[keys].notna().all(axis=1), after=f"keeping bands with {keys} stated",
+                detail=lambda: f"every closed {currency} band lacks one")
+    largest = 0
     for group_key, group in data.groupby(keys, sort=True, observed=True):
+        largest = max(largest, len(group))
         if len(group) < min_postings:
             continue
         x = np.log(group["annual_mid"].to_numpy(dtype=float))
         yield group_key, group, cluster_levels(x, max_levels=max_levels)
+    if 0 < largest < min_postings:
+        warn_empty(f"min_postings={min_postings}",
+                   f"the largest group has {largest} closed {currency} bands")
 
 
 def infer_levels(

@@ -24,6 +24,7 @@ import pandas as pd
 from analysis.analyses.compare import adjusted_comparison, compare_groups
 from analysis.analyses.roles import top_employer
 from analysis.analyses.summary import comparable_bands
+from analysis.choices import check_choices
 from analysis.config import (
     DEFAULT_CURRENCY,
     INDEX_LEVELS,
@@ -34,6 +35,7 @@ from analysis.config import (
     SMALL_N,
 )
 from analysis.normalize.locations import parse_location
+from analysis.normalize.vocabulary import LEVELS
 from analysis.stats import readable
 
 INDEX_COLUMNS = [
@@ -286,8 +288,11 @@ def metro_index_by_level(
     -------
     pandas.DataFrame
         ``LEVEL_COLUMNS``: the `adjusted_comparison` columns plus ``level``, ``n_employers`` (at
-        that level) and ``readable``, levels in the order of `levels`.
+        that level) and ``readable``, levels in the order of `levels`. A level not in the
+        vocabulary's ``LEVELS`` is an UnknownChoiceError naming the closest ("Senior" is
+        "senior"), not a level silently without rows.
     """
+    check_choices(list(levels), LEVELS, what="level", where="the ladders have")
     empty = pd.DataFrame(columns=LEVEL_COLUMNS)
     if reference is None or (metros is not None and not set(metros) - {reference}):
         return empty

@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.analyses.summary import band_summary, comparable_bands, posting_medians
+from analysis.choices import check_columns
 from analysis.config import DEFAULT_CURRENCY, MIN_EMPLOYERS, N_BOOT, SEED, SMALL_N
 from analysis.paths import PACKAGE_DATA
 
@@ -129,12 +130,16 @@ def market_reference(
     family has no SOC), p10..p90, mid_position (percentile of the posted median mid in the OEWS
     distribution, linear between p10..p90) and position_flag ("within", "below p10", "above p90",
     "no reference").
+
+    An unknown `by` column is an UnknownChoiceError naming the closest; no closed band in
+    `currency`, an EmptyFilterWarning.
     """
     keys = [by] if isinstance(by, str) else list(by)
+    check_columns(bands, keys)
     if "role_family" not in keys:
         raise ValueError("market_reference needs 'role_family' in `by` to choose an occupation")
     oews = load_oews() if oews is None else oews
-    data = comparable_bands(bands, currency=currency)
+    data = comparable_bands(bands, currency=currency, warn=True)
     grouped = data.groupby(keys, dropna=False, observed=True, sort=True)
     out = grouped.agg(
         n_bands=("posting_id", "size"),

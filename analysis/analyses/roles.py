@@ -19,6 +19,7 @@ from analysis.analyses.summary import (
     midpoint_ratio,
     posting_weights,
 )
+from analysis.choices import check_values
 from analysis.config import (
     CONFIDENCE,
     DEFAULT_CURRENCY,
@@ -155,8 +156,12 @@ def role_metro_matrix(
     n_employers, median_mid (NaN when hidden), top_employer_share, role_median_mid and
     metro_median_mid (over all the role's / metro's bands, which set the order), and the flags
     hidden, low_confidence, dominated (one employer > 50% of postings) and is_reference.
-    A role with no posting in any chosen metro is still a row of empty cells.
+    A role with no posting in any chosen metro is still a row of empty cells; a metro in
+    `metros` that the data never holds is an UnknownChoiceError naming the closest (the
+    `reference` is not checked: it is pinned only when present).
     """
+    if metros is not None:
+        check_values(bands, column="metro", values=list(metros), what="metro")
     data = comparable_bands(bands, currency=currency).dropna(subset=["role_family"])
     if metros is None:
         metros = largest_metros(data, currency=currency, top=top, reference=reference)

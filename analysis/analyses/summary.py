@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analysis.choices import check_columns, warn_empty
 from analysis.config import CONFIDENCE, DEFAULT_CURRENCY, MIN_EMPLOYERS, N_BOOT, SEED, SMALL_N
 from analysis.stats import (
     Estimate,
@@ -28,10 +29,31 @@ ANNUAL_COLUMNS = ("annual_min", "annual_mid", "annual_max")
 COMPARABLE_COLUMNS = ["posting_id", "employer", "has_pay", "currency", *ANNUAL_COLUMNS]
 
 
-def comparable_bands(bands: pd.DataFrame, *, currency: str = DEFAULT_CURRENCY) -> pd.DataFrame:
-    """Bands with a closed range (min and max) in `currency`: the rows summaries compare."""
+def comparable_bands(bands: pd.DataFrame, *, currency: str = DEFAULT_CURRENCY,
+                     warn: bool = False) -> pd.DataFrame:
+    """Bands with a closed range (min and max) in `currency`: the rows summaries compare.
+
+    warn : an :class:`~analysis.errors.EmptyFilterWarning` naming the filter that left none of
+        `bands` (an analysis's entry point sets it; its calls on parts of the data do not).
+    """
     keep = bands["has_pay"] & (bands["currency"] == currency) & bands["annual_mid"].notna()
-    return bands.loc[keep]
+    comparable = bands.loc[keep]
+    if warn and comparable.empty and len(bands):
+        warn_empty(*_emptied_by(bands, currency=currency))
+    return comparable
+
+
+def _emptied_by(bands: pd.DataFrame, *, currency: str) -> tuple[str, str]:
+    """The first of :func:`comparable_bands`' filters that leaves no band, and what the bands
+    hold instead."""
+    with_pay = bands["has_pay"].fillna(False).astype(bool)
+    if not with_pay.any():
+        return "has_pay", "no band states pay"
+    currencies = sorted(map(str, bands.loc[with_pay, "currency"].dropna().unique()))
+    if currency not in currencies:
+        return f"currency == {currency!r}", f"the data has pay in {', '.join(currencies)}"
+    return ("keeping closed ranges",
+            f"no {currency} band has both a minimum and a maximum")
 
 
 def range_spread(bands: pd.DataFrame) -> pd.Series:
@@ -219,6 +241,11 @@ def band_summary(
     ``MIN_EMPLOYERS`` employers, ``too_few_employers``); spread_median, the
     median range spread (max − min) / min; small_n.
 
+    Raises :class:`~analysis.errors.UnknownChoiceError` (a ValueError and a KeyError) for a `by`
+    column that `bands` lacks, naming the closest; warns
+    :class:`~analysis.errors.EmptyFilterWarning` when no band with a closed range in `currency`
+    is left, naming the filter that emptied it (the summary is then empty).
+
     Examples
     --------
     >>> from analysis.store import load_bands
@@ -226,7 +253,8 @@ def band_summary(
     ['role_family', 'n_bands', 'n_postings', 'n_employers']
     """
     keys = [by] if isinstance(by, str) else list(by)
-    data = comparable_bands(bands, currency=currency)
+    check_columns(bands, keys)
+    data = comparable_bands(bands, currency=currency, warn=True)
     columns = [*keys, "n_bands", "n_postings", "n_employers",
                *(f"{c}_{name}" for c in ANNUAL_COLUMNS for name in PERCENTILES),
                "annual_mid_median_low", "annual_mid_median_high", "spread_median"]

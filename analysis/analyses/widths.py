@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.analyses.summary import comparable_bands, range_spread
+from analysis.choices import check_columns
 from analysis.config import DEFAULT_CURRENCY, TOO_WIDE
 
 
@@ -45,9 +46,12 @@ def range_width(
     ``too_wide`` (ratio > `too_wide`, default :data:`TOO_WIDE` = 2.0, the same bands as spread >
     :data:`TOO_WIDE_SPREAD`). Otherwise the distribution per group
     (overall when `by` is None): n_bands, ratio_p25, ratio_median, ratio_p75, n_too_wide,
-    share_too_wide, threshold.
+    share_too_wide, threshold. An unknown `by` column is an UnknownChoiceError naming the
+    closest; no closed band in `currency`, an EmptyFilterWarning.
     """
-    data = comparable_bands(bands, currency=currency)
+    keys = [] if by is None else ([by] if isinstance(by, str) else list(by))
+    check_columns(bands, keys)
+    data = comparable_bands(bands, currency=currency, warn=True)
     data = data.loc[data["annual_min"].gt(0) & data["annual_max"].notna()]
     data = data.assign(
         width_ratio=data["annual_max"] / data["annual_min"],
@@ -56,7 +60,6 @@ def range_width(
     data = data.assign(too_wide=data["width_ratio"] > too_wide)
     if per_band:
         return data.reset_index(drop=True)
-    keys = [] if by is None else ([by] if isinstance(by, str) else list(by))
     if keys:
         grouped = data.groupby(keys, dropna=False, observed=True, sort=True)
     else:

@@ -27,9 +27,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from analysis.analyses.compare import compare_groups
+from analysis.analyses.compare import compare_groups, missing_reference
 from analysis.analyses.diff import group_shifts
 from analysis.analyses.summary import band_summary, comparable_bands
+from analysis.choices import check_choices, check_columns
 from analysis.config import (
     CONFIDENCE,
     DEFAULT_CURRENCY,
@@ -156,22 +157,25 @@ def compare_on_dask(
 
     Raises
     ------
-    ValueError when the reference group has no comparable bands.
+    UnknownChoiceError (a ValueError) for a `role_family` or `reference` the data never holds,
+    naming the closest, as :func:`compare_groups`; ValueError when the reference group has no
+    comparable bands.
     """
     filters = ["role_family"] if role_family is not None else []
     columns = [across, *_COMPARABLE, *filters]
     with _pandas_dtypes():
-        bands = _read(data, columns, split_row_groups)
+        everything = bands = _read(data, columns, split_row_groups)
         if role_family is not None:
             bands = bands[bands["role_family"] == role_family]
         bands = _comparable(bands, currency=currency).dropna(subset=[across])
         reference_bands = _in_file_order(
             client.compute(bands[bands[across] == reference]).result())
-        if reference_bands.empty:
+        if reference_bands.empty:  # the pandas errors: a typo'd name, else no comparable bands
+            if role_family is not None:
+                _check_value(client, everything, "role_family", role_family)
+            _check_value(client, everything, across, reference)
             groups = client.compute(bands[across].unique()).result()
-            raise ValueError(
-                f"reference {reference!r} has no {currency} bands in column {across!r}; "
-                f"available: {sorted(map(str, groups))[:10]}")
+            raise missing_reference(reference, across=across, currency=currency, groups=groups)
         tables = _each_partition(
             client, _shuffled(bands, [across], client, npartitions), _compare_part,
             reference_bands=client.scatter(reference_bands, broadcast=True), across=across,
@@ -277,13 +281,18 @@ def _read(data: str | Path | None, columns: list[str], split_row_groups) -> dd.D
     import dask.dataframe as dd
 
     path = _bands_path(data)
-    available = list(dd.read_parquet(path).columns)  # the schema only: nothing is read yet
-    unknown = [c for c in columns if c not in available]
-    if unknown:
-        raise UsageError(f"unknown column(s) {unknown}; the bands table has {available}")
+    check_columns(list(dd.read_parquet(path).columns), columns)  # the schema only: nothing read
     bands = dd.read_parquet(path, columns=list(dict.fromkeys(columns)),
                             split_row_groups=split_row_groups)
     return bands.map_partitions(_numbered, meta=_numbered(bands._meta, {"number": 0}))
+
+
+def _check_value(client: Client, bands: dd.DataFrame, column: str, value) -> None:
+    """:func:`~analysis.choices.check_values` of one value on a Dask frame (on a failure only:
+    it reads the column's distinct values)."""
+    known = client.compute(bands[column].dropna().unique()).result()
+    if len(known):
+        check_choices([value], known, what=column.replace("_", " "), where="the data has")
 
 
 def _bands_path(data: str | Path | None) -> str:

@@ -28,6 +28,7 @@ from nbconvert import HTMLExporter
 from papermill.parameterize import parameterize_notebook
 from tqdm import tqdm
 
+from analysis.choices import check_choices, closest
 from analysis.errors import UsageError
 from analysis.paths import FIGURES, NOTEBOOKS, REPORTS
 from analysis.publish.index_page import write_index
@@ -118,8 +119,19 @@ def route_parameters(parameters: dict, declared: dict[Path, dict]) -> dict[Path,
             routed[path][name] = _typed(value, declared[path][name], name=key)
     if unknown:
         names = sorted(set().union(*map(set, declared.values())))
-        raise UsageError(f"unknown report parameter(s) {unknown}; declared: {names}")
+        check_choices(unknown, names, what="report parameter",
+                      where="the selected notebooks declare",
+                      suggestions={key: _closest_parameter(key, declared) for key in unknown})
     return routed
+
+
+def _closest_parameter(key: str, declared: dict[Path, dict]) -> str | None:
+    """The declared parameter `key` most likely meant, keeping its "NN." prefix: among notebook
+    NN's names when it names one, else among all."""
+    prefix, _, name = key.rpartition(".")
+    chosen = [names for path, names in declared.items() if prefix and path.stem.startswith(prefix)]
+    match = closest(name, set().union(*map(set, chosen or declared.values())))
+    return f"{prefix}.{match}" if match and prefix else match
 
 
 def build_reports(

@@ -23,8 +23,10 @@ def test_other_reference_and_repeatable_bootstrap(market):
 
 
 def test_missing_reference_is_a_clear_error(market):
-    with pytest.raises(ValueError, match="has no USD bands"):
+    with pytest.raises(ValueError, match="unknown metro 'Nowhere, XX'"):
         compare_groups(market, reference="Nowhere, XX")
+    with pytest.raises(ValueError, match="has no USD bands"):  # in the data, not in USD
+        compare_groups(market.assign(currency="EUR"), reference=AUSTIN)
 
 
 def test_largest_groups_keeps_the_reference_and_drops_small_ones(market):
@@ -184,7 +186,7 @@ def test_adjusted_errors_and_does_not_mutate(mixed_market):
     before = mixed_market.copy()
     adjusted_comparison(mixed_market, reference=AUSTIN)
     pd.testing.assert_frame_equal(mixed_market, before)
-    with pytest.raises(ValueError, match="has no USD bands"):
+    with pytest.raises(ValueError, match="unknown metro 'Nowhere, XX'"):
         adjusted_comparison(mixed_market, reference="Nowhere, XX")
     with pytest.raises(ValueError, match="se must be"):
         adjusted_comparison(mixed_market, se="HC3")

@@ -107,7 +107,7 @@ def test_no_comparable_bands_give_the_pandas_empty_frames(client, snapshots):
 
 
 def test_a_missing_reference_is_the_pandas_error(client, snapshots):
-    with pytest.raises(ValueError, match="reference 'Atlantis' has no USD bands") as raised:
+    with pytest.raises(ValueError, match="unknown metro 'Atlantis'") as raised:
         _dask(on_dask.compare_on_dask, snapshots[1], reference="Atlantis", client=client)
     with pytest.raises(ValueError) as expected:
         compare_groups(pd.read_parquet(snapshots[1] / "bands.parquet"), reference="Atlantis")
