@@ -1,6 +1,7 @@
 import pytest
 
 from analysis.analyses.compare import compare_groups, largest_groups
+from analysis.errors import EmptyFilterWarning
 
 SUNNYVALE = "San Jose-Sunnyvale-Santa Clara, CA"
 AUSTIN = "Austin-Round Rock-San Marcos, TX"
@@ -25,7 +26,8 @@ def test_other_reference_and_repeatable_bootstrap(market):
 def test_missing_reference_is_a_clear_error(market):
     with pytest.raises(ValueError, match="unknown metro 'Nowhere, XX'"):
         compare_groups(market, reference="Nowhere, XX")
-    with pytest.raises(ValueError, match="has no USD bands"):  # in the data, not in USD
+    with (pytest.raises(ValueError, match="has no USD bands"),  # in the data, not in USD
+          pytest.warns(EmptyFilterWarning, match="the data has pay in EUR")):
         compare_groups(market.assign(currency="EUR"), reference=AUSTIN)
 
 

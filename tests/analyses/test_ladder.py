@@ -20,6 +20,7 @@ from analysis.analyses.ladder import (
     level_ladder,
     select_ladder,
 )
+from analysis.errors import EmptyFilterWarning
 from analysis.normalize.vocabulary import LEVELS
 
 
@@ -114,7 +115,8 @@ def test_disjoint_bands_overlap_zero():
 
 
 def test_empty():
-    out = level_ladder(bands_frame([band_row(posting_id="a", level=None)]))
+    with pytest.warns(EmptyFilterWarning, match="keeping bands that state a level"):
+        out = level_ladder(bands_frame([band_row(posting_id="a", level=None)]))
     assert out.empty and "step_pct" in out.columns
 
 
