@@ -22,7 +22,7 @@ LADDER_LEGEND = (
 )
 
 
-def ladder_xlabel(currency: str) -> str:
+def _ladder_xlabel(currency: str) -> str:
     """The ladder's axis label: the currency and salary measure, then how to read the bars."""
     return f"{salary_label(currency)}. {LADDER_LEGEND}"
 
@@ -113,7 +113,7 @@ def ladder_chart(
     ax.set_ylim(-0.6, max(len(data), 1) - 0.4)
     ax.xaxis.set_major_formatter(money_axis(currency))
     if xlabel:
-        ax.set_xlabel(ladder_xlabel(currency), fontsize=8.5)
+        ax.set_xlabel(_ladder_xlabel(currency), fontsize=8.5)
     if len(data):
         span = data["annual_max_median"].max() - data["annual_min_median"].min()
         ax.set_xlim(data["annual_min_median"].min() - 0.04 * span,
