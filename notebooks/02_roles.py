@@ -62,7 +62,8 @@ key_findings(text.findings)
 
 # %%
 if len(roles):
-    ax = band_range_chart(roles, y="role_family", span="band", highlight=focus_role)
+    ax = band_range_chart(roles, y="role_family", span="band", highlight=focus_role,
+                          currency=currency)
 (
     publish_chart(ax, data=roles, name=ROLES_CHART, caption=text.captions[ROLES_CHART],
                   out_dir=figures_dir or None)
@@ -96,6 +97,7 @@ report_table(
     money_columns=("Median min", "Median mid", "Median max"),
     percent_columns=("Median spread", "Bonus mentioned", "Equity mentioned", "Its share"),
     n_column="Postings",
+    currency=currency,
 )
 
 # %%

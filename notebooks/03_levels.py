@@ -67,7 +67,7 @@ key_findings(text.findings)
 
 # %%
 if len(ladder) > 1:
-    ax = ladder_chart(ladder)
+    ax = ladder_chart(ladder, currency=currency)
 (
     publish_chart(ax, data=ladder, name=LADDER_CHART, caption=text.captions[LADDER_CHART],
                   out_dir=figures_dir or None)
@@ -82,7 +82,8 @@ if len(ladder) > 1:
 
 # %%
 if len(families):
-    fig = ladder_small_multiples(ladders, role_families=families, track=track)
+    fig = ladder_small_multiples(ladders, role_families=families, track=track,
+                                 currency=currency)
 (
     publish_chart(fig, data=family_ladders, name=FAMILIES_CHART,
                   caption=text.captions[FAMILIES_CHART], out_dir=figures_dir or None)
@@ -100,6 +101,7 @@ report_table(
     money_columns=("Median minimum", "Median midpoint", "Median maximum"),
     percent_columns=("Step", "Overlap", "Range width"),
     n_column="Postings",
+    currency=currency,
 )
 
 # %%

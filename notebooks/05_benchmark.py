@@ -68,7 +68,7 @@ key_findings(text.findings)
 
 # %%
 if placed:
-    ax = benchmark_chart(peers, result, label=posting_label(result))
+    ax = benchmark_chart(peers, result, label=posting_label(result), currency=currency)
 (
     publish_chart(ax, data=peers[CHART_COLUMNS], name=BENCHMARK_CHART,
                   caption=text.captions[BENCHMARK_CHART], out_dir=figures_dir or None)
@@ -86,6 +86,7 @@ report_table(
     money_columns=("This posting", "Peers p10", "Peers p25", "Peers median", "Peers p75",
                    "Peers p90"),
     n_column="Peer postings",
+    currency=currency,
 )
 
 # %% [markdown]
@@ -96,7 +97,8 @@ report_table(
 
 # %%
 report_table(peer_list_table(peers, top=40),
-             money_columns=("Minimum", "Midpoint", "Maximum", "Midpoint as posted"))
+             money_columns=("Minimum", "Midpoint", "Maximum", "Midpoint as posted"),
+             currency=currency)
 
 # %%
 caveats(text.caveats)

@@ -72,7 +72,7 @@ key_findings(text.findings)
 # %%
 # With one snapshot there is nothing to draw: the note says so and no chart is published.
 has_chart = has_previous and len(shifts) > 0
-ax = shift_chart(shifts, by=by) if has_chart else None
+ax = shift_chart(shifts, by=by, currency=currency) if has_chart else None
 (publish_chart(ax, data=shift_chart_data(shifts), name=SHIFTS_CHART,
                caption=text.captions[SHIFTS_CHART], out_dir=figures_dir or None)
  if has_chart else chart_note(text.notes[SHIFTS_CHART]))
@@ -85,7 +85,7 @@ ax = shift_chart(shifts, by=by) if has_chart else None
 
 # %%
 (report_table(shift_table(shifts, by=by), money_columns=("Previous median", "New median"),
-              n_column="Bands now") if has_chart else None)
+              n_column="Bands now", currency=currency) if has_chart else None)
 
 # %% [markdown]
 # ## Largest re-banded postings

@@ -75,10 +75,11 @@ key_findings(text.findings)
 
 # %%
 report_table(
-    market_table(market),
+    market_table(market, currency=currency),
     money_columns=("Posted median mid", "OEWS median"),
     percent_columns=("Gap to median",),
     n_column="n postings",
+    currency=currency,
 )
 
 # %%

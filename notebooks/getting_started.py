@@ -78,7 +78,8 @@ pb.compare_groups(bands, across="metro", currency=currency).head(8)
 
 # %%
 largest = by_metro.sort_values("n_postings", ascending=False).head(10)
-ax = pb.plot.band_range_chart(largest, y="metro", highlight="San Jose-Sunnyvale-Santa Clara, CA")
+ax = pb.plot.band_range_chart(largest, y="metro", highlight="San Jose-Sunnyvale-Santa Clara, CA",
+                              currency=currency)
 
 # %% [markdown]
 # ## 5 · The same on your own file
@@ -108,7 +109,7 @@ pb.compare_groups(mine, across="metro", reference=my_reference, currency=currenc
 
 # %%
 my_largest = my_metros.sort_values("n_postings", ascending=False).head(10)
-ax = pb.plot.band_range_chart(my_largest, y="metro", highlight=my_reference)
+ax = pb.plot.band_range_chart(my_largest, y="metro", highlight=my_reference, currency=currency)
 
 # %% [markdown]
 # ## 6 · When a name is wrong

@@ -34,6 +34,9 @@ SEED_TEXT = {
     "location": "Sunnyvale, CA",
     "pay_text": "$117,000/year to $173,000/year + bonus + equity + benefits",
 }
+# The seed is a US posting: its "$" is US dollars whatever currency a report compares in (a
+# report's currency says what a bare "$" means only in text a user gives).
+SEED_CURRENCY = "USD"
 # A percentile among peers from fewer employers is not reported (MIN_EMPLOYERS = 5).
 MIN_PEER_EMPLOYERS = MIN_EMPLOYERS
 # Why a benchmark could not be drawn; "ok" when it could.
@@ -159,7 +162,8 @@ def _benchmark(bands: pd.DataFrame, *, posting_id: str | None, title: str, locat
         row = posting_row(bands, posting_id=posting_id)
         target = {"posting_id": posting_id}
     else:
-        posting = posting_from_text(**text, currency=currency)
+        dollars = SEED_CURRENCY if text is SEED_TEXT else currency
+        posting = posting_from_text(**text, currency=dollars)
         row = posting.iloc[0]
         target = {"posting": posting}
     result, peers = benchmark_with_peers(bands, **target, currency=currency, min_peers=min_peers)

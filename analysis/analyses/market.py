@@ -40,6 +40,9 @@ from analysis.config import DEFAULT_CURRENCY, MIN_EMPLOYERS, N_BOOT, SEED, SMALL
 from analysis.paths import PACKAGE_DATA
 
 OEWS_FILE = PACKAGE_DATA / "oews_may2025.csv"
+# OEWS publishes US wages in US dollars; bands in another currency are never set against them
+# (amounts are never converted), so a report in another currency compares nothing.
+OEWS_CURRENCY = "USD"
 
 ROLE_SOC: dict[str, tuple[str, str]] = {
     "software engineer": ("15-1252", "Software Developers"),
@@ -119,7 +122,9 @@ def market_reference(
     by : grouping columns; must include "role_family". With "metro" the group's metro is looked
         up among OEWS metro areas, with "state" (and no metro) among states; when the area is
         missing in OEWS, or its median is suppressed, the national figures are used instead.
-    currency : OEWS is in US dollars, so only bands in this currency (default USD) are compared.
+    currency : only bands in this currency (default USD) are compared; OEWS is in US dollars
+        (:data:`OEWS_CURRENCY`), so any other currency gives no rows (amounts are never
+        converted).
     min_n : groups with fewer postings get ``small_n = True`` (kept, not dropped).
     oews : an OEWS table like :func:`load_oews` (default: the packaged May 2025 table).
 
@@ -140,6 +145,8 @@ def market_reference(
         raise ValueError("market_reference needs 'role_family' in `by` to choose an occupation")
     oews = load_oews() if oews is None else oews
     data = comparable_bands(bands, currency=currency, warn=True)
+    if currency != OEWS_CURRENCY:
+        data = data.iloc[0:0]
     grouped = data.groupby(keys, dropna=False, observed=True, sort=True)
     out = grouped.agg(
         n_bands=("posting_id", "size"),

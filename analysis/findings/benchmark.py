@@ -256,10 +256,14 @@ def peer_comparison_table(benchmark: pd.DataFrame) -> pd.DataFrame:
     :func:`~.benchmark.benchmark_table` with display names (Measure, This posting, Peers
     p10, Peers p25, Peers median, Peers p75, Peers p90, Percentile, Peer postings) and the
     percentile as an ordinal ("12th"), left empty unless the posting is placed (status "ok").
+    A posting in another currency than the report's (status "other currency") shows no amounts:
+    its own are in a currency the table is not written in, and are never converted.
     """
     table = benchmark_table(benchmark)
-    placed = benchmark["status"].iloc[0] == "ok"
-    percentile = table["percentile"].map(ordinal) if placed else None
+    status = benchmark["status"].iloc[0]
+    percentile = table["percentile"].map(ordinal) if status == "ok" else None
+    if status == "other currency":
+        table = table.assign(posting=float("nan"))
     return table.assign(percentile=percentile).rename(columns={
         "measure": "Measure", "posting": "This posting", "peer_p10": "Peers p10",
         "peer_p25": "Peers p25", "peer_median": "Peers median", "peer_p75": "Peers p75",
@@ -306,7 +310,7 @@ def benchmark_text(
     source = (f"Source: paybands snapshot {snapshot}; postings as published by employers and "
               f"job boards; peers = closed {currency} ranges, one band per posting.")
     if facts.placed:
-        findings = _placed_findings(row, facts)
+        findings = _placed_findings(row, facts, currency=currency)
         title = (f"{who} posts in line with its {plural(n_peers, 'peer posting')}' median"
                  if facts.within_noise else
                  f"{who} posts {facts.gap_pct:.0%} {facts.direction} the median of its "
@@ -318,7 +322,7 @@ def benchmark_text(
             kind="no benchmark", subject=who, n=0, confidence="none")]
         title = f"{who} cannot be benchmarked: {facts.reason}"
     else:
-        findings = _unplaced_findings(row, facts, currency)
+        findings = _unplaced_findings(row, facts, currency=currency)
         title = f"{who} cannot be benchmarked: {facts.reason}"
     chosen_as = cell_value(row, "chosen_as")
     if chosen_as == "typical":
@@ -341,41 +345,44 @@ def benchmark_text(
         title=title,
         scope=scope,
         findings=findings,
-        captions={BENCHMARK_CHART: _chart_caption(row, facts, currency, source)},
+        captions={BENCHMARK_CHART: _chart_caption(row, facts, source, currency=currency)},
         caveats=_caveats(facts),
         method=_method(seed=chosen_as == "seed"),
         notes={BENCHMARK_CHART: f"{who} cannot be benchmarked ({facts.reason})."},
     )
 
 
-def _placed_findings(row: pd.Series, facts: BenchmarkFacts) -> list[Finding]:
+def _placed_findings(row: pd.Series, facts: BenchmarkFacts, *, currency: str) -> list[Finding]:
     who, n, employers = facts.who, facts.n_peers, facts.n_employers
     confidence = confidence_of(n, employers)
-    band = money_range(row["annual_min"], row["annual_max"])
+    band = money_range(row["annual_min"], row["annual_max"], currency=currency)
     median = float(row["peer_annual_mid_median"])
     interval = (float(row["peer_annual_mid_median_low"]),
                 float(row["peer_annual_mid_median_high"]))
-    gap = f"{money(facts.gap)} ({facts.gap_pct:.0%}) {facts.direction}"
+    gap = f"{money(facts.gap, currency=currency)} ({facts.gap_pct:.0%}) {facts.direction}"
+    median_text = money(median, currency=currency)
+    interval_text = money_range(*interval, currency=currency)
+    typical = money_range(row["peer_annual_min_median"], row["peer_annual_max_median"],
+                          currency=currency)
     common = dict(subject=who, n=n, employers=employers, confidence=confidence)
     return [
         Finding(
-            f"**{who} posts {band}**: its midpoint {money(row['annual_mid'])} is at the "
-            f"{ordinal(row['pct_mid'])} percentile of {plural(n, 'peer posting')} from "
+            f"**{who} posts {band}**: its midpoint {money(row['annual_mid'], currency=currency)} "
+            f"is at the {ordinal(row['pct_mid'])} percentile of {plural(n, 'peer posting')} from "
             f"{plural(employers, 'employer')}.",
             kind="percentile", value=float(row["pct_mid"]), chart="Chart 1", **common),
         Finding(
             f"**Minimum, midpoint and maximum rank at the {ordinal(row['pct_min'])}, "
             f"{ordinal(row['pct_mid'])} and {ordinal(row['pct_max'])} percentiles** of the "
             f"peers' minimums, midpoints and maximums; the typical peer band runs "
-            f"{money_range(row['peer_annual_min_median'], row['peer_annual_max_median'])} "
-            f"(median minimum to median maximum).",
+            f"{typical} (median minimum to median maximum).",
             kind="percentiles", value=float(row["pct_mid"]), chart="the table below", **common),
         Finding(
             (f"**The gap to the peer median is within noise**: {gap} a median midpoint of "
-             f"{money(median)} whose {INTERVAL} is {money_range(*interval)} ({n_text(n)})."
+             f"{median_text} whose {INTERVAL} is {interval_text} ({n_text(n)})."
              if facts.within_noise else
-             f"**{gap[:1].upper()}{gap[1:]} the peer median midpoint** of {money(median)}, "
-             f"outside its {INTERVAL} {money_range(*interval)} ({n_text(n)})."),
+             f"**{gap[:1].upper()}{gap[1:]} the peer median midpoint** of {median_text}, "
+             f"outside its {INTERVAL} {interval_text} ({n_text(n)})."),
             kind="gap to median", value=float(row["gap_to_median"]), interval=interval,
             chart="Chart 1", **common),
         Finding(
@@ -389,9 +396,10 @@ def _placed_findings(row: pd.Series, facts: BenchmarkFacts) -> list[Finding]:
     ]
 
 
-def _unplaced_findings(row: pd.Series, facts: BenchmarkFacts, currency: str) -> list[Finding]:
+def _unplaced_findings(row: pd.Series, facts: BenchmarkFacts, *, currency: str
+                       ) -> list[Finding]:
     n, employers = facts.n_peers, facts.n_employers
-    band = (f" (its band: {money_range(row['annual_min'], row['annual_max'])})"
+    band = (f" (its band: {money_range(row['annual_min'], row['annual_max'], currency=currency)})"
             if facts.has_band else "")
     peers = (f"Its peer group, {facts.peer_group}, holds {plural(n, 'posting')} from "
              f"{plural(employers, 'employer')}" if n else
@@ -404,20 +412,22 @@ def _unplaced_findings(row: pd.Series, facts: BenchmarkFacts, currency: str) -> 
         kind="no benchmark", subject=facts.who, n=n, employers=employers,
         confidence="none" if not n else "too few" if not facts.describable else "ok")]
     if facts.describable:
+        quartiles = money_range(row["peer_annual_mid_p25"], row["peer_annual_mid_p75"],
+                                currency=currency)
         findings.append(Finding(
-            f"**Its peers post a median midpoint of {money(row['peer_annual_mid_median'])}** "
-            f"(p25–p75 {money_range(row['peer_annual_mid_p25'], row['peer_annual_mid_p75'])}, "
-            f"{n_text(n, employers)}).",
+            f"**Its peers post a median midpoint of "
+            f"{money(row['peer_annual_mid_median'], currency=currency)}** (p25–p75 "
+            f"{quartiles}, {n_text(n, employers)}).",
             kind="peer median", subject=facts.peer_group,
             value=float(row["peer_annual_mid_median"]), n=n, employers=employers,
             confidence=confidence_of(n, employers)))
     return findings
 
 
-def _chart_caption(row, facts: BenchmarkFacts, currency: str, source: str) -> Caption:
+def _chart_caption(row, facts: BenchmarkFacts, source: str, *, currency: str) -> Caption:
     if not facts.placed:
         return Caption(f"{facts.who} cannot be benchmarked: {facts.reason}", source=source)
-    band = money_range(row["annual_min"], row["annual_max"])
+    band = money_range(row["annual_min"], row["annual_max"], currency=currency)
     where = ("within noise of their median" if facts.within_noise else
              f"{facts.gap_pct:.0%} {facts.direction} their median")
     return Caption(

@@ -134,15 +134,15 @@ def levels_text(
     ok = facts.n_levels >= 2
     if ok:
         findings = [
-            _step_finding(facts, coverage, stepping, track_name),
-            _jump_finding(facts, coverage),
+            _step_finding(facts, coverage, stepping, track_name, currency=currency),
+            _jump_finding(facts, coverage, currency=currency),
             _overlap_finding(facts, coverage),
             _thin_finding(facts, coverage),
             _unstated_finding(coverage, focus_role),
         ]
         title = (f"{sentence_case(focus_role)} pay climbs a median {percent(facts.median_step)} "
-                 f"per level, {money(facts.lowest['annual_mid_median'])} to "
-                 f"{money(facts.highest['annual_mid_median'])}")
+                 f"per level, {money(facts.lowest['annual_mid_median'], currency=currency)} to "
+                 f"{money(facts.highest['annual_mid_median'], currency=currency)}")
         if _thin(coverage):
             # A ladder on too few postings or employers is shown, marked, but never headlines.
             title = (f"Too few levelled {focus_role} postings to read a ladder: "
@@ -189,7 +189,7 @@ def _postings_from(coverage: LevelCoverage) -> str:
 
 
 def _step_finding(facts: LadderFacts, coverage: LevelCoverage, stepping: pd.DataFrame,
-                  track_name: str) -> Finding:
+                  track_name: str, *, currency: str) -> Finding:
     low, high = facts.lowest, facts.highest
     others = ""
     if len(stepping) > 1:
@@ -203,8 +203,9 @@ def _step_finding(facts: LadderFacts, coverage: LevelCoverage, stepping: pd.Data
     n, employers = coverage.ladder_postings, coverage.ladder_employers
     return Finding(
         f"**Each level adds a median {percent(facts.median_step)}** to the posted midpoint: "
-        f"{facts.n_levels:,} {track_name} levels run from {money(low['annual_mid_median'])} "
-        f"({low['level']}) to {money(high['annual_mid_median'])} ({high['level']}); "
+        f"{facts.n_levels:,} {track_name} levels run from "
+        f"{money(low['annual_mid_median'], currency=currency)} ({low['level']}) to "
+        f"{money(high['annual_mid_median'], currency=currency)} ({high['level']}); "
         f"{n_text(n, employers)}{others}.",
         kind="level step", subject=str(low["role_family"]), value=facts.median_step, n=n,
         employers=employers, confidence=confidence_of(n, employers),
@@ -212,14 +213,15 @@ def _step_finding(facts: LadderFacts, coverage: LevelCoverage, stepping: pd.Data
     )
 
 
-def _jump_finding(facts: LadderFacts, coverage: LevelCoverage) -> Finding:
+def _jump_finding(facts: LadderFacts, coverage: LevelCoverage, *, currency: str) -> Finding:
     big, small = facts.biggest, facts.smallest
     n = int(big["from_n"]) + int(big["n_postings"])
     rest = (f"; the smallest is {small['from_level']} → {small['level']}, "
             f"{small['step_pct']:+.0%}." if facts.n_steps > 1 else ", the ladder's only step.")
     return Finding(
         f"**The biggest jump is {big['from_level']} → {big['level']}, {big['step_pct']:+.0%}** "
-        f"({money(big['from_mid'])} → {money(big['mid'])}, n={int(big['from_n']):,} and "
+        f"({money(big['from_mid'], currency=currency)} → {money(big['mid'], currency=currency)}, "
+        f"n={int(big['from_n']):,} and "
         f"{int(big['n_postings']):,} postings){rest}",
         kind="biggest step", subject=f"{big['from_level']} → {big['level']}",
         value=float(big["step_pct"]), n=n,

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis.config import CONFIDENCE, MIN_EMPLOYERS, N_BOOT, SEED, SMALL_N
+from analysis.analyses.market import OEWS_CURRENCY
+from analysis.config import CONFIDENCE, DEFAULT_CURRENCY, MIN_EMPLOYERS, N_BOOT, SEED, SMALL_N
 from analysis.findings import Caption, Finding, ReportText
 from analysis.findings.wording import (
     CLUSTERED,
@@ -102,8 +103,12 @@ def market_text(
     market : :func:`~analysis.analyses.market.focus_market` for `focus_metro` (Chart 1 and the
     table); comparable : the closed `currency` bands
     (:func:`~analysis.analyses.summary.comparable_bands`), read only to say where the postings
-    are when the focus metro has none.
+    are when the focus metro has none. Posted amounts read in `currency`, OEWS wages in US
+    dollars; in any other currency than OEWS's nothing is compared, and the report says why.
     """
+    if currency != OEWS_CURRENCY:
+        return _other_currency_text(comparable, focus_metro=focus_metro, snapshot=snapshot,
+                                    currency=currency)
     reading = market_reading(market)
     short = short_metro(focus_metro) if reading.local else "the US"
     place = focus_metro if reading.local else "all metros (national OEWS figures)"
@@ -111,8 +116,8 @@ def market_text(
                    f"Statistics, OEWS {OEWS_RELEASE} (paid wages, all employers).")
     if len(reading.counted):
         findings = [
-            _above_finding(reading, short),
-            _below_finding(reading, short),
+            _above_finding(reading, short, currency=currency),
+            _below_finding(reading, short, currency=currency),
             _noise_finding(reading, market),
             _position_finding(reading),
         ]
@@ -141,21 +146,49 @@ def market_text(
             "Posted medians mix levels; a role family posted mostly at senior level sits high "
             "against an all-levels wage distribution.",
         ],
-        method=[
-            f"Posted: median of annual_mid (midpoint of the annualized posted range) over closed "
-            f"ranges in {currency}, per role family, in the focus metro; {percent(CONFIDENCE)} "
-            f"interval, {N_BOOT:,} resamples of employers, seed {SEED}. A role family is above or "
-            f"below the OEWS median only when that interval excludes it; "
-            f"{CLUSTERED}.",
-            f"Reference: BLS OEWS {OEWS_RELEASE} cross-industry annual wages (p10, p25, median, "
-            "p75, p90) for the SOC code of each role family, in the metro's area; national "
-            "figures where OEWS suppresses the metro's median. Percentile position: linear "
-            "interpolation between the published percentiles; none is claimed beyond p10 or p90.",
-            f"Shown faded, left out of the counts: role families with fewer than {SMALL_N} "
-            f"postings or fewer than {MIN_EMPLOYERS} employers.",
-        ],
+        method=_method(currency),
     )
 
+
+def _method(currency: str) -> list[str]:
+    return [
+        f"Posted: median of annual_mid (midpoint of the annualized posted range) over closed "
+        f"ranges in {currency}, per role family, in the focus metro; {percent(CONFIDENCE)} "
+        f"interval, {N_BOOT:,} resamples of employers, seed {SEED}. A role family is above or "
+        f"below the OEWS median only when that interval excludes it; "
+        f"{CLUSTERED}.",
+        f"Reference: BLS OEWS {OEWS_RELEASE} cross-industry annual wages in {OEWS_CURRENCY} "
+        "(p10, p25, median, p75, p90) for the SOC code of each role family, in the metro's "
+        "area; national figures where OEWS suppresses the metro's median. Percentile position: "
+        "linear interpolation between the published percentiles; none is claimed beyond p10 or "
+        "p90.",
+        f"Shown faded, left out of the counts: role families with fewer than {SMALL_N} "
+        f"postings or fewer than {MIN_EMPLOYERS} employers.",
+    ]
+
+
+def _other_currency_text(comparable: pd.DataFrame, *, focus_metro: str, snapshot: str,
+                         currency: str) -> ReportText:
+    """Report 08 in a currency OEWS is not published in: nothing is compared, and why."""
+    n = int(comparable["posting_id"].nunique()) if len(comparable) else 0
+    why = (f"OEWS publishes US wages in {OEWS_CURRENCY}, and {currency} bands are never "
+           f"converted")
+    return ReportText(
+        title=f"{currency} bands are not set against OEWS wages, which are in {OEWS_CURRENCY}",
+        scope=(f"Posted median midpoint per role family in {focus_metro} against BLS OEWS "
+               f"{OEWS_RELEASE} wage percentiles: {why}, so this report compares nothing for "
+               f"{plural(n, 'posting')} with a closed {currency} range (snapshot {snapshot})."),
+        findings=[Finding(
+            f"**No role family is compared with OEWS**: {why}. Report 08 compares "
+            f"{OEWS_CURRENCY} bands only; run it with `-p currency {OEWS_CURRENCY}` on US "
+            f"postings.",
+            kind="no data", subject="role families", n=n,
+            confidence="none")],
+        notes={MARKET_CHART: f"**No chart**: {why}."},
+        caveats=[f"OEWS is paid wages ({OEWS_RELEASE}) for US workers, in {OEWS_CURRENCY}; "
+                 f"{currency} postings have no OEWS reference."],
+        method=_method(currency),
+    )
 
 
 
@@ -165,11 +198,14 @@ def _families(k: int, n: int) -> str:
     return count_of(k, n, _FAMILY, many=_FAMILIES)
 
 
-def _gaps(rows: pd.DataFrame) -> str:
-    """'ml engineer +12% ($240k vs $214k, n=39); …' for each row."""
+def _gaps(rows: pd.DataFrame, *, currency: str) -> str:
+    """'ml engineer +12% ($240k vs $214k, n=39); …' for each row: the posted median in
+    `currency`, the OEWS median in OEWS's."""
     return "; ".join(
-        f"{r.role_family} {r.gap_to_p50_pct:+.0%} ({money(r.posted_mid_median)} vs "
-        f"{money(r.p50)}, {n_text(r.n_postings)})" for r in rows.itertuples())
+        f"{r.role_family} {r.gap_to_p50_pct:+.0%} "
+        f"({money(r.posted_mid_median, currency=currency)} vs "
+        f"{money(r.p50, currency=OEWS_CURRENCY)}, {n_text(r.n_postings)})"
+        for r in rows.itertuples())
 
 
 def _gap_interval(row: pd.Series) -> tuple[float, float]:
@@ -187,7 +223,7 @@ def _gap_finding(rows: pd.DataFrame, sentence: str, kind: str) -> Finding:
                    employers=employers, confidence=confidence_of(n, employers), chart="Chart 1")
 
 
-def _above_finding(reading: MarketReading, short: str) -> Finding:
+def _above_finding(reading: MarketReading, short: str, *, currency: str) -> Finding:
     k, n = len(reading.above), len(reading.counted)
     if not k:
         return Finding(f"**No role family in {short} posts clearly above the OEWS median** "
@@ -200,11 +236,11 @@ def _above_finding(reading: MarketReading, short: str) -> Finding:
         f"median** in "
         f"{short}, {agree(k, 'its', 'their')} {percent(CONFIDENCE)} "
         f"{agree(k, 'interval', 'intervals')} clear of it: "
-        f"{_gaps(reading.above)}.",
+        f"{_gaps(reading.above, currency=currency)}.",
         "above median")
 
 
-def _below_finding(reading: MarketReading, short: str) -> Finding:
+def _below_finding(reading: MarketReading, short: str, *, currency: str) -> Finding:
     k, n = len(reading.below), len(reading.counted)
     if not k:
         return Finding(f"**No role family in {short} posts clearly below the OEWS median**.",
@@ -214,7 +250,7 @@ def _below_finding(reading: MarketReading, short: str) -> Finding:
         reading.below,
         f"**{sentence_case(_families(k, n))} {agree(k, 'posts', 'post')} below the OEWS "
         f"median** in "
-        f"{short}: {_gaps(reading.below)}.",
+        f"{short}: {_gaps(reading.below, currency=currency)}.",
         "below median")
 
 
@@ -361,17 +397,17 @@ def _caption(reading, market, short, place, snapshot, currency, source_line) -> 
     )
 
 
-def market_table(market: pd.DataFrame) -> pd.DataFrame:
+def market_table(market: pd.DataFrame, *, currency: str = DEFAULT_CURRENCY) -> pd.DataFrame:
     """A focus_market table as the report shows it, one row per role family, same order.
 
     Columns: Role family, OEWS occupation, OEWS area (metro or national), n postings, Employers,
     Posted median mid, 95% interval ("$220k–$258k"), OEWS median, Gap to median (a fraction),
     OEWS percentile ("78th", or where it lies beyond the published ones, "above p90") and
-    Reading (above, below, within noise).
+    Reading (above, below, within noise). The interval's text reads in `currency`.
     """
     position = market["mid_position"].map(ordinal, na_action="ignore")
     interval = [
-        money_range(low, high)
+        money_range(low, high, currency=currency)
         for low, high in zip(
             market["posted_mid_median_low"], market["posted_mid_median_high"], strict=True
         )

@@ -290,9 +290,9 @@ def roles_text(
     source = (f"Source: paybands snapshot {snapshot}; closed {currency} pay ranges with a role "
               f"family; n = postings.")
     findings = [
-        *_ranking_findings(facts, currency),
-        _focus_finding(facts, focus_role, currency),
-        _metro_finding(grid, focus_metro, focus_role, currency),
+        *_ranking_findings(facts, currency=currency),
+        _focus_finding(facts, focus_role, currency=currency),
+        _metro_finding(grid, focus_metro, focus_role, currency=currency),
     ]
     if grid.n_cells:
         findings.append(_cells_finding(grid))
@@ -304,13 +304,15 @@ def roles_text(
         notes[METRO_CHART] = (f"**No metro has {currency} postings with a role family**, so "
                               f"Chart 2 is not drawn.")
     return ReportText(
-        title=_title(facts),
+        title=_title(facts, currency=currency),
         scope=(f"Closed {currency} pay ranges in snapshot {snapshot}: {_counts(facts)}, all "
                f"locations including remote; {_metro_scope(grid.metros)}."),
         findings=findings,
         captions={
-            ROLES_CHART: _roles_caption(facts, focus_role, base, snapshot, source),
-            METRO_CHART: _metro_caption(grid, focus_metro, base, snapshot, source),
+            ROLES_CHART: _roles_caption(facts, focus_role, base, snapshot, source,
+                                        currency=currency),
+            METRO_CHART: _metro_caption(grid, focus_metro, base, snapshot, source,
+                                        currency=currency),
         },
         caveats=_caveats(facts, grid),
         method=_method(grid, focus_metro, currency, n_boot),
@@ -334,19 +336,19 @@ def _metro_scope(metros: list[str]) -> str:
     return f"Chart 2 covers {largest}"
 
 
-def _title(facts: RoleFacts) -> str:
+def _title(facts: RoleFacts, *, currency: str) -> str:
     if not facts.ranked:
         return "Too few role families with enough postings to rank"
     top = facts.top
+    median = money(top["annual_mid_median"], currency=currency)
     if facts.lead_is_clear:
         return (f"{sentence_case(top['role_family'])} postings sit highest: median midpoint "
-                f"{money(top['annual_mid_median'])}, {facts.lead / 100:.0%} above the median "
-                f"role")
-    return (f"{sentence_case(top['role_family'])} postings sit highest at "
-            f"{money(top['annual_mid_median'])}, but within noise of the median role")
+                f"{median}, {facts.lead / 100:.0%} above the median role")
+    return (f"{sentence_case(top['role_family'])} postings sit highest at {median}, but within "
+            f"noise of the median role")
 
 
-def _ranking_findings(facts: RoleFacts, currency: str) -> list[Finding]:
+def _ranking_findings(facts: RoleFacts, *, currency: str) -> list[Finding]:
     """The top role against the median role, and the bottom role with the spread of widths."""
     need = f"{SMALL_N}+ postings from {MIN_EMPLOYERS}+ employers"
     if not facts.n_postings:
@@ -366,7 +368,7 @@ def _ranking_findings(facts: RoleFacts, currency: str) -> list[Finding]:
     if not facts.ranked:
         return [Finding(
             f"**Only {top['role_family']} has {need}**, so roles are not ranked: its median "
-            f"midpoint is {money(top['annual_mid_median'])} "
+            f"midpoint is {money(top['annual_mid_median'], currency=currency)} "
             f"({n_text(int(top['n_postings']), int(top['n_employers']))}).",
             kind="role ranking", subject=str(top["role_family"]),
             value=float(top["annual_mid_median"]), n=int(top["n_postings"]),
@@ -379,10 +381,11 @@ def _ranking_findings(facts: RoleFacts, currency: str) -> list[Finding]:
     return [
         Finding(
             f"**{sentence_case(top['role_family'])} posts the highest median midpoint**, "
-            f"{money(top['annual_mid_median'])} "
+            f"{money(top['annual_mid_median'], currency=currency)} "
             f"({n_text(int(top['n_postings']), int(top['n_employers']))}), {lead:.0%} above the "
             f"median role family, {middle['role_family']} at "
-            f"{money(middle['annual_mid_median'])} ({n_text(int(middle['n_postings']))}); "
+            f"{money(middle['annual_mid_median'], currency=currency)} "
+            f"({n_text(int(middle['n_postings']))}); "
             f"{CONFIDENCE:.0%} interval of the gap {low:+.0%} to {high:+.0%}{noise}.",
             kind="role lead", subject=str(top["role_family"]), value=lead, interval=(low, high),
             n=int(top["n_postings"]), employers=int(top["n_employers"]),
@@ -391,7 +394,7 @@ def _ranking_findings(facts: RoleFacts, currency: str) -> list[Finding]:
         ),
         Finding(
             f"**{sentence_case(bottom['role_family'])} posts the lowest**, "
-            f"{money(bottom['annual_mid_median'])} "
+            f"{money(bottom['annual_mid_median'], currency=currency)} "
             f"({n_text(int(bottom['n_postings']), int(bottom['n_employers']))}); the top role's "
             f"median is {ratio:.1f}× the bottom's. Across role families a band's maximum sits a "
             f"median {percent(facts.narrowest['spread_median'])} "
@@ -406,7 +409,7 @@ def _ranking_findings(facts: RoleFacts, currency: str) -> list[Finding]:
     ]
 
 
-def _focus_finding(facts: RoleFacts, focus_role: str, currency: str) -> Finding:
+def _focus_finding(facts: RoleFacts, focus_role: str, *, currency: str) -> Finding:
     focus = facts.focus
     if focus is None:
         return Finding(f"**No {currency} postings map to {focus_role}** in this snapshot, so it "
@@ -417,14 +420,15 @@ def _focus_finding(facts: RoleFacts, focus_role: str, currency: str) -> Finding:
             else f"ranks {facts.focus_rank:,} of {facts.n_roles:,}")
     return Finding(
         f"**{sentence_case(focus_role)} {rank}**: typical band "
-        f"{money_range(focus['annual_min_median'], focus['annual_max_median'])}, median midpoint "
-        f"{money(focus['annual_mid_median'])} ({n_text(n, employers)}).",
+        f"{money_range(focus['annual_min_median'], focus['annual_max_median'], currency=currency)}"
+        f", median midpoint {money(focus['annual_mid_median'], currency=currency)} "
+        f"({n_text(n, employers)}).",
         kind="focus role", subject=focus_role, value=float(focus["annual_mid_median"]),
         n=n, employers=employers, confidence=confidence_of(n, employers), chart="Chart 1",
     )
 
 
-def _metro_finding(grid: MetroFacts, metro: str, focus_role: str, currency: str) -> Finding:
+def _metro_finding(grid: MetroFacts, metro: str, focus_role: str, *, currency: str) -> Finding:
     if not grid.metros:
         return Finding(f"**No metro has {currency} postings with a role family**, so Chart 2 is "
                        f"empty.", kind="metro lead", subject=metro, n=0, confidence="none")
@@ -451,13 +455,13 @@ def _metro_finding(grid: MetroFacts, metro: str, focus_role: str, currency: str)
             f"{plural(compared, 'role family', many='role families')}** compared across at least "
             f"two metros")
     return Finding(
-        f"{lead}; {_noise_clause(grid, focus_role)}.",
+        f"{lead}; {_noise_clause(grid, focus_role, currency=currency)}.",
         kind="metro lead", subject=metro, value=float(leads), n=grid.n_postings,
         confidence=confidence_of(grid.n_postings), chart="Chart 2",
     )
 
 
-def _noise_clause(grid: MetroFacts, focus_role: str) -> str:
+def _noise_clause(grid: MetroFacts, focus_role: str, *, currency: str) -> str:
     """Whether the reference metro's lead over the others pooled is more than noise."""
     others = plural(len(grid.metros) - 1, "other metro")
     if not grid.rated:
@@ -470,8 +474,10 @@ def _noise_clause(grid: MetroFacts, focus_role: str) -> str:
         return text
     if premium["small_n"]:
         return f"{text}; {focus_role} has too few postings on one side to test"
-    gap = (f"{money(premium['reference_median'])} ({n_text(int(premium['n_reference']))}) "
-           f"against {money(premium['other_median'])} ({n_text(int(premium['n_other']))}), "
+    gap = (f"{money(premium['reference_median'], currency=currency)} "
+           f"({n_text(int(premium['n_reference']))}) against "
+           f"{money(premium['other_median'], currency=currency)} "
+           f"({n_text(int(premium['n_other']))}), "
            f"{premium['premium']:+.0%}, {CONFIDENCE:.0%} interval {premium['premium_low']:+.0%} "
            f"to {premium['premium_high']:+.0%}")
     if grid.focus_lead_is_clear:
@@ -499,15 +505,15 @@ def _cells_finding(grid: MetroFacts) -> Finding:
 
 
 def _roles_caption(facts: RoleFacts, focus_role: str, base: str, snapshot: str,
-                   source: str) -> Caption:
+                   source: str, *, currency: str) -> Caption:
     top, bottom = facts.top, facts.bottom
     if facts.ranked:
         title = (f"{sentence_case(top['role_family'])} bands sit highest, {bottom['role_family']} "
-                 f"lowest: median midpoints {money(top['annual_mid_median'])} and "
-                 f"{money(bottom['annual_mid_median'])}")
+                 f"lowest: median midpoints {money(top['annual_mid_median'], currency=currency)} "
+                 f"and {money(bottom['annual_mid_median'], currency=currency)}")
     elif top is not None:
         title = (f"Only {top['role_family']} has enough postings to read its band: median "
-                 f"midpoint {money(top['annual_mid_median'])}")
+                 f"midpoint {money(top['annual_mid_median'], currency=currency)}")
     else:
         title = "Too few postings per role family to compare bands"
     highlight = f"; {focus_role} highlighted" if facts.focus is not None else ""
@@ -527,7 +533,7 @@ def _roles_caption(facts: RoleFacts, focus_role: str, base: str, snapshot: str,
 
 
 def _metro_caption(grid: MetroFacts, metro: str, base: str, snapshot: str,
-                   source: str) -> Caption:
+                   source: str, *, currency: str) -> Caption:
     leader = grid.top_cell
     if grid.reference_shown and leader is not None and grid.reference_leads:
         families = count_of(grid.reference_leads, len(grid.leaders), "role family",
@@ -536,7 +542,7 @@ def _metro_caption(grid: MetroFacts, metro: str, base: str, snapshot: str,
     elif leader is not None:
         title = (f"{sentence_case(leader['role_family'])} in {short_metro(leader['metro'])} "
                  f"posts the "
-                 f"highest median of any cell, {money(leader['median_mid'])}")
+                 f"highest median of any cell, {money(leader['median_mid'], currency=currency)}")
     else:
         title = "Too few postings per role and metro to compare"
     pinned = f"reference {metro} pinned first, then " if grid.reference_shown else ""

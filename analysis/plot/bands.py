@@ -6,7 +6,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
 
-from analysis.plot.style import ACCENT, BASE_SALARY, MAIN, MONEY_AXIS, end_label, tidy
+from analysis.config import DEFAULT_CURRENCY
+from analysis.plot.style import ACCENT, MAIN, end_label, money_axis, salary_label, tidy
 
 SPANS = {
     # span name: (low column, high column, what the bar shows)
@@ -21,6 +22,7 @@ def band_range_chart(
     y: str,
     span: str = "band",
     highlight: str | None = None,
+    currency: str = DEFAULT_CURRENCY,
     ax: Axes | None = None,
 ) -> Axes:
     """Floating bars per group with a white tick at the median midpoint and the group's n.
@@ -28,7 +30,7 @@ def band_range_chart(
     `summary` is `band_summary` output. `span="band"` draws the typical posted range (median min
     to median max); `span="mid"` draws the spread of midpoints (p25–p75). Groups run top to bottom
     by median midpoint; `highlight` names a group drawn in the accent colour; small-n groups are
-    drawn faded.
+    drawn faded. Money reads in `currency`, the one `summary` was computed in ($150k, £150k).
     """
     low, high, meaning = SPANS[span]
     ax = ax or plt.subplots(figsize=(9, 0.42 * len(summary) + 1.6))[1]
@@ -43,7 +45,7 @@ def band_range_chart(
                 color="white", lw=2.2)
         end_label(ax, end, row.Index, f"n={row.n_postings:,}")
     ax.set_yticks(range(len(data)), [str(v) for v in data[y]])
-    ax.xaxis.set_major_formatter(MONEY_AXIS)
-    ax.set_xlabel(f"USD, {BASE_SALARY} · bar: {meaning} · tick: median midpoint")
+    ax.xaxis.set_major_formatter(money_axis(currency))
+    ax.set_xlabel(f"{salary_label(currency)} · bar: {meaning} · tick: median midpoint")
     ax.margins(x=0.08)
     return tidy(ax)

@@ -6,8 +6,9 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
 
+from analysis.config import DEFAULT_CURRENCY
 from analysis.formats import money, money_range, ordinal
-from analysis.plot.style import ACCENT, BASE_SALARY, CONTEXT, INK, MONEY_AXIS, tidy
+from analysis.plot.style import ACCENT, CONTEXT, INK, money_axis, salary_label, tidy
 
 # Peer lines thin out as peers multiply so that a national pool still reads as a distribution.
 _PEER_LINE_WIDTH = (0.6, 3.0)
@@ -18,6 +19,7 @@ def benchmark_chart(
     benchmark: pd.DataFrame,
     *,
     label: str = "This posting",
+    currency: str = DEFAULT_CURRENCY,
     ax: Axes | None = None,
 ) -> Axes:
     """Peers' bands as thin grey lines sorted by midpoint, the posting's band over them in accent.
@@ -30,7 +32,8 @@ def benchmark_chart(
     with a light accent column behind the peers it overlaps, and its percentile written beside it
     ("mid at the 12th percentile of 17 peers"). A dashed line marks the peers' median midpoint.
     Peers from beyond the posting's metro are drawn at their location-adjusted pay when the
-    benchmark's ``location_adjusted`` says so (the x label says it too).
+    benchmark's ``location_adjusted`` says so (the x label says it too). Money reads in
+    `currency`, the one the benchmark was computed in.
     """
     row = benchmark.iloc[0]
     data = peers.dropna(subset=["annual_min", "annual_max"]).sort_values("annual_mid")
@@ -54,11 +57,12 @@ def benchmark_chart(
     low_half = row["pct_mid"] <= 50
     median = row["peer_annual_mid_median"]
     ax.axvline(median, color=INK, lw=1, ls="--", zorder=3)
-    ax.text(median, 0.99 if low_half else 0.01, f" peer median midpoint {money(median)}",
+    ax.text(median, 0.99 if low_half else 0.01,
+            f" peer median midpoint {money(median, currency=currency)}",
             transform=ax.get_xaxis_transform(), fontsize=8, color=INK,
             va="top" if low_half else "bottom", ha="left")
-    text = (f"{label}: {money_range(low, high)}\nmid at the {ordinal(row['pct_mid'])} "
-            f"percentile of {n:,} peers")
+    text = (f"{label}: {money_range(low, high, currency=currency)}\nmid at the "
+            f"{ordinal(row['pct_mid'])} percentile of {n:,} peers")
     note = ax.annotate(
         text,
         xy=(high if low_half else low, y),
@@ -80,12 +84,12 @@ def benchmark_chart(
     employers = data["employer"].nunique()
     ax.set_ylabel(f"n = {n:,} peer postings ({employers:,} employers),\nsorted by band midpoint",
                   color=INK)
-    ax.xaxis.set_major_formatter(MONEY_AXIS)
+    ax.xaxis.set_major_formatter(money_axis(currency))
     # beyond the metro the peers drawn are the location-adjusted pay the percentile reads
     adjusted = bool(row.get("location_adjusted", False))
-    ax.set_xlabel("USD, annual base salary, peers location-adjusted: line = minimum to maximum, "
-                  "tick = midpoint" if adjusted else
-                  f"USD, {BASE_SALARY}: line = posted minimum to maximum, tick = midpoint")
+    ax.set_xlabel(f"{currency}, annual base salary, peers location-adjusted: line = minimum to "
+                  "maximum, tick = midpoint" if adjusted else
+                  f"{salary_label(currency)}: line = posted minimum to maximum, tick = midpoint")
     return tidy(ax)
 
 

@@ -15,7 +15,7 @@ from matplotlib.axes import Axes
 from matplotlib.ticker import PercentFormatter
 
 from analysis.analyses.diff import noise_flags
-from analysis.config import CONFIDENCE
+from analysis.config import CONFIDENCE, DEFAULT_CURRENCY
 from analysis.formats import money
 from analysis.plot.style import CONTEXT, INK, MAIN, tidy
 
@@ -33,18 +33,21 @@ def shift_chart(
     *,
     by: str = "metro",
     confidence: float = CONFIDENCE,
+    currency: str = DEFAULT_CURRENCY,
     ax: Axes | None = None,
 ) -> Axes:
     """Forest plot of `change` per `by` group with (change_low, change_high) whiskers.
 
     `shifts` is ``group_shifts`` output. Groups run top to bottom from the largest rise to the
     largest fall; groups present in only one snapshot have no change and sit at the bottom, their
-    n written. Each row reads "$188k → $190k · n 455 → 461 · within noise" on the right.
+    n written. Each row reads "$188k → $190k · n 455 → 461 · within noise" on the right, the
+    medians in `currency` (the one the shifts were computed in).
     """
     data = shifts.assign(reading=noise_flags(shifts))
     data = data.sort_values("change", ascending=True, na_position="first").reset_index(drop=True)
     ax = ax or plt.subplots(figsize=(10.5, 0.5 * len(data) + 1.9))[1]
-    readings = [f"{money(row.median_old)} → {money(row.median_new)} · "
+    readings = [f"{money(row.median_old, currency=currency)} → "
+                f"{money(row.median_new, currency=currency)} · "
                 f"{row.n_old:,} → {row.n_new:,} bands" for row in data.itertuples()]
     flag_offset = 10 + _POINTS_PER_CHARACTER * max(map(len, readings), default=0) + _COLUMN_GAP
     for row, reading in zip(data.itertuples(), readings, strict=True):

@@ -27,7 +27,7 @@ from analysis.config import (
     SMALL_N,
 )
 from analysis.formats import money, short_metro
-from analysis.plot.style import ACCENT, BASE_SALARY, INK, MONEY_AXIS, SEQUENTIAL
+from analysis.plot.style import ACCENT, INK, SEQUENTIAL, money_axis, salary_label
 
 HATCH = "////"
 # How far a low-confidence cell's colour is mixed towards white.
@@ -126,7 +126,7 @@ def role_metro_heatmap(
     for spine in ax.spines.values():
         spine.set_visible(False)
     ax.set_xlabel(
-        f"Median midpoint, {currency} {BASE_SALARY}\nLighter: n < {LOW_CONFIDENCE_N} postings or "
+        f"Median midpoint, {salary_label(currency)}\nLighter: n < {LOW_CONFIDENCE_N} postings or "
         f"< {MIN_EMPLOYERS} employers · hatched: n < {min_n}, hidden · {DOMINATED_MARK} one "
         f"employer posts > {DOMINANT_SHARE:.0%}",
         fontsize=8, color="#555555", labelpad=8,
@@ -134,7 +134,7 @@ def role_metro_heatmap(
     if len(shown):  # a scale with nothing on it would only mislead
         colourbar = ax.figure.colorbar(ScalarMappable(norm=norm, cmap=cmap), ax=ax,
                                        fraction=0.025, pad=0.015)
-        colourbar.ax.yaxis.set_major_formatter(MONEY_AXIS)
+        colourbar.ax.yaxis.set_major_formatter(money_axis(currency))
         colourbar.ax.tick_params(labelsize=8)
         colourbar.outline.set_visible(False)
     return ax

@@ -12,14 +12,19 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from analysis.config import MIN_EMPLOYERS, SMALL_N
-from analysis.plot.style import BASE_SALARY, INK, MAIN, MONEY_AXIS, end_label, tidy
+from analysis.config import DEFAULT_CURRENCY, MIN_EMPLOYERS, SMALL_N
+from analysis.plot.style import INK, MAIN, end_label, money_axis, salary_label, tidy
 
 BAR_HEIGHT = 0.56
-LADDER_XLABEL = (
-    f"USD, {BASE_SALARY}. Bar = median posted minimum to median maximum, white tick = median "
-    "midpoint;\nshaded = pay range shared with the level below, % = step between median midpoints"
+LADDER_LEGEND = (
+    "Bar = median posted minimum to median maximum, white tick = median midpoint;\nshaded = pay "
+    "range shared with the level below, % = step between median midpoints"
 )
+
+
+def _ladder_xlabel(currency: str) -> str:
+    """The ladder's axis label: the currency and salary measure, then how to read the bars."""
+    return f"{salary_label(currency)}. {LADDER_LEGEND}"
 
 
 def _one_ladder(ladder: pd.DataFrame, role_family: str | None, track: str | None) -> pd.DataFrame:
@@ -45,6 +50,7 @@ def ladder_chart(
     role_family: str | None = None,
     track: str | None = None,
     xlabel: bool = True,
+    currency: str = DEFAULT_CURRENCY,
     ax: Axes | None = None,
 ) -> Axes:
     """Floating bars per level (bottom = first level) with steps, overlaps and n written on.
@@ -59,6 +65,8 @@ def ladder_chart(
         Keep only this role family / track.
     xlabel : bool, default True
         Write the axis label explaining bar, tick, shading and steps (off for inner panels).
+    currency : str, default "USD"
+        The currency `ladder` was computed in: ticks read $150k, £150k..., the label names it.
     ax : matplotlib Axes, optional
         Where to draw; a new figure sized to the number of levels otherwise.
 
@@ -103,9 +111,9 @@ def ladder_chart(
                 bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85})
     ax.set_yticks(range(len(data)), [str(v) for v in data["level"]])
     ax.set_ylim(-0.6, max(len(data), 1) - 0.4)
-    ax.xaxis.set_major_formatter(MONEY_AXIS)
+    ax.xaxis.set_major_formatter(money_axis(currency))
     if xlabel:
-        ax.set_xlabel(LADDER_XLABEL, fontsize=8.5)
+        ax.set_xlabel(_ladder_xlabel(currency), fontsize=8.5)
     if len(data):
         span = data["annual_max_median"].max() - data["annual_min_median"].min()
         ax.set_xlim(data["annual_min_median"].min() - 0.04 * span,
@@ -118,12 +126,13 @@ def ladder_small_multiples(
     *,
     role_families: list[str],
     track: str = "ic",
+    currency: str = DEFAULT_CURRENCY,
 ) -> Figure:
     """One ladder panel per role family, stacked, on a shared money axis.
 
     Panels are as tall as their number of levels, in the order of `role_families`; families
     without levels on `track` are left out. Each panel is titled with its family and n;
-    ``fig.axes[0]`` is an empty header for `finding_title`.
+    ``fig.axes[0]`` is an empty header for `finding_title`. Money reads in `currency`.
     """
     panels = [(family, _one_ladder(ladder, family, track)) for family in role_families]
     panels = [(family, data) for family, data in panels if len(data)]
@@ -139,7 +148,7 @@ def ladder_small_multiples(
     axes = []
     for position, (family, data) in enumerate(panels):
         ax = fig.add_subplot(grid[position + 1, 0], sharex=axes[0] if axes else None)
-        ladder_chart(data, xlabel=position == len(panels) - 1, ax=ax)
+        ladder_chart(data, xlabel=position == len(panels) - 1, currency=currency, ax=ax)
         ax.xaxis.set_tick_params(labelbottom=position == len(panels) - 1)
         ax.set_title(f"{family} · n={data['n_postings'].sum():,} postings", loc="left",
                      fontsize=10, fontweight="bold", color=INK)

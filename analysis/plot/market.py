@@ -6,9 +6,10 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
 
+from analysis.analyses.market import OEWS_CURRENCY
 from analysis.findings.wording import INTERVAL
 from analysis.formats import ordinal
-from analysis.plot.style import ACCENT, BASE_SALARY, CONTEXT, INK, MONEY_AXIS, end_label, tidy
+from analysis.plot.style import ACCENT, BASE_SALARY, CONTEXT, INK, end_label, money_axis, tidy
 
 OUTER = "#e3e3e3"  # OEWS p10–p90
 INNER = "#b5b5b5"  # OEWS p25–p75
@@ -35,6 +36,9 @@ def market_chart(
     in the OEWS distribution, its gap to the OEWS median and n; rows whose OEWS figures are
     national (no metro figure) carry "(US)" after their name; rows with small n or few employers
     are drawn faded. Rows run top to bottom from the largest gap above the OEWS median.
+
+    Money reads in US dollars: OEWS wages are, and only bands in that currency are set against
+    them (:data:`~analysis.analyses.market.OEWS_CURRENCY`), so the chart takes no currency.
     """
     data = reference.dropna(subset=["p50", "posted_mid_median"]).copy()
     data["gap_vs_p50"] = data["posted_mid_median"] / data["p50"] - 1
@@ -76,10 +80,11 @@ def market_chart(
         ax.annotate("OEWS median", (top["p50"], len(data) - 1), xytext=(0, -9),
                     textcoords="offset points", ha="center", va="top", fontsize=8, color=INK)
     ax.set_ylim(-0.7, len(data) - 0.1)
-    ax.xaxis.set_major_formatter(MONEY_AXIS)
+    ax.xaxis.set_major_formatter(money_axis(OEWS_CURRENCY))
     whisker = f", line = its {INTERVAL}" if has_interval else ""
-    ax.set_xlabel(f"USD, annual. Grey bars: OEWS paid wages, p10–p90 (light), p25–p75 (dark), "
-                  f"tick = median.\nDot: posted median midpoint, {BASE_SALARY}{whisker}.")
+    ax.set_xlabel(f"{OEWS_CURRENCY}, annual. Grey bars: OEWS paid wages, p10–p90 (light), "
+                  f"p25–p75 (dark), tick = median.\nDot: posted median midpoint, "
+                  f"{BASE_SALARY}{whisker}.")
     if len(data):
         values = data[["p10", "p25", "posted_mid_median", "p75", "p90"]]
         low, high = values.min().min(), values.max().max()

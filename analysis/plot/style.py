@@ -1,8 +1,8 @@
 """The house style every chart shares: one palette, money axes, finding titles, quiet frames.
 
 Okabe-Ito (colour-blind safe) for categories: grey for context, one accent for the focus group,
-blue for everything else; cividis for ordered scales. Money reads $150k on axes and
-$150k–$210k in text.
+blue for everything else; cividis for ordered scales. Money reads in the report's currency:
+$150k (or £150k, €150k) on axes, $150k–$210k in text, and axis labels name the currency.
 """
 
 from __future__ import annotations
@@ -36,12 +36,21 @@ CATEGORY_ORDER = ["blue", "orange", "green", "purple", "sky blue"]
 # "$150k–$210k" and titles from postings are text, never mathtext between two dollar signs.
 matplotlib.rcParams["text.parse_math"] = False
 matplotlib.rcParams["font.size"] = 10
-MONEY_AXIS = FuncFormatter(lambda value, _position=None: money(value))
 BASE_SALARY = "annual base salary as posted"
 
 
+def money_axis(currency: str) -> FuncFormatter:
+    """Tick labels in `currency`: $150k, £150k, €150k, CA$150k (:func:`analysis.formats.money`).
+
+    >>> money_axis("GBP")(45000), money_axis("USD")(150000)
+    ('£45k', '$150k')
+    """
+    return FuncFormatter(lambda value, _position=None: money(value, currency=currency))
 
 
+def salary_label(currency: str) -> str:
+    """The money axis' label: "GBP, annual base salary as posted"."""
+    return f"{currency}, {BASE_SALARY}"
 
 
 def category_colours(categories: list) -> dict:

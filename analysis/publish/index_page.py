@@ -47,14 +47,23 @@ STYLE = """
 
 
 def write_index(
-    results: list, *, data_path: Path, out: Path, notice: str | None = None
+    results: list,
+    *,
+    data_path: Path,
+    out: Path,
+    notice: str | None = None,
+    currencies: tuple[str, ...] = (DEFAULT_CURRENCY,),
 ) -> Path:
     """Write out/index.html for `results` (ReportResult) computed on the snapshot `data_path`.
 
-    `notice` (the synthetic-sample warning) is shown under the title.
+    `notice` (the synthetic-sample warning) is shown under the title; `currencies` are those the
+    reports compared bands in (their `currency` parameter), named in the method note.
     """
     bands = read_bands(data_path)
     manifest = read_manifest(data_path) if data_path.is_dir() else {}
+    # The headline facts are counts and shares of the whole snapshot, every currency included:
+    # no money figure, so none needs a currency. Money appears only in the reports' headlines,
+    # written in each report's currency.
     figures = headline_figures(bands)
     counts = manifest.get("counts", {})
     e = html.escape
@@ -95,7 +104,7 @@ paybands {e(paybands_version())} &middot; annual base salary as posted</p>
 <footer>
 <h2>Method</h2>
 <p>Each posted range is read from the posting's text or structured data and annualized
-({e(_annualization())}). Comparisons use closed ranges in one currency ({e(DEFAULT_CURRENCY)})
+({e(_annualization())}). Comparisons use closed ranges in {e(_currency_text(currencies))}
 and medians of band midpoints, with {CONFIDENCE:.0%} bootstrap intervals ({N_BOOT:,}
 resamples); groups under {SMALL_N} postings or {MIN_EMPLOYERS} employers are not read. Posted
 pay is not paid pay, and base salary excludes bonus and equity.
@@ -115,6 +124,18 @@ with the previous one. Parameters: <code>-p location "Austin, TX"</code>,
     index = out / "index.html"
     index.write_text(page, encoding="utf-8")
     return index
+
+
+def _currency_text(currencies: tuple[str, ...]) -> str:
+    """"one currency (GBP)", or each report's when they differ; amounts are never converted.
+
+    >>> _currency_text(("GBP",)), _currency_text(("USD", "GBP"))
+    ('one currency (GBP)', "each report's currency (GBP, USD), never converted")
+    """
+    names = sorted(set(currencies)) or [DEFAULT_CURRENCY]
+    if len(names) == 1:
+        return f"one currency ({names[0]})"
+    return f"each report's currency ({', '.join(names)}), never converted"
 
 
 def _annualization() -> str:

@@ -11,10 +11,11 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from functools import partial
 
 import pandas as pd
 
-from analysis.config import LOW_CONFIDENCE_N
+from analysis.config import DEFAULT_CURRENCY, LOW_CONFIDENCE_N
 from analysis.findings import Finding, ReportText
 from analysis.formats import money
 
@@ -191,9 +192,11 @@ def report_table(
     percent_columns: tuple[str, ...] = (),
     n_column: str | None = None,
     low_confidence_n: int = LOW_CONFIDENCE_N,
+    currency: str = DEFAULT_CURRENCY,
 ):
-    """A Styler for a report table: text escaped, money as $150k, rows with n < 20 in grey."""
-    formats = {c: money for c in money_columns if c in frame}
+    """A Styler for a report table: text escaped, money in `currency` ($150k, £150k), rows with
+    n < 20 in grey."""
+    formats = {c: partial(money, currency=currency) for c in money_columns if c in frame}
     formats |= {c: "{:.0%}" for c in percent_columns if c in frame}
     # Every format call resets the columns it touches: pass escape to both.
     styler = frame.style.format(escape="html", na_rep="–", thousands=",")

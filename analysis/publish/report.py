@@ -180,11 +180,19 @@ def build_reports(
             if log:
                 status = "failed" if result.error else "ok"
                 tqdm.write(f"  {path.stem}: {status} in {result.seconds:.1f} s", file=sys.stderr)
-    index = write_index(results, data_path=data_path, out=out, notice=notice)
+    index = write_index(results, data_path=data_path, out=out, notice=notice,
+                        currencies=report_currencies(routed, declared))
     failures = [r for r in results if r.error]
     if failures:
         raise ReportError("\n".join(f"{r.name}: {r.error}" for r in failures))
     return index
+
+
+def report_currencies(routed: dict[Path, dict], declared: dict[Path, dict]) -> tuple[str, ...]:
+    """The currencies the notebooks compare bands in: each one's `currency` parameter as routed,
+    else its default; notebooks without the parameter count for nothing."""
+    return tuple(sorted({str(routed[path].get("currency", names["currency"]))
+                         for path, names in declared.items() if "currency" in names}))
 
 
 class SuiteKernel:

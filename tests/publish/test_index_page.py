@@ -42,3 +42,11 @@ def test_index_warns_when_the_data_is_the_synthetic_sample(tmp_path):
     plain_page = write_index([], data_path=resolve_data(None), out=tmp_path).read_text()
     assert "Synthetic demo data" not in plain_page
 
+
+
+def test_index_names_the_currency_the_reports_compared_in(tmp_path):
+    page = write_index([], data_path=resolve_data(None), out=tmp_path,
+                       currencies=("GBP",)).read_text()
+    assert "closed ranges in one currency (GBP)" in page and "(USD)" not in page
+    default = write_index([], data_path=resolve_data(None), out=tmp_path).read_text()
+    assert "closed ranges in one currency (USD)" in default

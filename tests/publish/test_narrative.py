@@ -76,6 +76,12 @@ def test_report_table_escapes_text_and_formats_money():
     assert page.count("color: #8a8a8a") >= 1  # the n=3 row is greyed
 
 
+def test_report_table_formats_money_in_the_report_currency():
+    frame = pd.DataFrame({"Median": [45000.0, 52500.0], "n": [40, 30]})
+    page = report_table(frame, money_columns=("Median",), currency="GBP").to_html()
+    assert "£45k" in page and "£52k" in page and "$" not in page
+
+
 def test_caveats_keep_at_most_three_and_method_lists_inputs():
     assert caveats(["a", "b", "c", "d"])._repr_html_().count("<li>") == 3
     box = method_box(["x"], manifest={"snapshot": "s", "inputs": [{"file": SCRIPT}]})._repr_html_()

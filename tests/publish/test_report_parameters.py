@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.publish.report import route_parameters
+from analysis.publish.report import report_currencies, route_parameters
 
 
 def test_parameters_route_by_name_or_notebook_prefix_with_their_types():
@@ -28,3 +28,14 @@ def test_parameters_route_by_name_or_notebook_prefix_with_their_types():
         route_parameters({"colour": "red"}, declared)
     with pytest.raises(ValueError, match="min_postings takes a whole number"):
         route_parameters({"min_postings": "many"}, declared)
+
+
+def test_report_currencies_are_the_routed_ones_else_the_defaults():
+    declared = {Path("02_roles.py"): {"currency": "USD", "focus_role": ""},
+                Path("05_benchmark.py"): {"currency": "USD"},
+                Path("99_other.py"): {"focus_role": ""}}
+    assert report_currencies(route_parameters({}, declared), declared) == ("USD",)
+    assert report_currencies(route_parameters({"currency": "GBP"}, declared), declared) == (
+        "GBP",)
+    mixed = route_parameters({"05.currency": "EUR"}, declared)
+    assert report_currencies(mixed, declared) == ("EUR", "USD")
