@@ -8,6 +8,7 @@ from factories import FORMULA_TITLE, SCRIPT_TITLE
 
 from analysis.paths import ROOT
 from analysis.publish.report import ReportError, build_reports, notebook_paths
+from analysis.store import ensure_sample_store
 
 pytestmark = pytest.mark.slow
 NOTEBOOKS = [p.stem for p in notebook_paths()]
@@ -134,8 +135,9 @@ def tiny_suite(tmp_path, monkeypatch):
 def test_one_kernel_runs_the_suite_and_a_failure_leaves_the_rest(tiny_suite, monkeypatch):
     out = tiny_suite / "reports"
     monkeypatch.chdir(ROOT)
+    ensure_sample_store()  # a relative store path, as a user types it
     with pytest.raises(ReportError) as failure:
-        build_reports("data/snapshots", out=out, figures_dir=tiny_suite / "figures",
+        build_reports("data/sample_snapshots", out=out, figures_dir=tiny_suite / "figures",
                       parameters={"word": "hello"}, progress=False)
     assert "02_broken.py" in str(failure.value) and "ZeroDivisionError" in str(failure.value)
     assert "ratio = 1 / 0" in str(failure.value)  # the failing cell is named
