@@ -89,7 +89,8 @@ def write_workbook(
         the code for one without a symbol).
     notes : sheet name → one line saying what the sheet holds, listed on the About sheet.
     about : facts about the whole workbook (where the data was read, the snapshot, versions), the
-        first rows of the About sheet, which is always the first sheet.
+        first rows of the About sheet, which is always the first sheet; `currency` is added when
+        it has no "currency" entry.
 
     Cells: numbers stay numbers (NaN, infinities and missing values are empty cells), booleans
     booleans, dates and timestamps dates (time zones are converted to UTC: Excel has none). Text is
@@ -340,7 +341,8 @@ def _write_about(sheet: Worksheet, *, about: dict, currency: str,
                  listed: list[tuple[str, int, str]]) -> None:
     """Facts about the workbook (about, value), an empty row, then one row per sheet: its name,
     rows and what it holds."""
-    facts = [(str(key), _value(value)) for key, value in {**about, "currency": currency}.items()]
+    about.setdefault("currency", currency)
+    facts = [(str(key), _value(value)) for key, value in about.items()]
     bold = Font(bold=True)
     for col, name in enumerate(("about", "value"), start=1):
         _text_cell(sheet, 1, col, name).font = bold
@@ -349,7 +351,9 @@ def _write_about(sheet: Worksheet, *, about: dict, currency: str,
         if isinstance(value, str):
             _text_cell(sheet, row, 2, value)
         else:
-            sheet.cell(row=row, column=2, value=value)
+            cell = sheet.cell(row=row, column=2, value=value)
+            if isinstance(value, int) and not isinstance(value, bool):
+                cell.number_format = NUMBER_FORMATS["count"]
     start = len(facts) + 3
     for col, name in enumerate(("sheet", "rows", "what it holds"), start=1):
         _text_cell(sheet, start, col, name).font = bold
