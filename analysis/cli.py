@@ -350,6 +350,28 @@ def _parser() -> argparse.ArgumentParser:
     _engine_options(diff, what="--by shifts")
     diff.set_defaults(run=_diff)
 
+    export = add_command(
+        "export",
+        summary="the analyses as one Excel workbook",
+        description="Write one Excel workbook (.xlsx) of DATA's analyses, a sheet each: band "
+        "summaries by metro and by role family, the metro index (raw and adjusted for role "
+        "family and level), level ladders; a first About sheet says what was read and what each "
+        "sheet holds. Numbers stay numbers (money, percent and count formats), text from postings "
+        "is never a formula. Prints the path written.",
+        examples=[
+            "paybands export --xlsx paybands.xlsx            # the embedded sample",
+            "paybands export mydata/ --xlsx exports/mydata.xlsx",
+            "paybands export mydata/ --xlsx uk.xlsx --currency GBP",
+        ],
+    )
+    export.add_argument("data", nargs="?", metavar="DATA", help=DATA_HELP)
+    export.add_argument("--xlsx", required=True, metavar="FILE",
+                        help="the workbook to write, e.g. paybands.xlsx (required); its folder is "
+                        "created, an existing file is replaced once the new one is complete")
+    export.add_argument("--currency", default=DEFAULT_CURRENCY, metavar="CODE",
+                        help=CURRENCY_HELP)
+    export.set_defaults(run=_export)
+
     report = add_command(
         "report",
         summary="the notebook suite → HTML reports",
@@ -393,7 +415,7 @@ def _parser() -> argparse.ArgumentParser:
                              help="no progress bars or status lines on stderr (errors still "
                              "show)")
     for name, command in commands.choices.items():
-        if name not in ("ingest", "parse-pay", "report"):  # the commands that print a CSV
+        if name not in ("ingest", "parse-pay", "report", "export"):  # the commands that print a CSV
             command.add_argument("--exact", action="store_true",
                                  help="numbers at full precision (default: money to the cent, "
                                  "other decimals to 4 places, counts whole)")
@@ -664,6 +686,28 @@ def _infer(args) -> int:
     with _step(args, f"clustering {len(bands):,} bands"):
         table = infer_levels(bands, currency=args.currency)
     _write_csv(table, exact=args.exact)
+    return EXIT_OK
+
+
+def _export(args) -> int:
+    from analysis.publish.export import SHEETS, ExportWarning, export_workbook
+    from analysis.publish.workbook import workbook_path
+    from analysis.store import load_bands, load_manifest
+
+    path = workbook_path(args.xlsx)  # a wrong name fails before the data is read
+    with _reading(args):
+        bands, manifest = load_bands(args.data), load_manifest(args.data)
+    with _step(args, f"computing {len(SHEETS)} sheets from {len(bands):,} bands"), \
+            warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ExportWarning)
+        written = export_workbook(bands, path, currency=args.currency, manifest=manifest)
+    for warning in caught:
+        if issubclass(warning.category, ExportWarning):
+            print(f"paybands export: warning: {warning.message}", file=sys.stderr)
+        else:
+            warnings.warn_explicit(warning.message, warning.category, warning.filename,
+                                   warning.lineno)
+    print(written)
     return EXIT_OK
 
 
