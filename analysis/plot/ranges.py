@@ -20,9 +20,9 @@ from analysis.plot.style import ACCENT, INK, MAIN, end_label, money_axis, salary
 BAR_HEIGHT = 0.56
 SMOOTHED_HATCH = "///"
 STRUCTURE_LEGEND = (
-    "Bar = proposed range minimum to maximum, white tick = range midpoint; line = market p25–p75 "
-    "of posted midpoints,\ndot = market median; hatched = midpoint from the ladder's fit "
-    "(too few postings or employers)"
+    "Bar = proposed range minimum to maximum, white tick = range midpoint;\nline = market "
+    "p25–p75 of posted midpoints, dot = market median;\nhatched = midpoint from the ladder's "
+    "fit (too few postings or employers)"
 )
 
 
