@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from analysis.choices import check_columns, check_values, describe_choices
-from analysis.config import DEFAULT_CURRENCY, REFERENCE_METRO
+from analysis.config import DEFAULT_CURRENCY, MIN_EMPLOYERS, REFERENCE_METRO, SMALL_N
 from analysis.errors import UsageError
 
 if TYPE_CHECKING:
@@ -372,6 +372,38 @@ def _parser() -> argparse.ArgumentParser:
                         help=CURRENCY_HELP)
     export.set_defaults(run=_export)
 
+    ranges = add_command(
+        "ranges",
+        summary="market percentiles per level → a proposed salary structure, CSV",
+        description="Price one role family's ladder from posted bands (p10-p90 of posted "
+        "midpoints per level, a posting counted once) and propose a salary structure: per level "
+        "range_min, range_mid, range_max, spread and the midpoint's step from the level below. "
+        f"Levels with fewer than {SMALL_N} postings or {MIN_EMPLOYERS} employers take the "
+        "ladder's log-linear fit as midpoint (smoothed = True). CSV on stdout, the market "
+        "percentiles as market_p10 to market_p90.",
+        examples=[
+            'paybands ranges --role-family "data scientist"',
+            'paybands ranges mydata/ --role-family "software engineer" '
+            '--metro "Seattle-Tacoma-Bellevue, WA" > ranges.csv',
+            'paybands ranges mydata/ --role-family "software engineer" --zone 1',
+        ],
+    )
+    ranges.add_argument("data", nargs="?", metavar="DATA", help=DATA_HELP)
+    ranges.add_argument("--role-family", required=True, metavar="NAME",
+                        help='the role family priced, e.g. "data scientist" (required)')
+    where = ranges.add_mutually_exclusive_group()
+    where.add_argument("--metro", metavar="NAME",
+                       help='price bands in this metro only, e.g. "Seattle-Tacoma-Bellevue, WA" '
+                       "(default: all metros, pooled as posted)")
+    where.add_argument("--zone", metavar="N",
+                       help="price bands in the metros of geographic pay zone N, pooled as "
+                       "posted (default: all metros)")
+    ranges.add_argument("--track", choices=("ic", "management"), default="ic",
+                        help="the ladder: individual contributor or management (default: ic)")
+    ranges.add_argument("--currency", default=DEFAULT_CURRENCY, metavar="CODE",
+                        help=CURRENCY_HELP)
+    ranges.set_defaults(run=_ranges)
+
     report = add_command(
         "report",
         summary="the notebook suite → HTML reports",
@@ -708,6 +740,26 @@ def _export(args) -> int:
             warnings.warn_explicit(warning.message, warning.category, warning.filename,
                                    warning.lineno)
     print(written)
+
+def _ranges(args) -> int:
+    from analysis.analyses.ranges import market_by_level, salary_structure, zone_metros
+    from analysis.store import load_bands
+
+    with _reading(args):
+        bands = load_bands(args.data)
+    metros = [args.metro] if args.metro else None
+    if args.zone is not None:
+        try:
+            from analysis.analyses.zones import pay_zones
+        except ImportError:
+            raise UsageError("zones are not available") from None
+        with _step(args, "computing pay zones"):
+            metros = zone_metros(pay_zones(bands, currency=args.currency), args.zone)
+    with _step(args, f"pricing {args.role_family} levels"):
+        market = market_by_level(bands, role_family=args.role_family, metros=metros,
+                                 track=args.track, currency=args.currency)
+        table = salary_structure(market)
+    _write_csv(table, exact=args.exact)
     return EXIT_OK
 
 

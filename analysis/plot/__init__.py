@@ -11,6 +11,7 @@ from analysis.plot.heatmap import role_metro_heatmap
 from analysis.plot.ladder import ladder_chart, ladder_small_multiples
 from analysis.plot.locations import location_index_chart, location_small_multiples
 from analysis.plot.market import market_chart
+from analysis.plot.ranges import structure_chart
 from analysis.plot.shares import share_chart
 from analysis.plot.style import ACCENT, CONTEXT, INK, OKABE_ITO, finding_title, tidy
 from analysis.plot.widths import range_width_chart
@@ -33,5 +34,6 @@ __all__ = [
     "role_metro_heatmap",
     "share_chart",
     "shift_chart",
+    "structure_chart",
     "tidy",
 ]
