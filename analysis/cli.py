@@ -740,6 +740,8 @@ def _export(args) -> int:
             warnings.warn_explicit(warning.message, warning.category, warning.filename,
                                    warning.lineno)
     print(written)
+    return EXIT_OK
+
 
 def _ranges(args) -> int:
     from analysis.analyses.ranges import market_by_level, salary_structure, zone_metros
