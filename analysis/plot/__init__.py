@@ -14,6 +14,7 @@ from analysis.plot.market import market_chart
 from analysis.plot.shares import share_chart
 from analysis.plot.style import ACCENT, CONTEXT, INK, OKABE_ITO, finding_title, tidy
 from analysis.plot.widths import range_width_chart
+from analysis.plot.zones import zone_chart
 
 __all__ = [
     "ACCENT",
@@ -34,4 +35,5 @@ __all__ = [
     "share_chart",
     "shift_chart",
     "tidy",
+    "zone_chart",
 ]
