@@ -97,7 +97,9 @@ def pay_zones(
         Int64, NA when unzoned), postings, employers, zoned, reason (why a metro is unzoned, else
         NA) and is_reference. Zoned metros first, by zone and index (highest first), then the
         unzoned by index. ``attrs["zone_step"]`` is the step the zones were cut at (above
-        `min_step` only when `max_zones` forced it); ``attrs["reference"]`` the reference.
+        `min_step` only when `max_zones` forced it); ``attrs`` also keep the reference and the
+        options (min_step, max_zones, min_postings, min_employers, controls, confidence), so
+        the words about the zones can state the rules they were cut by.
 
     Raises
     ------
@@ -111,6 +113,7 @@ def pay_zones(
     >>> zones = pay_zones(load_bands())  # doctest: +SKIP
     >>> zones.loc[zones["zoned"], ["metro", "index", "zone"]].head(3)  # doctest: +SKIP
     """
+    controls = (controls,) if isinstance(controls, str) else tuple(controls)
     if max_zones < 1:
         raise ValueError(f"max_zones must be at least 1, got {max_zones}")
     if min_step < 0:
@@ -138,7 +141,10 @@ def pay_zones(
     result = result[ZONE_COLUMNS].reset_index(drop=True)
     result["postings"] = result["postings"].astype(int)
     result["employers"] = result["employers"].astype(int)
-    result.attrs.update(zone_step=float(step), reference=reference)
+    result.attrs.update(zone_step=float(step), reference=reference, min_step=float(min_step),
+                        max_zones=int(max_zones), min_postings=int(min_postings),
+                        min_employers=int(min_employers), controls=controls,
+                        confidence=float(confidence))
     return result
 
 
@@ -150,7 +156,7 @@ def _reasons(table: pd.DataFrame, *, min_postings: int, min_employers: int) -> p
     no_interval = ~table["is_reference"].astype(bool) & (
         table["index_low"].isna() | table["index_high"].isna())
     parts = [
-        (few_postings, f"fewer than {min_postings} postings"),
+        (few_postings, f"fewer than {min_postings:,} postings"),
         (few_employers, f"fewer than {min_employers} employers"),
         # with enough employers of its own, the reference lacks them (or the fit could not say)
         (no_interval & ~few_employers,

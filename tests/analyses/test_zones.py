@@ -122,7 +122,8 @@ def test_the_frame_has_the_contract_columns_and_zoned_rows_first(zones):
     assert str(zones["zone"].dtype) == "Int64"
     assert zones["zoned"].tolist() == sorted(zones["zoned"].tolist(), reverse=True)
     assert zones["postings"].sum() == 8 * 300 + 2 + 60
-    assert zones.attrs == {"zone_step": 5.0, "reference": SUNNYVALE}
+    assert zones.attrs["zone_step"] == 5.0 and zones.attrs["reference"] == SUNNYVALE
+    assert zones.attrs["min_postings"] == ZONE_MIN_POSTINGS
 
 
 def test_a_flat_market_is_one_zone():
