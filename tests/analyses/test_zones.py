@@ -218,6 +218,10 @@ def test_cli_prints_the_zones_as_csv(market, tmp_path, capsys):
     assert np.isnan(zone[THIN])
     code, out, _ = _run_cli(path, capsys, "--min-step", "15", "--max-zones", "3")
     assert code == 0 and pd.read_csv(io.StringIO(out))["zone"].max() == 2
+    code, out, _ = _run_cli(path, capsys, "--min-postings", "1000")
+    table = pd.read_csv(io.StringIO(out))
+    assert code == 0 and table["zone"].isna().all()
+    assert (table["reason"].str.startswith("fewer than 1,000 postings")).all()
 
 
 def test_cli_unknown_reference_is_a_usage_error_naming_the_closest(market, tmp_path, capsys):
@@ -228,3 +232,15 @@ def test_cli_unknown_reference_is_a_usage_error_naming_the_closest(market, tmp_p
     assert "did you mean 'Austin-Round Rock-San Marcos, TX'" in err
     code, _, err = _run_cli(path, capsys, "--max-zones", "0")
     assert code == 2 and "--max-zones" in err
+
+
+def test_cli_zones_the_embedded_sample(capsys):
+    assert cli.main(["zones", "--quiet"]) == 0
+    table = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    zoned = table.loc[table["zoned"]]
+    assert table.loc[table["is_reference"], "metro"].tolist() == [SUNNYVALE]
+    assert zoned.loc[zoned["is_reference"], "zone"].item() == 1
+    assert 2 <= zoned["zone"].nunique() <= 6
+    # zones follow the ranking: every zone's lowest index is above the next zone's highest
+    spans = zoned.groupby("zone")["index"].agg(["min", "max"]).sort_index()
+    assert (spans["min"].to_numpy()[:-1] > spans["max"].to_numpy()[1:]).all()
