@@ -20,7 +20,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from analysis.choices import check_columns, check_values, describe_choices
-from analysis.config import DEFAULT_CURRENCY, MIN_EMPLOYERS, REFERENCE_METRO, SMALL_N
+from analysis.config import (
+    DEFAULT_CURRENCY,
+    MAX_ZONES,
+    MIN_EMPLOYERS,
+    REFERENCE_METRO,
+    SMALL_N,
+    ZONE_MIN_POSTINGS,
+    ZONE_MIN_STEP,
+)
 from analysis.errors import UsageError
 
 if TYPE_CHECKING:
@@ -404,6 +412,36 @@ def _parser() -> argparse.ArgumentParser:
                         help=CURRENCY_HELP)
     ranges.set_defaults(run=_ranges)
 
+    zones = add_command(
+        "zones",
+        summary="geographic pay zones of metros, CSV",
+        description="Each metro's composition-adjusted pay index (reference = 100, same role "
+        "family and level) with its 95% interval (errors clustered by employer), "
+        "grouped into pay zones (1 = highest): a new zone starts only where a metro lies more "
+        "than --min-step points below its zone's top metro and their intervals do not overlap. "
+        "Metros with too few postings or employers are listed unzoned, with the reason.",
+        examples=[
+            "paybands zones",
+            'paybands zones mydata/ --reference "Seattle-Tacoma-Bellevue, WA" > zones.csv',
+            "paybands zones mydata/ --max-zones 4 --min-step 7.5",
+        ],
+    )
+    zones.add_argument("data", nargs="?", metavar="DATA", help=DATA_HELP)
+    zones.add_argument("--reference", default=REFERENCE_METRO, metavar="NAME",
+                       help=f"the metro that is 100 (default: {REFERENCE_METRO})")
+    zones.add_argument("--currency", default=DEFAULT_CURRENCY, metavar="CODE",
+                       help=CURRENCY_HELP)
+    zones.add_argument("--max-zones", type=int, default=MAX_ZONES, metavar="N",
+                       help=f"at most N zones; the step is widened until they fit (default: "
+                       f"{MAX_ZONES})")
+    zones.add_argument("--min-step", type=float, default=ZONE_MIN_STEP, metavar="POINTS",
+                       help=f"index points a metro must lie below its zone's top metro to open "
+                       f"a new zone; finer tiers are noise (default: {ZONE_MIN_STEP:g})")
+    zones.add_argument("--min-postings", type=int, default=ZONE_MIN_POSTINGS, metavar="N",
+                       help=f"metros with fewer postings are listed unzoned (default: "
+                       f"{ZONE_MIN_POSTINGS}; fewer than {MIN_EMPLOYERS} employers always are)")
+    zones.set_defaults(run=_zones)
+
     report = add_command(
         "report",
         summary="the notebook suite → HTML reports",
@@ -761,6 +799,24 @@ def _ranges(args) -> int:
         market = market_by_level(bands, role_family=args.role_family, metros=metros,
                                  track=args.track, currency=args.currency)
         table = salary_structure(market)
+    _write_csv(table, exact=args.exact)
+    return EXIT_OK
+
+
+def _zones(args) -> int:
+    from analysis.analyses.summary import COMPARABLE_COLUMNS
+    from analysis.analyses.zones import pay_zones
+
+    if args.max_zones < 1:
+        raise UsageError(f"--max-zones must be 1 or more, got {args.max_zones}")
+    if args.min_step < 0:
+        raise UsageError(f"--min-step must be 0 or more index points, got {args.min_step:g}")
+    with _reading(args):
+        bands = _load_columns(args.data, ["metro", "role_family", "level"], COMPARABLE_COLUMNS)
+    with _step(args, f"zoning the metros of {len(bands):,} bands"):
+        table = pay_zones(bands, reference=args.reference, currency=args.currency,
+                          max_zones=args.max_zones, min_step=args.min_step,
+                          min_postings=args.min_postings)
     _write_csv(table, exact=args.exact)
     return EXIT_OK
 

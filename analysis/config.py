@@ -62,6 +62,16 @@ INFER_MIN_POSTINGS = 6
 INFER_MIN_CLUSTER_SIZE = 2
 # Levels the location index is read at, level by level: the rungs most postings state.
 INDEX_LEVELS = ("entry", "mid", "senior", "staff")
+# Geo pay zones (analysis.analyses.zones). A zone boundary finer than this many index points is
+# noise: geographic pay structures step their tiers about 5-10 % apart, and practitioners warn
+# that finer tiers move with a few postings and cost more to run than they track.
+ZONE_MIN_STEP = 5.0
+# At most this many zones: geographic structures in practice use two to six tiers; more cannot be
+# administered or explained to employees.
+MAX_ZONES = 6
+# A metro is zoned with at least this many postings: a zone is a pay decision, so it rests on a
+# number a report could headline (LOW_CONFIDENCE_N), not one it would show lighter.
+ZONE_MIN_POSTINGS = LOW_CONFIDENCE_N
 
 # --- Engines (analysis.engines) -----------------------------------------------------------------
 # Seconds to wait for a Dask scheduler (and for its first worker) before saying it cannot be

@@ -15,6 +15,7 @@ from analysis.plot.ranges import structure_chart
 from analysis.plot.shares import share_chart
 from analysis.plot.style import ACCENT, CONTEXT, INK, OKABE_ITO, finding_title, tidy
 from analysis.plot.widths import range_width_chart
+from analysis.plot.zones import zone_chart
 
 __all__ = [
     "ACCENT",
@@ -36,4 +37,5 @@ __all__ = [
     "shift_chart",
     "structure_chart",
     "tidy",
+    "zone_chart",
 ]
