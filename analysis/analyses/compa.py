@@ -304,6 +304,8 @@ def _ratios(table: pd.DataFrame) -> pd.DataFrame:
         [compa < 1 - COMPA_TOLERANCE, compa > 1 + COMPA_TOLERANCE, compa.notna()],
         [MARKET_POSITIONS[0], MARKET_POSITIONS[2], MARKET_POSITIONS[1]], default=None)
     return table.assign(
+        n_peers=table["n_peers"].astype("Int64"),
+        n_peer_employers=table["n_peer_employers"].astype("Int64"),
         compa_ratio=compa,
         compa_ratio_low=mid / table["peer_annual_mid_median_high"].astype(float),
         compa_ratio_high=mid / table["peer_annual_mid_median_low"].astype(float),
