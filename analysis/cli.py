@@ -374,14 +374,14 @@ def _parser() -> argparse.ArgumentParser:
         "--peers",
         choices=("metro", "zone"),
         default="metro",
-        help="peers share the band's metro (default), or its pay zone (metros that pay alike, "
-        "from analysis.analyses.zones)",
+        help="peers share the band's metro (default), or its pay zone: metros that pay alike, "
+        "pooled (needs the zones analysis)",
     )
     compa.add_argument("--currency", default=DEFAULT_CURRENCY, metavar="CODE",
                        help=CURRENCY_HELP)
     compa.add_argument("--summary", action="store_true",
                        help="print the one-row summary as CSV instead of one row per band "
-                       "(default: the bands)")
+                       "(default: one row per band)")
     compa.set_defaults(run=_compa)
 
     report = add_command(

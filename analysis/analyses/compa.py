@@ -225,13 +225,13 @@ def _peer_scope(peers: str | None, zones: pd.DataFrame | None) -> str:
 def _employer_mask(bands: pd.DataFrame, employer: str) -> pd.Series:
     """The bands of `employer`, its name matched ignoring case and outer spaces; an
     UnknownChoiceError naming the closest when none matches."""
-    names = bands["employer"].astype(object)
-    folded = names.map(lambda name: name.casefold().strip() if isinstance(name, str) else None)
-    mask = folded == str(employer).casefold().strip()
-    if not mask.any():
-        check_choices([employer], names.dropna().unique(), what="employer",
-                      where="the data has")
-    return mask
+    names = bands["employer"]
+    known = names.dropna().unique()  # each spelling folded once, not each band
+    wanted = str(employer).casefold().strip()
+    spellings = [name for name in known if str(name).casefold().strip() == wanted]
+    if not spellings:
+        check_choices([employer], known, what="employer", where="the data has")
+    return names.isin(spellings)
 
 
 def _zone_of(bands: pd.DataFrame, zones: pd.DataFrame) -> pd.Series:
