@@ -442,6 +442,40 @@ def _parser() -> argparse.ArgumentParser:
                        f"{ZONE_MIN_POSTINGS}; fewer than {MIN_EMPLOYERS} employers always are)")
     zones.set_defaults(run=_zones)
 
+    compa = add_command(
+        "compa",
+        summary="one employer's postings against their market peers (compa-ratio), CSV",
+        description="Each band of one employer's postings against its peers: other employers' "
+        "closed bands with the same role family, level and metro (or pay zone). Per band: the "
+        "peers' p25-p75 midpoints, the compa-ratio (midpoint / peers' median midpoint) with an "
+        "interval resampling peer employers, where the market median falls in the band's own "
+        "range, and its midpoint's percentile among the peers'; bands with too few peers (fewer "
+        "than 5 postings or 5 employers), no level or no pay say so in `status`. CSV on stdout; "
+        "a one-line summary (median compa-ratio and its 95% interval, shares below 0.95, within "
+        "and above 1.05) goes to stderr (not with --quiet), or to stdout as CSV with --summary.",
+        examples=[
+            'paybands compa --employer "Helios Compute"',
+            'paybands compa mydata/ --employer acme --peers zone > acme_compa.csv',
+            'paybands compa mydata/ --employer Acme --summary',
+        ],
+    )
+    compa.add_argument("data", nargs="?", metavar="DATA", help=DATA_HELP)
+    compa.add_argument("--employer", required=True, metavar="NAME",
+                       help="whose postings, matched ignoring case (required)")
+    compa.add_argument(
+        "--peers",
+        choices=("metro", "zone"),
+        default="metro",
+        help="peers share the band's metro (default), or its pay zone: metros that pay alike, "
+        "pooled (needs the zones analysis)",
+    )
+    compa.add_argument("--currency", default=DEFAULT_CURRENCY, metavar="CODE",
+                       help=CURRENCY_HELP)
+    compa.add_argument("--summary", action="store_true",
+                       help="print the one-row summary as CSV instead of one row per band "
+                       "(default: one row per band)")
+    compa.set_defaults(run=_compa)
+
     report = add_command(
         "report",
         summary="the notebook suite → HTML reports",
@@ -819,6 +853,64 @@ def _zones(args) -> int:
                           min_postings=args.min_postings)
     _write_csv(table, exact=args.exact)
     return EXIT_OK
+
+
+def _compa(args) -> int:
+    from analysis.analyses.compa import compa_with_summary
+    from analysis.store import load_bands
+
+    with _reading(args):
+        bands = load_bands(args.data)
+    zones = _pay_zones(bands, currency=args.currency) if args.peers == "zone" else None
+    with _step(args, f"placing {args.employer}'s postings among {len(bands):,} bands"):
+        positions, summary = compa_with_summary(bands, employer=args.employer, peers=args.peers,
+                                                zones=zones, currency=args.currency)
+    if args.summary:
+        _write_csv(summary, exact=args.exact)
+        return EXIT_OK
+    if not args.quiet:
+        print(f"paybands compa: {_compa_line(summary.iloc[0])}", file=sys.stderr)
+    _write_csv(positions, exact=args.exact)
+    return EXIT_OK
+
+
+def _pay_zones(bands: pd.DataFrame, *, currency: str) -> pd.DataFrame:
+    """The metros' pay zones from analysis.analyses.zones (a usage error when it is missing),
+    in `currency` when its pay_zones takes one."""
+    import inspect
+
+    try:
+        from analysis.analyses.zones import pay_zones
+    except ImportError as error:
+        raise UsageError("zones are not available (analysis.analyses.zones is missing); use "
+                         "--peers metro") from error
+    takes_currency = "currency" in inspect.signature(pay_zones).parameters
+    return pay_zones(bands, currency=currency) if takes_currency else pay_zones(bands)
+
+
+def _compa_line(row: pd.Series) -> str:
+    """The summary in a line: "Acme: 40 of 52 postings placed against metro peers; median
+    compa-ratio 1.10 (95% interval 1.05-1.14); 5% below 0.95, 20% within, 75% above 1.05; not
+    placed: 12 too few peers"."""
+    import pandas as pd
+
+    from analysis.analyses.compa import COMPA_TOLERANCE
+    from analysis.config import CONFIDENCE
+
+    text = (f"{row['employer']}: {row['placed']:,} of {row['postings']:,} postings placed "
+            f"against {row['peer_scope']} peers")
+    if row["placed"]:
+        interval = (f" ({CONFIDENCE:.0%} interval {row['median_compa_ratio_low']:.2f}-"
+                    f"{row['median_compa_ratio_high']:.2f})"
+                    if pd.notna(row["median_compa_ratio_low"]) else " (no interval: too few "
+                    "postings placed)")
+        low, high = 1 - COMPA_TOLERANCE, 1 + COMPA_TOLERANCE
+        text += (f"; median compa-ratio {row['median_compa_ratio']:.2f}{interval}; "
+                 f"{row['share_below']:.0%} below {low:.2f}, {row['share_at']:.0%} within, "
+                 f"{row['share_above']:.0%} above {high:.2f}")
+    if row["not_placed"]:
+        text += f"; not placed: {row['not_placed']}"
+    return text
 
 
 def _write_csv(table: pd.DataFrame, *, exact: bool = False) -> None:

@@ -6,6 +6,7 @@ all share (palette, money axes, finding titles). Reached as ``pb.plot``.
 from analysis.plot.bands import band_range_chart
 from analysis.plot.benchmark import benchmark_chart
 from analysis.plot.changes import shift_chart
+from analysis.plot.compa import compa_chart
 from analysis.plot.disclosure import disclosure_trend_chart
 from analysis.plot.heatmap import role_metro_heatmap
 from analysis.plot.ladder import ladder_chart, ladder_small_multiples
@@ -24,6 +25,7 @@ __all__ = [
     "OKABE_ITO",
     "band_range_chart",
     "benchmark_chart",
+    "compa_chart",
     "disclosure_trend_chart",
     "finding_title",
     "ladder_chart",
