@@ -18,6 +18,7 @@ towards the metros that post most.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -27,6 +28,7 @@ from analysis.analyses.ladder import check_track
 from analysis.analyses.summary import PostingGroups, comparable_bands
 from analysis.choices import check_choices, check_values, keep
 from analysis.config import DEFAULT_CURRENCY, MIN_EMPLOYERS, SMALL_N
+from analysis.errors import EmptyFilterWarning
 from analysis.normalize.vocabulary import IC_LEVELS, MANAGEMENT_LEVELS
 
 # Market percentiles of posted midpoints, as compensation surveys report them.
@@ -274,3 +276,27 @@ def zone_metros(zones: pd.DataFrame, zone) -> list[str]:
         check_choices([str(zone)], [str(z) for z in zones["zone"].dropna().unique()], what="zone",
                       where="the pay zones are")
     return sorted(map(str, metros.unique()))
+
+
+def structures_by_role_family(
+    bands: pd.DataFrame,
+    *,
+    track: str = "ic",
+    currency: str = DEFAULT_CURRENCY,
+    min_levels: int = 2,
+) -> pd.DataFrame:
+    """:func:`salary_structure` of every role family whose ladder prices at least `min_levels`
+    levels on `track`, stacked with a leading ``role_family`` column (largest family first): the
+    whole structure at once, as a workbook sheet shows it. Empty when no family has a ladder."""
+    families = comparable_bands(bands, currency=currency)["role_family"].dropna()
+    structures = []
+    for family in families.value_counts().index:
+        with warnings.catch_warnings():  # a family with no ladder on this track is expected
+            warnings.simplefilter("ignore", EmptyFilterWarning)
+            market = market_by_level(bands, role_family=family, track=track, currency=currency)
+        if len(market) >= min_levels:
+            structures.append(salary_structure(market).assign(role_family=family))
+    if not structures:
+        return pd.DataFrame(columns=["role_family", *STRUCTURE_COLUMNS])
+    stacked = pd.concat(structures, ignore_index=True)
+    return stacked[["role_family", *STRUCTURE_COLUMNS]]

@@ -18,7 +18,9 @@ import pandas as pd
 
 from analysis.analyses.compare import adjusted_comparison, compare_groups
 from analysis.analyses.ladder import level_ladder
+from analysis.analyses.ranges import structures_by_role_family
 from analysis.analyses.summary import band_summary, comparable_bands
+from analysis.analyses.zones import pay_zones
 from analysis.config import DEFAULT_CURRENCY, REFERENCE_METRO
 from analysis.errors import EmptyFilterWarning
 from analysis.publish.workbook import write_workbook
@@ -79,6 +81,14 @@ def _ladders(bands: pd.DataFrame, *, currency: str) -> pd.DataFrame:
     return level_ladder(bands, currency=currency)
 
 
+def _zones(bands: pd.DataFrame, *, currency: str) -> pd.DataFrame:
+    return pay_zones(bands, currency=currency, reference=reference_metro(bands, currency=currency))
+
+
+def _structures(bands: pd.DataFrame, *, currency: str) -> pd.DataFrame:
+    return structures_by_role_family(bands, currency=currency)
+
+
 SUMMARY = ("postings, employers, p10-p90 of annual min, mid and max (a posting counted once), "
            "the median midpoint's 95% interval resampling employers, the median range spread")
 SHEETS: dict[str, Sheet] = {
@@ -103,11 +113,20 @@ SHEETS: dict[str, Sheet] = {
         "overlap with the level below's band, the median spread.",
         _ladders,
     ),
-    # Issue 17's other analyses, one entry each once their modules are in (the integrator's):
-    # "zones": Sheet("Geographic pay zones: ...",
-    #                lambda bands, *, currency: pay_zones(bands, currency=currency)),
-    # "ranges": Sheet("Market ranges by level / the salary structure: ...",
-    #                 lambda bands, *, currency: salary_structure(bands, currency=currency)),
+    "zones": Sheet(
+        "Geographic pay zones: each metro's index for the same role family and level against the "
+        "reference metro (= 100) with its 95% interval, grouped into zones (1 pays most) that "
+        "split metros only where they differ by more than 5 points beyond noise; thin metros "
+        "unzoned, with the reason.",
+        _zones,
+    ),
+    "ranges": Sheet(
+        "Proposed salary structures per role family (individual-contributor ladder): the market "
+        "p10-p90 of posted midpoints per level, and a range per level (min, mid, max, spread, "
+        "the midpoint's step from the level below); thin levels take the ladder's log-linear "
+        "fit (smoothed).",
+        _structures,
+    ),
 }
 
 

@@ -340,3 +340,18 @@ def test_ranges_zone_prices_the_metros_of_that_zone(bands_file, capsys, monkeypa
     assert main(["ranges", str(bands_file), "--role-family", "data scientist",
                  "--zone", "9"]) == 2
     assert "unknown zone '9'" in capsys.readouterr().err
+
+
+def test_structures_by_role_family_stack_every_family_with_a_ladder():
+    from analysis.analyses.ranges import structures_by_role_family
+    from analysis.store import load_bands
+
+    bands = load_bands()
+    stacked = structures_by_role_family(bands)
+    assert stacked.columns[0] == "role_family" and len(stacked)
+    for family, structure in stacked.groupby("role_family"):
+        alone = salary_structure(market_by_level(bands, role_family=family))
+        pd.testing.assert_frame_equal(structure.drop(columns="role_family").reset_index(drop=True),
+                                      alone.reset_index(drop=True))
+        assert len(structure) >= 2
+    assert structures_by_role_family(bands.iloc[0:0]).empty

@@ -13,7 +13,9 @@ from openpyxl import load_workbook
 
 from analysis.analyses.compare import adjusted_comparison, compare_groups
 from analysis.analyses.ladder import level_ladder
+from analysis.analyses.ranges import structures_by_role_family
 from analysis.analyses.summary import band_summary
+from analysis.analyses.zones import pay_zones
 from analysis.cli import main
 from analysis.config import REFERENCE_METRO
 from analysis.errors import UsageError
@@ -372,7 +374,7 @@ def test_paybands_export_writes_a_sheet_per_analysis_of_the_sample(tmp_path, cap
     assert formula_cells(path) == []
     book = load_workbook(path)
     assert book.sheetnames == [ABOUT_SHEET, "summary by metro", "summary by role family",
-                               "compare metros", "compare adjusted", "ladder"]
+                               "compare metros", "compare adjusted", "ladder", "zones", "ranges"]
     bands = load_bands()
     expected = {
         "summary by metro": band_summary(bands, by="metro"),
@@ -380,6 +382,8 @@ def test_paybands_export_writes_a_sheet_per_analysis_of_the_sample(tmp_path, cap
         "compare metros": compare_groups(bands),
         "compare adjusted": adjusted_comparison(bands),
         "ladder": level_ladder(bands),
+        "zones": pay_zones(bands),
+        "ranges": structures_by_role_family(bands),
     }
     for name, table in expected.items():
         sheet = book[name]
@@ -388,6 +392,11 @@ def test_paybands_export_writes_a_sheet_per_analysis_of_the_sample(tmp_path, cap
         assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref.startswith("A1:"), name
     mids = [cell.value for cell in column(book["ladder"], "annual_mid_median")]
     assert mids == pytest.approx(expected["ladder"]["annual_mid_median"].tolist())
+    zones = [cell.value for cell in column(book["zones"], "zone")]
+    assert zones == [None if pd.isna(z) else int(z) for z in expected["zones"]["zone"]]
+    families = expected["ranges"]["role_family"]
+    assert {cell.value for cell in column(book["ranges"], "role_family")} == set(families)
+    assert "software engineer" in families.values
     about = [[cell.value for cell in row] for row in book[ABOUT_SHEET].iter_rows()]
     assert ["snapshot", "2026-11-01", None] in about
     assert any("embedded synthetic sample" in str(row[1]) for row in about)
