@@ -84,3 +84,34 @@ def test_employer_is_required(capsys):
     with pytest.raises(SystemExit) as done:
         main(["compa"])
     assert done.value.code == 2 and "--employer" in capsys.readouterr().err
+
+
+def test_peers_by_real_pay_zones_on_the_sample(capsys):
+    import io
+
+    import pandas as pd
+
+    from analysis.analyses.zones import pay_zones
+    from analysis.store import load_bands
+
+    assert main(["compa", "--employer", "fathom insights", "--peers", "zone", "--quiet"]) == 0
+    table = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    zones = pay_zones(load_bands()).set_index("metro")["zone"]
+    placed = table.dropna(subset=["zone"])
+    assert len(placed) and (placed["zone"] == placed["zone"].round()).all()
+    assert (placed["zone"].astype(int) == placed["metro"].map(zones).astype(int)).all()
+    assert placed["peer_group"].str.contains(r"in zone \d+$").all()
+
+
+def test_ranges_of_one_real_pay_zone_price_only_its_metros(capsys):
+    import io
+
+    import pandas as pd
+
+    assert main(["ranges", "--role-family", "software engineer", "--zone", "1", "--quiet"]) == 0
+    one = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert main(["ranges", "--role-family", "software engineer", "--metro",
+                 "San Jose-Sunnyvale-Santa Clara, CA", "--quiet"]) == 0
+    san_jose = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    # on the sample, zone 1 is San Jose alone: the same structure
+    pd.testing.assert_frame_equal(one, san_jose)

@@ -248,7 +248,7 @@ def _zone_of(bands: pd.DataFrame, zones: pd.DataFrame) -> pd.Series:
                          f"({', '.join(map(str, first['zone']))}); give each metro one zone")
     left = bands[keys].astype(object)
     merged = left.merge(table.astype({k: object for k in keys}), on=keys, how="left")
-    return pd.Series(merged["zone"].to_numpy(), index=bands.index, name="zone")
+    return pd.Series(merged["zone"].array, index=bands.index, name="zone")  # Int64 stays 3
 
 
 def _status(mine: pd.DataFrame, *, currency: str, key: str) -> list[str | None]:
