@@ -300,3 +300,22 @@ def structures_by_role_family(
         return pd.DataFrame(columns=["role_family", *STRUCTURE_COLUMNS])
     stacked = pd.concat(structures, ignore_index=True)
     return stacked[["role_family", *STRUCTURE_COLUMNS]]
+
+
+def priced_role_family(bands: pd.DataFrame, *, preferred: str, metros: Sequence[str] | None = None,
+                       track: str = "ic", currency: str = DEFAULT_CURRENCY) -> str:
+    """`preferred` when its ladder prices two levels or more in `metros`, else the role family
+    with the most postings whose ladder does (a report's default role may not be in the
+    analyst's data); `preferred` when none does (the structure then says there is nothing to
+    price)."""
+    with warnings.catch_warnings():  # families without a ladder here are expected
+        warnings.simplefilter("ignore", EmptyFilterWarning)
+        data = comparable_bands(bands, currency=currency)
+        if metros is not None:
+            data = data.loc[data["metro"].isin(metros)]
+        families = data["role_family"].dropna().value_counts().index.tolist()
+        for family in dict.fromkeys([preferred, *families]):
+            if family in families and len(market_by_level(
+                    data, role_family=family, track=track, currency=currency)) >= 2:
+                return family
+    return preferred

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.analyses.compare import adjusted_comparison
+from analysis.analyses.summary import comparable_bands
 from analysis.config import (
     CONFIDENCE,
     DEFAULT_CURRENCY,
@@ -239,3 +240,25 @@ def zone_table(zones: pd.DataFrame) -> pd.DataFrame:
     ).reset_index()
     table["zone"] = table["zone"].astype(int)
     return table[ZONE_TABLE_COLUMNS]
+
+
+def usable_reference(bands: pd.DataFrame, *, reference: str = REFERENCE_METRO,
+                     currency: str = DEFAULT_CURRENCY) -> str:
+    """`reference` when it has closed `currency` bands, else the metro with the most postings
+    that have (a report on data without the default reference still zones its metros); the
+    reference itself when no metro has any (the zones then say there is nothing to zone)."""
+    data = comparable_bands(bands, currency=currency).dropna(subset=["metro"])
+    if data.empty or (data["metro"] == reference).any():
+        return reference
+    postings = data.groupby("metro", observed=True)["posting_id"].nunique()
+    return str(postings.sort_values(ascending=False, kind="stable").index[0])
+
+
+def reference_zone_metros(zones: pd.DataFrame) -> list[str] | None:
+    """The metros in the reference metro's zone, sorted (what a structure for "our" location
+    prices); None when the reference is unzoned (price every metro)."""
+    reference = zones.loc[zones["is_reference"].fillna(False).astype(bool)]
+    if reference.empty or pd.isna(reference["zone"].iloc[0]):
+        return None
+    same = zones.loc[zones["zone"].eq(reference["zone"].iloc[0]).fillna(False), "metro"]
+    return sorted(map(str, same))

@@ -20,7 +20,7 @@ from analysis.analyses.compare import adjusted_comparison, compare_groups
 from analysis.analyses.ladder import level_ladder
 from analysis.analyses.ranges import structures_by_role_family
 from analysis.analyses.summary import band_summary, comparable_bands
-from analysis.analyses.zones import pay_zones
+from analysis.analyses.zones import pay_zones, usable_reference
 from analysis.config import DEFAULT_CURRENCY, REFERENCE_METRO
 from analysis.errors import EmptyFilterWarning
 from analysis.publish.workbook import write_workbook
@@ -49,15 +49,13 @@ class Sheet:
 def reference_metro(bands: pd.DataFrame, *, currency: str = DEFAULT_CURRENCY) -> str:
     """The metro the metro sheets index against: ``REFERENCE_METRO`` when it has closed bands in
     `currency`, else the metro with the most postings that have (an :class:`ExportWarning` says
-    so), else ``REFERENCE_METRO`` (and the comparison says there is nothing to compare)."""
-    data = comparable_bands(bands, currency=currency).dropna(subset=["metro"])
-    if data.empty or (data["metro"] == REFERENCE_METRO).any():
-        return REFERENCE_METRO
-    postings = data.groupby("metro", observed=True)["posting_id"].nunique()
-    largest = str(postings.sort_values(ascending=False, kind="stable").index[0])
-    warnings.warn(f"no closed {currency} bands in {REFERENCE_METRO}: the reference (= 100) is "
-                  f"{largest}, the metro with the most postings", ExportWarning, stacklevel=2)
-    return largest
+    so; :func:`~analysis.analyses.zones.usable_reference`)."""
+    reference = usable_reference(bands, currency=currency)
+    if reference != REFERENCE_METRO:
+        warnings.warn(f"no closed {currency} bands in {REFERENCE_METRO}: the reference (= 100) "
+                      f"is {reference}, the metro with the most postings", ExportWarning,
+                      stacklevel=2)
+    return reference
 
 
 def _summary_by(column: str) -> Callable[..., pd.DataFrame]:
