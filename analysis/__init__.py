@@ -45,6 +45,12 @@ _EXPORTS = {
     "snapshot_diff": "analysis.analyses.diff",
     "group_shifts": "analysis.analyses.diff",
     "infer_levels": "analysis.analyses.levels",
+    # The comp analyst's toolkit
+    "pay_zones": "analysis.analyses.zones",
+    "market_by_level": "analysis.analyses.ranges",
+    "salary_structure": "analysis.analyses.ranges",
+    "employer_positions": "analysis.analyses.compa",
+    "export_workbook": "analysis.publish.export",
     # Showing any frame as the analyses above are shown
     "as_result": "analysis.publish.display",
 }

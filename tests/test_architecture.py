@@ -85,7 +85,8 @@ def test_few_modules_sit_flat_in_the_package():
 
 
 def test_the_public_api_is_about_twenty_names():
-    assert 15 <= len(analysis.__all__) <= 25
+    # about twenty for loading, parsing and the analyses, and the comp toolkit's half dozen
+    assert 15 <= len(analysis.__all__) <= 30
     for name in analysis.__all__:
         assert getattr(analysis, name) is not None
     with pytest.raises(AttributeError):
