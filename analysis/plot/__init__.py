@@ -7,6 +7,7 @@ from analysis.plot.bands import band_range_chart
 from analysis.plot.benchmark import benchmark_chart
 from analysis.plot.changes import shift_chart
 from analysis.plot.disclosure import disclosure_trend_chart
+from analysis.plot.growth import growth_chart, growth_series_chart
 from analysis.plot.heatmap import role_metro_heatmap
 from analysis.plot.ladder import ladder_chart, ladder_small_multiples
 from analysis.plot.locations import location_index_chart, location_small_multiples
@@ -24,6 +25,8 @@ __all__ = [
     "benchmark_chart",
     "disclosure_trend_chart",
     "finding_title",
+    "growth_chart",
+    "growth_series_chart",
     "ladder_chart",
     "ladder_small_multiples",
     "location_index_chart",
