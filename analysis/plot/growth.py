@@ -14,12 +14,15 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.ticker import PercentFormatter
+from matplotlib.transforms import ScaledTranslation
 
 from analysis.config import CONFIDENCE
 from analysis.plot.style import ACCENT, CONTEXT, INK, MAIN, tidy
 
 # Labels longer than this wrap at their first comma.
 _ONE_LINE = 26
+# Points from the axes' bottom edge to the legend's top: below the tick labels and x label.
+_LEGEND_DROP = 40
 _RAW = dict(marker="D", ms=6.5, color=CONTEXT, mfc="white", mew=1.4, ls="none")
 
 
@@ -65,7 +68,9 @@ def growth_chart(
             hollow = not np.isfinite(row.growth_pct_low)
             ax.plot(row.growth_pct, row.Index, "o", ms=7.5 if row.Index == 0 else 6.5,
                     color=colour, mfc="white" if hollow else colour, mew=1.4, zorder=3)
-        ax.annotate(f"{row.cells:,} cells · {row.employers:,} employers", xy=(1, row.Index),
+        counts = (f"{row.cells:,} cell{'' if row.cells == 1 else 's'} · {row.employers:,} "
+                  f"employer{'' if row.employers == 1 else 's'}")
+        ax.annotate(counts, xy=(1, row.Index),
                     xycoords=("axes fraction", "data"), xytext=(8, 0),
                     textcoords="offset points", va="center", ha="left", fontsize=8.5, color=INK)
     ax.axvline(0, color=INK, lw=0.9)
@@ -84,7 +89,9 @@ def growth_chart(
     ax.xaxis.set_major_formatter(PercentFormatter(xmax=1, decimals=0))
     ax.set_xlabel(f"Growth of posted pay, mix held fixed (line = {confidence:.0%} interval, "
                   f"employers resampled)")
-    ax.legend(handles=_legend(), loc="upper left", bbox_to_anchor=(0, -0.16 - 0.6 / len(data)),
+    # Under the x-axis label, a fixed distance in points whatever the chart's height.
+    below = ax.transAxes + ScaledTranslation(0, -_LEGEND_DROP / 72, ax.figure.dpi_scale_trans)
+    ax.legend(handles=_legend(), loc="upper left", bbox_to_anchor=(0, 0), bbox_transform=below,
               ncol=2, fontsize=8.5, frameon=False)
     return tidy(ax)
 
