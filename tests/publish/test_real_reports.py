@@ -31,7 +31,7 @@ def test_every_report_builds_on_real_postings(real_dir, tmp_path):
     result = run_report(str(store), "--out", str(out), "--figures", str(tmp_path / "figures"))
     assert result.returncode == 0, result.stderr[-3000:]
     index = (out / "index.html").read_text()
-    assert index.count("class='card'") == 8 and "Synthetic demo data" not in index
+    assert index.count("class='card'") == 9 and "Synthetic demo data" not in index
     assert f"from store {store}" in index
     # the sample's employers (fictional, and its Meta) that these real files do not hold
     sample_only = (set(load_bands()["employer"].dropna())
