@@ -72,7 +72,8 @@ def posted_wage_growth(
         role family x level x metro). A band with any of them missing belongs to no cell: a
         posting that states no level cannot be held fixed by level (it still counts in the raw
         median).
-    by : column(s) whose groups get a row each after the overall one, e.g. "metro".
+    by : column(s) whose groups get a row each after the overall one, e.g. "metro"; a
+        posting with no value there counts in the overall row only.
     currency : bands in other currencies are left out, never converted.
     min_postings : a cell counts when it holds at least this many postings in each snapshot
         (default ``SMALL_N``: a median of four postings moves with any one of them).
@@ -156,16 +157,17 @@ def growth_series(
     :func:`posted_wage_growth` columns.
     """
     check_choices([against], SERIES_BASES, what="series base", where="growth_series takes")
-    loaded = [_labelled(item) for item in snapshots]
-    rows = []
-    for position in range(1, len(loaded)):
-        base_label, base = loaded[position - 1] if against == "previous" else loaded[0]
-        label, bands = loaded[position]
-        growth = posted_wage_growth(base, bands, cells=cells, currency=currency,
-                                    min_postings=min_postings, confidence=confidence,
-                                    n_boot=n_boot, seed=seed)
-        rows.append({"snapshot": label, "since": base_label,
-                     **growth.iloc[0][GROWTH_COLUMNS].to_dict()})
+    rows, base = [], None
+    for item in snapshots:  # read one at a time: only the base and the current one are held
+        label, bands = _labelled(item)
+        if base is not None:
+            growth = posted_wage_growth(base[1], bands, cells=cells, currency=currency,
+                                        min_postings=min_postings, confidence=confidence,
+                                        n_boot=n_boot, seed=seed)
+            rows.append({"snapshot": label, "since": base[0],
+                         **growth.iloc[0][GROWTH_COLUMNS].to_dict()})
+        if base is None or against == "previous":
+            base = (label, bands)
     series = pd.DataFrame(rows, columns=["snapshot", "since", *GROWTH_COLUMNS])
     series.insert(2, "period_start", pd.to_datetime(series["snapshot"], format="%Y-%m-%d",
                                                     errors="coerce"))
