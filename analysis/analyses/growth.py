@@ -91,7 +91,8 @@ def posted_wage_growth(
       once; a fraction (0.04 = +4%). NaN without a cell present in both snapshots.
     - growth_pct_low, growth_pct_high : its interval (employers resampled, see the module);
       NaN below ``MIN_EMPLOYERS`` employers.
-    - cells : cells behind growth_pct; employers : employers posting in them (either snapshot).
+    - cells : cells behind growth_pct; employers : employers posting in them in either
+      snapshot, the clusters the interval resamples (a posting with no employer is its own).
     - raw_growth_pct : median annual_mid of all comparable postings new / old − 1, the number
       a mix shift fools; mix_effect_pct = raw_growth_pct − growth_pct.
     - median_old, median_new, postings_old, postings_new : the raw medians and their n.
