@@ -476,6 +476,37 @@ def _parser() -> argparse.ArgumentParser:
                        "(default: one row per band)")
     compa.set_defaults(run=_compa)
 
+    growth = add_command(
+        "growth",
+        summary="posted-pay growth with the mix held fixed, CSV",
+        description="Growth of posted pay between snapshot OLD and NEW with the mix held fixed, "
+        "as Indeed's Wage Tracker measures it: the median over cells (role family x level x "
+        "metro) of each cell's median midpoint growth, with a 95% interval that resamples "
+        "employers, the number of cells, and the raw median's growth beside it (the difference is "
+        "the mix effect). The first row is every posting together, then one row per --by group. "
+        "Growth columns are fractions (0.04 = +4%).",
+        examples=[
+            "paybands growth mydata/2026-11-01 mydata/2026-12-01 > growth.csv",
+            "paybands growth mydata/2026-11-01 mydata/2026-12-01 --by metro",
+            "paybands growth old/bands.parquet new/bands.parquet --cells title,metro",
+        ],
+    )
+    growth.add_argument("old", metavar="OLD",
+                        help="the earlier snapshot: a snapshot folder or a bands.parquet")
+    growth.add_argument("new", metavar="NEW", help="the later snapshot, the same way")
+    growth.add_argument("--by", metavar="COLS",
+                        help="comma-separated columns with a row per group after the overall "
+                        "one, e.g. metro or role_family (default: the overall row only)")
+    growth.add_argument("--cells", default="role_family,level,metro", metavar="COLS",
+                        help="comma-separated columns whose combinations are compared like with "
+                        "like (default: role_family,level,metro)")
+    growth.add_argument("--min-postings", type=int, default=SMALL_N, metavar="N",
+                        help="a cell counts when it holds at least N postings in each snapshot "
+                        f"(default: {SMALL_N})")
+    growth.add_argument("--currency", default=DEFAULT_CURRENCY, metavar="CODE",
+                        help=CURRENCY_HELP)
+    growth.set_defaults(run=_growth)
+
     report = add_command(
         "report",
         summary="the notebook suite → HTML reports",
@@ -911,6 +942,22 @@ def _compa_line(row: pd.Series) -> str:
     if row["not_placed"]:
         text += f"; not placed: {row['not_placed']}"
     return text
+
+
+def _growth(args) -> int:
+    from analysis.analyses.growth import posted_wage_growth
+    from analysis.store import read_bands
+
+    with _step(args, "reading both snapshots"):
+        old, new = read_bands(args.old), read_bands(args.new)
+    cells, by = _columns(args.cells), _columns(args.by) if args.by else None
+    if args.min_postings < 1:
+        raise UsageError(f"--min-postings must be 1 or more, got {args.min_postings}")
+    with _step(args, f"growth of {len(old):,} and {len(new):,} bands"):
+        table = posted_wage_growth(old, new, cells=cells, by=by, currency=args.currency,
+                                   min_postings=args.min_postings)
+    _write_csv(table, exact=args.exact)
+    return EXIT_OK
 
 
 def _write_csv(table: pd.DataFrame, *, exact: bool = False) -> None:

@@ -607,6 +607,43 @@ def _paired_draws(values_a, values_b, clusters_a, clusters_b, weights_a, weights
             _drawn_medians(values_b, codes[split:], weights_b, picks), n_union)
 
 
+def shared_cluster_medians(
+    samples: list[tuple[np.ndarray, np.ndarray, np.ndarray | None]],
+    *,
+    n_boot: int = N_BOOT,
+    rng: np.random.Generator,
+) -> tuple[list[np.ndarray], int]:
+    """`n_boot` weighted medians of each of several samples, all under one resample of their
+    clusters (employers) per draw: the paired resample of :func:`ratio_estimate` for any number
+    of samples.
+
+    `samples` are (values, clusters, weights) triples, e.g. the cells of a market in two
+    snapshots. One employer posts in many cells and its pay policy moves all of them at once, so
+    the cells are not independent: each draw picks as many employers as all the samples hold
+    together, with replacement, and every sample's median follows those picks (an employer left
+    out of a draw leaves every cell it posts in). A posting with no employer is its own cluster.
+    Returns one array of `n_boot` medians per sample (NaN in a draw that picked none of the
+    sample's employers) and the number of clusters resampled.
+
+    >>> rng = np.random.default_rng(0)
+    >>> draws, n = shared_cluster_medians(
+    ...     [(np.array([1.0, 2.0]), np.array(["a", "b"]), None),
+    ...      (np.array([3.0]), np.array(["b"]), None)], n_boot=50, rng=rng)
+    >>> n, [len(d) for d in draws], bool(np.nanmax(draws[1]) == 3.0)
+    (2, [50, 50], True)
+    """
+    names = np.concatenate([cluster_labels(clusters, side=f" {i}")
+                            for i, (_, clusters, _) in enumerate(samples)]) if samples else []
+    codes, n_clusters = _cluster_codes(np.asarray(names, dtype=object))
+    picks = _picks(n_clusters, n_boot, rng)
+    draws, start = [], 0
+    for values, _, weights in samples:
+        end = start + len(values)
+        draws.append(_drawn_medians(values, codes[start:end], weights, picks))
+        start = end
+    return draws, n_clusters
+
+
 def excludes(low: float, high: float, value: float) -> bool:
     """True when the interval [low, high] lies wholly above or below `value`: a finding, not noise.
 

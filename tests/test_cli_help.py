@@ -33,7 +33,7 @@ def test_every_command_is_listed_in_the_top_level_help(capsys):
         main(["--help"])
     out = capsys.readouterr().out
     assert done.value.code == 0
-    assert len(COMMANDS) == 15
+    assert len(COMMANDS) == 16
     for name in COMMANDS:
         assert re.search(rf"^\s+{re.escape(name)}\b", out, re.MULTILINE), name
     assert "getting started:" in out and 3 <= len(examples(PARSER)) <= 4

@@ -8,6 +8,7 @@ from analysis.plot.benchmark import benchmark_chart
 from analysis.plot.changes import shift_chart
 from analysis.plot.compa import compa_chart
 from analysis.plot.disclosure import disclosure_trend_chart
+from analysis.plot.growth import growth_chart, growth_series_chart
 from analysis.plot.heatmap import role_metro_heatmap
 from analysis.plot.ladder import ladder_chart, ladder_small_multiples
 from analysis.plot.locations import location_index_chart, location_small_multiples
@@ -28,6 +29,8 @@ __all__ = [
     "compa_chart",
     "disclosure_trend_chart",
     "finding_title",
+    "growth_chart",
+    "growth_series_chart",
     "ladder_chart",
     "ladder_small_multiples",
     "location_index_chart",

@@ -15,8 +15,8 @@ NOTEBOOKS = [p.stem for p in notebook_paths()]
 EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//|url\(\s*["']?(?:https?:)?//""")
 
 
-def test_the_suite_has_eight_reports():
-    assert [name[:2] for name in NOTEBOOKS] == [f"0{i}" for i in range(1, 9)]
+def test_the_suite_has_ten_reports():
+    assert [name[:2] for name in NOTEBOOKS] == [f"{i:02d}" for i in range(1, 11)]
 
 
 def test_index_links_every_report_with_its_headline(suite_reports):

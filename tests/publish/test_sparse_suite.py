@@ -14,7 +14,7 @@ from factories import run_report, sparse_store
 pytestmark = pytest.mark.slow
 
 REPORTS = ("01_overview", "02_roles", "03_levels", "04_locations", "05_benchmark",
-           "06_transparency", "07_changes", "08_market")
+           "06_transparency", "07_changes", "08_market", "09_growth", "10_pay_structure")
 # What thin data must never produce in a sentence.
 BAD_WORDING = re.compile(
     r"\b0 of 0\b|(?i:\bnan\b)|\bNone\b|(?i:\binf\b)|–%|\bof 0 \w+|\(n=0[;,)]"
