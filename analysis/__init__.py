@@ -50,6 +50,7 @@ _EXPORTS = {
     "market_by_level": "analysis.analyses.ranges",
     "salary_structure": "analysis.analyses.ranges",
     "employer_positions": "analysis.analyses.compa",
+    "posted_wage_growth": "analysis.analyses.growth",
     "export_workbook": "analysis.publish.export",
     # Showing any frame as the analyses above are shown
     "as_result": "analysis.publish.display",
