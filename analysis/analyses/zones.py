@@ -16,6 +16,7 @@ import pandas as pd
 
 from analysis.analyses.compare import adjusted_comparison
 from analysis.analyses.summary import comparable_bands
+from analysis.choices import warn_empty
 from analysis.config import (
     CONFIDENCE,
     DEFAULT_CURRENCY,
@@ -119,6 +120,19 @@ def pay_zones(
         raise ValueError(f"max_zones must be at least 1, got {max_zones}")
     if min_step < 0:
         raise ValueError(f"min_step must be 0 or more index points, got {min_step}")
+    rules = dict(reference=reference, min_step=float(min_step), max_zones=int(max_zones),
+                 min_postings=int(min_postings), min_employers=int(min_employers),
+                 controls=controls, confidence=float(confidence))
+    located = comparable_bands(bands, currency=currency)["metro"].dropna()
+    if located.empty:  # a board that names no US metro: nothing to zone, and the report says so
+        if len(bands):
+            warn_empty("keeping closed bands with a metro",
+                       f"no closed {currency} band names a US metro")
+        empty = pd.DataFrame({column: pd.Series(dtype=dtype) for column, dtype in zip(
+            ZONE_COLUMNS, ["object", "float", "float", "float", "Int64", "int", "int", "bool",
+                           "object", "bool"], strict=True)})
+        empty.attrs.update(zone_step=float(min_step), **rules)
+        return empty
     comparison = adjusted_comparison(bands, across="metro", reference=reference,
                                      controls=controls, currency=currency,
                                      confidence=confidence)
@@ -142,10 +156,7 @@ def pay_zones(
     result = result[ZONE_COLUMNS].reset_index(drop=True)
     result["postings"] = result["postings"].astype(int)
     result["employers"] = result["employers"].astype(int)
-    result.attrs.update(zone_step=float(step), reference=reference, min_step=float(min_step),
-                        max_zones=int(max_zones), min_postings=int(min_postings),
-                        min_employers=int(min_employers), controls=controls,
-                        confidence=float(confidence))
+    result.attrs.update(zone_step=float(step), **rules)
     return result
 
 

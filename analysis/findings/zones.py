@@ -94,7 +94,8 @@ def zones_text(
             _top_finding(zoned, table, same),
             _bottom_finding(zoned, table, same),
         ]
-    findings.append(_unzoned_finding(unzoned, rules))
+    if len(zones):  # with no metro at all, there is nothing unzoned to speak of
+        findings.append(_unzoned_finding(unzoned, rules))
     caption = Caption(
         title=title,
         subtitle=(f"Index of {base} (reference {reference} = 100), adjusted for "

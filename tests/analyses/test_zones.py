@@ -5,6 +5,7 @@ import io
 import numpy as np
 import pandas as pd
 import pytest
+from factories import band_row, bands_frame
 
 from analysis import cli
 from analysis.analyses.zones import ZONE_COLUMNS, ZONE_TABLE_COLUMNS, pay_zones, zone_table
@@ -244,3 +245,18 @@ def test_cli_zones_the_embedded_sample(capsys):
     # zones follow the ranking: every zone's lowest index is above the next zone's highest
     spans = zoned.groupby("zone")["index"].agg(["min", "max"]).sort_index()
     assert (spans["min"].to_numpy()[:-1] > spans["max"].to_numpy()[1:]).all()
+
+
+def test_a_board_that_names_no_metro_has_no_zones_and_says_why():
+    from analysis.errors import EmptyFilterWarning
+    from analysis.findings.zones import zones_text
+
+    bands = bands_frame([band_row(posting_id=f"p{i}", employer=f"E{i}", metro=None)
+                         for i in range(12)])
+    with pytest.warns(EmptyFilterWarning, match="no closed USD band names a US metro"):
+        zones = pay_zones(bands)
+    assert zones.empty and list(zones.columns) == ZONE_COLUMNS
+    assert zones.attrs["min_step"] == 5.0 and zones.attrs["reference"]
+    text = zones_text(zones, reference="San Jose-Sunnyvale-Santa Clara, CA", currency="USD",
+                      snapshot="s")
+    assert text.title.startswith("No metro") and len(text.findings) == 1
