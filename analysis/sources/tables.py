@@ -32,6 +32,7 @@ from analysis.sources.columns import (
     name_unit,
     place_parts,
 )
+from analysis.sources.headers import header_fields
 from analysis.sources.limits import LimitExceeded, load_json
 from analysis.sources.records import (
     Record,
@@ -372,15 +373,22 @@ def _record_from_cells(
     )
     column = next((m["column"] for m in columns or () if m["field"] == "workplace"), "")
     locations = with_workplace(locations, text("workplace"), column=column)
+    title = _clean(_first(cells.get("title")))
+    employer = text("employer")
+    if title is None:  # a free-text post: its first line, or what its header line names
+        first_line = _first_line(cells.get("description"))
+        header = header_fields(first_line)
+        title = (header and header.title) or first_line
+        employer = employer or (header and header.employer) or None
+        locations = locations or (header.locations if header else [])
     return Record(
         source=source,
         source_file=name,
         record=where,
         source_id=f"{stem}/{text('source_id') or fallback_id}",
         # Several titles in one record: the first is the posting's; the rest stay in the text.
-        title=_clean(_first(cells.get("title")))
-        or _first_line(cells.get("description")),
-        employer=text("employer"),
+        title=title,
+        employer=employer,
         locations=locations,
         country=text("country"),
         pay_text=(text("pay_text") if isinstance(salary, str) else None)

@@ -704,15 +704,17 @@ def test_json_lines_break_records_at_newlines_only(tmp_path):
     assert records[0].pay_text == "$50K"
 
 
-def test_free_text_posts_take_their_title_from_the_first_line(tmp_path):
+def test_free_text_posts_take_title_employer_and_place_from_their_header_line(tmp_path):
     path = tmp_path / "hn.json"
     path.write_text(json.dumps({"comments": [
         {"id": 1, "text": "Acme | Senior Engineer | Remote | $120k – $200k<p>" + "We build. " * 30},
         {"id": 2, "text": "Beta | Designer | NYC<p>Competitive salary. " + "We ship. " * 30},
     ]}))
     first, second = read_records(path, name="hn.json")
-    assert first.title.startswith("Acme | Senior Engineer")
-    assert first.description and second.title.startswith("Beta")
+    assert (first.employer, first.title, first.locations) == ("Acme", "Senior Engineer",
+                                                               ["Remote"])
+    assert first.description and (second.employer, second.title) == ("Beta", "Designer")
+    assert second.locations == ["NYC"]
 
 
 def test_lakh_columns_are_scaled_and_a_posted_text_beats_derived_amounts(tmp_path):
