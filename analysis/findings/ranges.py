@@ -25,7 +25,7 @@ from analysis.findings.wording import (
 )
 from analysis.formats import money, money_range
 
-STRUCTURE_CHART = "ranges_structure"
+STRUCTURE_CHART = "10_ranges_structure"
 # Words for a track in prose ("the individual-contributor ladder").
 TRACK_NAMES = {"ic": "individual-contributor", "management": "management"}
 

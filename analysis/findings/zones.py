@@ -34,7 +34,7 @@ from analysis.findings.wording import (
     sentence_case,
 )
 
-ZONES_CHART = "pay_zones"
+ZONES_CHART = "10_pay_zones"
 
 
 def _range(low: float, high: float) -> str:
@@ -247,7 +247,7 @@ def _none_finding(zones: pd.DataFrame, rules: dict, currency: str) -> Finding:
         sentence = f"**No metro states comparable {currency} pay**, so none can be zoned."
         return Finding(sentence, kind="no zones", subject="metros", n=0, confidence="none")
     who = (f"{metro_city(zones['metro'].iloc[0])}, the one metro with comparable pay, cannot "
-           f"be zoned" if len(zones) == 1 else f"None of the {len(zones):,} metros can be zoned")
+           f"be zoned" if len(zones) == 1 else f"No metro of the {len(zones):,} can be zoned")
     sentence = f"**{who}**: a zone needs {need}."
     return Finding(sentence, kind="no zones", subject="metros", value=0.0,
                    n=int(zones["postings"].sum()), confidence="too few")

@@ -104,7 +104,7 @@ def test_no_zoned_metro_and_no_metro_at_all():
     assert "a zone needs 20+ postings from 5+ employers and a 95% interval" in \
         text.findings[0].text
     two = text_of(frame([*thin, ("Boise, ID", *thin[0][1:])]))
-    assert two.findings[0].lead == "None of the 2 metros can be zoned"
+    assert two.findings[0].lead == "No metro of the 2 can be zoned"
     assert text.findings[0].confidence == "too few"
     empty = text_of(frame([]))
     assert empty.findings[0].confidence == "none"

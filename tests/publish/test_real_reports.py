@@ -39,7 +39,7 @@ def test_every_report_builds_on_real_postings(real_dir, tmp_path):
     sample_only = (set(load_bands()["employer"].dropna())
                    - set(load_bands(store)["employer"].dropna()))
     assert sample_only
-    for page in sorted(out.glob("0*.html")):
+    for page in sorted(out.glob("[0-9][0-9]_*.html")):
         text = re.sub(r"<[^>]+>", " ", page.read_text())
         assert "Key findings" in text and "Traceback" not in text, page.name
         assert " nan" not in text.lower().replace("nano", ""), f"{page.name} prints a NaN"
