@@ -854,10 +854,8 @@ def _ranges(args) -> int:
         bands = load_bands(args.data)
     metros = [args.metro] if args.metro else None
     if args.zone is not None:
-        try:
-            from analysis.analyses.zones import pay_zones
-        except ImportError:
-            raise UsageError("zones are not available") from None
+        from analysis.analyses.zones import pay_zones
+
         with _step(args, "computing pay zones"):
             metros = zone_metros(pay_zones(bands, currency=args.currency), args.zone)
     with _step(args, f"pricing {args.role_family} levels"):
@@ -906,17 +904,10 @@ def _compa(args) -> int:
 
 
 def _pay_zones(bands: pd.DataFrame, *, currency: str) -> pd.DataFrame:
-    """The metros' pay zones from analysis.analyses.zones (a usage error when it is missing),
-    in `currency` when its pay_zones takes one."""
-    import inspect
+    """The metros' pay zones in `currency`, for --peers zone."""
+    from analysis.analyses.zones import pay_zones
 
-    try:
-        from analysis.analyses.zones import pay_zones
-    except ImportError as error:
-        raise UsageError("zones are not available (analysis.analyses.zones is missing); use "
-                         "--peers metro") from error
-    takes_currency = "currency" in inspect.signature(pay_zones).parameters
-    return pay_zones(bands, currency=currency) if takes_currency else pay_zones(bands)
+    return pay_zones(bands, currency=currency)
 
 
 def _compa_line(row: pd.Series) -> str:

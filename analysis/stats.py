@@ -51,6 +51,12 @@ def _tails(confidence: float) -> tuple[float, float]:
     return tail, 1 - tail
 
 
+def percentile_interval(draws: np.ndarray, *, confidence: float) -> tuple[float, float]:
+    """The percentile interval of bootstrap `draws` at `confidence` (its two tail quantiles)."""
+    low, high = np.quantile(draws, _tails(confidence))
+    return float(low), float(high)
+
+
 def weighted_quantile(values: np.ndarray, q: float, weights: np.ndarray | None = None) -> float:
     """Quantile `q` of `values` where each value counts with its weight: a posting listed at
     three places with weight 1/3 each counts once.
@@ -590,7 +596,7 @@ def ratio_estimate(
         against.weights, n_boot=n_boot, rng=rng)
     ratios = draws_a / draws_b
     ratios = ratios[np.isfinite(ratios) & (ratios > 0)]
-    low, high = np.quantile(ratios, _tails(confidence))
+    low, high = percentile_interval(ratios, confidence=confidence)
     se = float(np.std(np.log(ratios), ddof=1))
     return Estimate(value, float(low), float(high), se, float(n_union - 1), n_employers)
 

@@ -56,13 +56,6 @@ def test_an_unknown_employer_exits_2_naming_the_closest(data, capsys):
     assert "did you mean 'Acme'?" in err and len(err.strip().splitlines()) == 1
 
 
-def test_zone_peers_without_the_zones_module_exit_2(data, capsys, monkeypatch):
-    monkeypatch.setitem(sys.modules, "analysis.analyses.zones", None)  # import fails
-    assert main(["compa", data, "--employer", "Acme", "--peers", "zone"]) == 2
-    err = capsys.readouterr().err
-    assert "zones are not available" in err and len(err.strip().splitlines()) == 1
-
-
 def test_zone_peers_come_from_pay_zones(data, capsys, monkeypatch):
     seen = {}
 

@@ -45,6 +45,7 @@ from analysis.stats import (
     ClusterSample,
     group_rng,
     median_estimate,
+    percentile_interval,
     percentile_of,
     weighted_quantile,
 )
@@ -389,7 +390,7 @@ def compa_with_summary(
         draws = _median_draws(placed, weights, groups, n_boot=n_boot,
                               rng=group_rng(seed, ("compa", *names)))
         draws = draws[np.isfinite(draws)]
-        low, high = (float(v) for v in np.quantile(draws, _tails(confidence)))
+        low, high = percentile_interval(draws, confidence=confidence)
     shares = {}
     for position, name in zip(MARKET_POSITIONS, ("share_below", "share_at", "share_above"),
                               strict=True):
@@ -413,12 +414,6 @@ def compa_with_summary(
         "not_placed": ", ".join(f"{n:,} {why}" for why, n in counts.items()),
     }])
     return positions, summary
-
-
-def _tails(confidence: float) -> tuple[float, float]:
-    if not 0 < confidence < 1:
-        raise ValueError(f"confidence must be between 0 and 1, got {confidence}")
-    return (1 - confidence) / 2, (1 + confidence) / 2
 
 
 def _median_draws(placed: pd.DataFrame, weights: np.ndarray, groups: dict[str, pd.DataFrame],

@@ -36,7 +36,13 @@ import pandas as pd
 from analysis.analyses.summary import comparable_bands, posting_weights
 from analysis.choices import check_choices, check_columns
 from analysis.config import CONFIDENCE, DEFAULT_CURRENCY, MIN_EMPLOYERS, N_BOOT, SEED, SMALL_N
-from analysis.stats import cluster_labels, group_rng, shared_cluster_medians, weighted_median
+from analysis.stats import (
+    cluster_labels,
+    group_rng,
+    percentile_interval,
+    shared_cluster_medians,
+    weighted_median,
+)
 
 # Indeed's cells are job title x region x salary type; ours hold the role and its level fixed
 # too, since a level mix that drifts toward senior roles is the mix shift posted pay shows most.
@@ -260,6 +266,4 @@ def _interval(sides: list[tuple], *, confidence: float, n_boot: int,
         return np.nan, np.nan
     # The median over the cells each draw kept (a cell whose employers all left is out of it).
     typical = np.nanmedian(cell_growths[:, present], axis=0)
-    tail = (1 - confidence) / 2
-    low, high = np.quantile(typical, [tail, 1 - tail])
-    return float(low), float(high)
+    return percentile_interval(typical, confidence=confidence)

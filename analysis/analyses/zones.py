@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.analyses.compare import adjusted_comparison
+from analysis.analyses.location_index import resolve_reference
 from analysis.analyses.summary import comparable_bands
 from analysis.choices import warn_empty
 from analysis.config import (
@@ -256,13 +257,11 @@ def zone_table(zones: pd.DataFrame) -> pd.DataFrame:
 def usable_reference(bands: pd.DataFrame, *, reference: str = REFERENCE_METRO,
                      currency: str = DEFAULT_CURRENCY) -> str:
     """`reference` when it has closed `currency` bands, else the metro with the most postings
-    that have (a report on data without the default reference still zones its metros); the
-    reference itself when no metro has any (the zones then say there is nothing to zone)."""
-    data = comparable_bands(bands, currency=currency).dropna(subset=["metro"])
-    if data.empty or (data["metro"] == reference).any():
-        return reference
-    postings = data.groupby("metro", observed=True)["posting_id"].nunique()
-    return str(postings.sort_values(ascending=False, kind="stable").index[0])
+    that have (a report on data without the default reference still zones its metros): the
+    stand-in rule of :func:`~analysis.analyses.location_index.resolve_reference`; `reference`
+    itself when no metro has any (the zones then say there is nothing to zone)."""
+    return resolve_reference(bands, location=reference, currency=currency,
+                             fallback=reference).reference or reference
 
 
 def reference_zone_metros(zones: pd.DataFrame) -> list[str] | None:

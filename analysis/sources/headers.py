@@ -23,7 +23,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from analysis.normalize.locations import parse_location
+from analysis.normalize.locations import (
+    HYBRID_WORDS,
+    ONSITE_WORDS,
+    REMOTE_WORDS,
+    parse_location,
+)
 from analysis.normalize.pay_sentences import AMOUNT
 
 # A header has at least this many fields: "Company | Role | Place". Two fields are too often a
@@ -45,8 +50,9 @@ _LINK_TEXT = re.compile(r"\(\s*https?://[^\s)]+\s*\)|https?://\S+")
 # A first field that is surely a place, not a company that shares a town's name: a comma
 # ("London, UK") or a workplace word ("Remote (US)").
 _STRONG_PLACE = re.compile(r",|\b(?:remote|hybrid|on-?site)\b", re.IGNORECASE)
-# Words that say where (or how) the work is done, alone: a place field even without a place.
-_WORKPLACE = re.compile(r"\b(?:remote|hybrid|on-?site|in[\s-]office|anywhere|worldwide)\b",
+# Words that say where (or how) the work is done, alone: a place field even without a place
+# (the place parser's own remote, hybrid and on-site wording).
+_WORKPLACE = re.compile(r"\b(?:" + "|".join((*REMOTE_WORDS, *HYBRID_WORDS, *ONSITE_WORDS)) + r")\b",
                         re.IGNORECASE)
 # Words that make a field a role: the job nouns of posted titles, and "roles" / "positions".
 _ROLE = re.compile(

@@ -315,14 +315,6 @@ def test_ranges_metro_and_zone_exclude_each_other(bands_file, capsys):
     assert "not allowed with argument" in capsys.readouterr().err
 
 
-def test_ranges_zone_without_the_zones_analysis_is_a_usage_error(bands_file, capsys,
-                                                                   monkeypatch):
-    monkeypatch.setitem(sys.modules, "analysis.analyses.zones", None)  # import fails
-    assert main(["ranges", str(bands_file), "--role-family", "data scientist",
-                 "--zone", "1"]) == 2
-    assert "zones are not available" in capsys.readouterr().err
-
-
 def test_ranges_zone_prices_the_metros_of_that_zone(bands_file, capsys, monkeypatch):
     def pay_zones(bands, **options):
         return pd.DataFrame({"metro": [SEA, AUS], "index": [100.0, 80.0], "zone": [1, 2]})
